@@ -1,0 +1,276 @@
+// The shared model: the World (content, read-only), the State (plain JSON, changes every turn)
+// and the Events a turn produces. Every other module speaks in these types.
+
+export type Id = string;
+export type Direction =
+  | 'north' | 'south' | 'east' | 'west'
+  | 'northeast' | 'northwest' | 'southeast' | 'southwest'
+  | 'up' | 'down' | 'in' | 'out';
+
+export const DIRECTIONS: readonly Direction[] = [
+  'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'up', 'down', 'in', 'out',
+];
+
+// ---------------------------------------------------------------- conditions and effects
+// A closed vocabulary that content uses for story logic. Every key present must hold (AND).
+export interface Condition {
+  flag?: Id | Id[];            // flags set (truthy)
+  notFlag?: Id | Id[];         // flags not set
+  player?: Id | Id[];          // the character being played is one of these
+  here?: Id | Id[];            // the player is in one of these rooms
+  region?: Id | Id[];          // the player's room is in one of these regions
+  has?: Id | Id[];             // the player carries these items
+  notHas?: Id | Id[];
+  itemIn?: Record<Id, Id>;     // item -> where it is (room, character, container, 'nowhere')
+  charIn?: Record<Id, Id>;     // character -> room
+  together?: Id[];             // these characters share a room
+  act?: number | number[];     // the current act
+  actAtLeast?: number;
+  stabilityBelow?: number;     // 0..100
+  stabilityAtLeast?: number;
+  focusBelow?: number;         // Leo's focus 0..10
+  focusAtLeast?: number;
+  counterAtLeast?: Record<Id, number>;
+  visited?: Id;                // the player has been to this room
+  seen?: Id;                   // the player has examined this item or read this memory
+  prop?: Record<Id, string>;   // item -> property that is set ('open', 'locked', 'lit', 'worn', ...)
+  notProp?: Record<Id, string>;
+  any?: Condition[];
+  not?: Condition;
+}
+
+export type Effect =
+  | { say: string }                                   // prose shown to the player
+  | { set: Id | Id[] }
+  | { clear: Id | Id[] }
+  | { count: Id; by?: number }                        // counter += by (default 1)
+  | { move: Id; to: Id }                              // item or character to room/character/container/'nowhere'
+  | { moveTo: Id }                                    // the player walks (silently) to a room, then looks
+  | { setProp: Id; prop: string }
+  | { clearProp: Id; prop: string }
+  | { stability: number }                             // relative change
+  | { setStability: number }
+  | { focus: number }                                 // relative change to Leo's focus
+  | { act: number }                                   // begin an act
+  | { playable: Id[] }                                // who may be played now
+  | { switchTo: Id }                                  // force the player to another character
+  | { glitch: number; text?: string }                 // a scripted glitch at an intensity 0..1
+  | { solve: Id }                                     // a puzzle is solved (score)
+  | { ending: Id }                                    // the story ends here
+  | { memory: string };                               // a fragment the glitch may later bleed back
+
+export interface Rule {
+  if?: Condition;
+  say?: string;
+  do?: Effect[];
+  /** When true (default for item/verb rules) the standard action does not run after this rule. */
+  instead?: boolean;
+  once?: boolean;
+  id?: Id;
+}
+
+export interface Variant {
+  if?: Condition;
+  text: string;
+}
+/** Text that may change with the world: a plain string, or variants tried in order. */
+export type Text = string | Variant[];
+
+// ---------------------------------------------------------------- world (content)
+export interface Exit {
+  to: Id;
+  door?: Id;                 // an item with open/locked props that must be open
+  if?: Condition;            // the exit exists only when this holds
+  blocked?: Text;            // said when `if` fails (otherwise the exit is invisible)
+  say?: Text;                // said while going through
+  hidden?: boolean;          // not listed by `exits`
+}
+
+export interface Room {
+  id: Id;
+  name: string;
+  region: Id;
+  description: Text;
+  /** Shorter text for `brief` revisits. */
+  brief?: Text;
+  exits: Partial<Record<Direction, Exit>>;
+  dark?: boolean;
+  /** Rules tried when the player enters the room (after the description). */
+  onEnter?: Rule[];
+  /** Per-verb rules for the room itself (e.g. 'listen', 'smell', 'sleep', 'wait', 'jump'). */
+  verbs?: Record<string, Rule[]>;
+  /** Words that name scenery mentioned in the description but not worth an item. */
+  scenery?: { words: string[]; text: Text }[];
+  /** Position for `map` (x, y on a grid, z as floor/layer). */
+  map?: { x: number; y: number };
+}
+
+export interface Item {
+  id: Id;
+  name: string;
+  words: string[];           // nouns that name it
+  adjectives?: string[];
+  plural?: boolean;
+  proper?: boolean;          // no article
+  description: Text;
+  location: Id;              // room, character, container item, or 'nowhere'
+  portable?: boolean;        // default false for scenery, true otherwise
+  scenery?: boolean;         // not listed in room descriptions
+  container?: boolean;
+  supporter?: boolean;
+  openable?: boolean;
+  lockable?: boolean;
+  key?: Id;                  // item that locks/unlocks it
+  wearable?: boolean;
+  edible?: boolean;
+  drinkable?: boolean;
+  lightable?: boolean;
+  readable?: Text;           // text shown by `read`
+  props?: string[];          // initial props ('open', 'locked', 'lit', ...)
+  /** How it appears in a room listing when not yet taken. */
+  initial?: Text;
+  /** Per-verb rules: verb id -> rules. Verb ids are the parser's canonical verbs. */
+  verbs?: Record<string, Rule[]>;
+  /** Who can see it (default everyone). */
+  visibleTo?: Id[];
+  /** Optional condition for being present at all. */
+  if?: Condition;
+}
+
+export interface Topic { id: Id; words: string[]; name: string }
+
+export interface Character {
+  id: Id;
+  name: string;
+  words: string[];
+  adjectives?: string[];
+  pronoun: 'he' | 'she' | 'they';
+  description: Text;
+  location: Id;
+  /** How the character appears in a room (who looks decides, through variants). */
+  presence?: Text;
+  /** Dialogue: topic id -> rules; 'default' catches the rest. */
+  ask?: Record<Id, Rule[]>;
+  tell?: Record<Id, Rule[]>;
+  talk?: Rule[];
+  /** Orders (`mia, go north`): verb id -> rules; 'default' refuses in character. */
+  orders?: Record<string, Rule[]>;
+  /** Rules when something is given to them: item id -> rules, 'default' otherwise. */
+  give?: Record<Id, Rule[]>;
+  /** Other characters this one cannot perceive, under a condition (Elara in the dream). */
+  invisibleTo?: { who: Id[]; if?: Condition };
+  verbs?: Record<string, Rule[]>;
+}
+
+export interface Scene {
+  id: Id;
+  if: Condition;
+  do?: Effect[];
+  say?: string;
+  once?: boolean;            // default true
+}
+
+export interface Ending {
+  id: Id;
+  title: string;
+  kind: 'balance' | 'good' | 'bittersweet' | 'lost' | 'failure';
+  text: string;
+}
+
+export interface Puzzle { id: Id; name: string; points: number; act: number }
+
+export interface Hint { id: Id; if: Condition; hints: string[] }
+
+export interface Act { id: number; name: string; playable: Id[] }
+
+export interface GameInfo {
+  title: string;
+  version: string;           // content version
+  start: { player: Id; act: number; stability: number; focus: number };
+  intro: string;
+  acts: Act[];
+}
+
+export interface World {
+  game: GameInfo;
+  rooms: Record<Id, Room>;
+  items: Record<Id, Item>;
+  characters: Record<Id, Character>;
+  topics: Record<Id, Topic>;
+  scenes: Scene[];
+  endings: Record<Id, Ending>;
+  puzzles: Record<Id, Puzzle>;
+  hints: Hint[];
+  /** Message catalogue: id -> template with {placeholders}. Every standard reply lives here. */
+  messages: Record<string, string>;
+  /** Help texts: verb id -> text; 'intro' for the general guide. */
+  help: Record<string, string>;
+}
+
+// ---------------------------------------------------------------- state
+export type Verbosity = 'verbose' | 'brief' | 'superbrief';
+
+export interface Pending {
+  /** The command waiting for an answer, with the slot to fill. */
+  kind: 'which' | 'what';
+  /** Original command text with a placeholder for the missing noun phrase. */
+  verb: string;
+  slot: 'dobj' | 'iobj';
+  command: unknown;          // the parsed Command (parser's type), kept as data
+  candidates?: Id[];
+}
+
+export interface State {
+  seed: number;
+  rng: number;               // the seeded generator's state
+  turn: number;
+  player: Id;
+  playable: Id[];
+  act: number;
+  /** Where every item and character is: id -> room, character, container item or 'nowhere'. */
+  loc: Record<Id, Id>;
+  props: Record<Id, string[]>;
+  flags: Record<Id, boolean>;
+  counters: Record<Id, number>;
+  visited: Record<Id, Id[]>;  // character -> rooms visited, in order
+  seen: Record<Id, Id[]>;     // character -> items/memories examined
+  fired: Id[];                // scenes and once-rules done
+  solved: Id[];
+  stability: number;          // 0..100, the simulation's health
+  focus: number;              // 0..10, Leo's hold on himself
+  memories: string[];         // fragments already shown, for glitch bleed-through
+  ending: Id | null;
+  pronouns: { it?: Id; them?: Id; him?: Id; her?: Id };
+  hintsTaken: Record<Id, number>;
+  verbosity: Verbosity;
+  pending: Pending | null;
+  lastInput: string | null;
+  /** The last word the parser did not know, for `oops`. */
+  oops: { input: string; word: string } | null;
+}
+
+// ---------------------------------------------------------------- events
+export type Style = 'plain' | 'title' | 'room' | 'emph' | 'dim' | 'error' | 'speech' | 'system' | 'glitch' | 'ending';
+
+export type GameEvent =
+  | { type: 'text'; text: string; style?: Style }
+  | { type: 'message'; id: string; params?: Record<string, string | number> }
+  | { type: 'room'; room: Id; name: string; description: string | null; contents: string[]; exits: Direction[] }
+  | { type: 'moved'; actor: Id; from: Id; to: Id }
+  | { type: 'switched'; from: Id; to: Id }
+  | { type: 'glitch'; text: string; intensity: number; seed: number }
+  | { type: 'score'; puzzle: Id; points: number; total: number; max: number }
+  | { type: 'act'; act: number; name: string }
+  | { type: 'ending'; id: Id; title: string; text: string; kind: Ending['kind']; others: number }
+  | { type: 'undone'; command: string | null }
+  | { type: 'meta'; action: MetaAction; arg?: string };
+
+/** Requests the engine cannot carry out itself (disk, terminal, process): front ends do them. */
+export type MetaAction =
+  | 'save' | 'restore' | 'saves' | 'delete' | 'restart' | 'quit'
+  | 'transcript-on' | 'transcript-off' | 'settings' | 'map' | 'help';
+
+export interface StepResult {
+  state: State;
+  events: GameEvent[];
+}
