@@ -67,6 +67,10 @@ export interface Rule {
   instead?: boolean;
   once?: boolean;
   id?: Id;
+  /** For two-object verbs: the other object's id. */
+  with?: Id;
+  /** For verbs with free text (say, imagine, remember, think, shout, nudge): one word must appear. */
+  topic?: string | string[];
 }
 
 export interface Variant {
@@ -201,6 +205,8 @@ export interface World {
   endings: Record<Id, Ending>;
   puzzles: Record<Id, Puzzle>;
   hints: Hint[];
+  /** Story-wide rules per verb. */
+  verbs: Record<string, Rule[]>;
   /** Message catalogue: id -> template with {placeholders}. Every standard reply lives here. */
   messages: Record<string, string>;
   /** Help texts: verb id -> text; 'intro' for the general guide. */
