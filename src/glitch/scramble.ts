@@ -1,0 +1,217 @@
+// The damage itself: look-alike and block swaps, colour noise, stutters, memory bleed and
+// torn lines, applied to wrapped cells. Every die is a stateless hash of (seed, purpose,
+// position), so a stronger intensity damages a superset of what a weaker one damaged.
+import type { Cell } from './cells.js';
+import { lineWidthOf, truncateCells } from './cells.js';
+import {
+  BLOCKS, BOX_FRAGMENTS, NOISE_BG, NOISE_FG, OVERLAYS, TEAR_FILLS, homoglyphFor, pick,
+} from './lookalikes.js';
+import { dice } from './rng.js';
+import { graphemes, graphemeWidth, sanitise } from './width.js';
+
+const enum P {
+  Word = 1, Char, Choice, Glyph, Glyph2, Color, ColorPick, Bg, BgPick, Inverse, Overlay, OverlayPick,
+  Stutter, StutterLen, StutterReps, Space, TearOn, TearSize, TearAt, TearCol, TearDir, TearFill,
+  MemOn, MemPick, MemStart, MemLen, MemCol,
+}
+
+/** How much of each kind of damage an intensity brings. Exported for tests and tuning. */
+export function damageCurve(i: number) {
+  return {
+    /** Chance a word is touched at all, and the most words touched (a flicker at low intensity). */
+    word: Math.min(1, 1.25 * i ** 1.1),
+    wordCap: Math.max(1, Math.floor(2 * (i / 0.1) ** 2)),
+    /** Chance each letter of a touched word is swapped. */
+    char: 0.3 + 0.7 * i,
+    space: Math.max(0, (i - 0.5) * 0.9),
+    block: 0.1 + 0.6 * i,
+    color: 0.25 + 0.6 * i,
+    bg: Math.max(0, i - 0.6),
+    overlay: Math.max(0, (i - 0.6) * 0.8),
+    stutter: 0.08 + 0.3 * i,
+    tear: i < 0.2 ? 0 : Math.min(0.6, (i - 0.2) * 0.8),
+    memory: i < 0.45 ? 0 : (i - 0.45) * 0.7,
+  };
+}
+
+const LETTER = /^[\p{L}\p{N}]/u;
+const MARKS = /^\p{M}*$/u;
+
+function inserted(from: Cell | undefined, g: string, extra: Partial<Cell> = {}): Cell {
+  const c: Cell = { g, w: graphemeWidth(g), word: -1, idx: -1, ...extra };
+  if (from?.style !== undefined && extra.style === undefined) c.style = from.style;
+  return c;
+}
+
+function swapGlyph(cell: Cell, i: number, seed: number, d: ReturnType<typeof damageCurve>): void {
+  const u = dice(seed, P.Choice, cell.idx);
+  const v = dice(seed, P.Glyph, cell.idx);
+  if (cell.w === 2) {
+    cell.g = pick(BLOCKS, v) + pick(BLOCKS, dice(seed, P.Glyph2, cell.idx));
+  } else if (cell.w === 1) {
+    const cps = [...cell.g];
+    const rest = cps.slice(1).join('');
+    const look = homoglyphFor(cps[0], v);
+    let g: string;
+    if (look && u >= d.block) g = look + (MARKS.test(rest) ? rest : '');
+    else g = u < d.block * 0.6 || !look ? pick(BLOCKS, v) : pick(BOX_FRAGMENTS, v);
+    if (dice(seed, P.Overlay, cell.idx) < d.overlay) g += pick(OVERLAYS, dice(seed, P.OverlayPick, cell.idx));
+    cell.g = graphemeWidth(g) === 1 ? g : '▒';
+  }
+  if (dice(seed, P.Color, cell.idx) < d.color) cell.fg = pick(NOISE_FG, dice(seed, P.ColorPick, cell.idx));
+  if (dice(seed, P.Bg, cell.idx) < d.bg) cell.bg = pick(NOISE_BG, dice(seed, P.BgPick, cell.idx));
+  if (dice(seed, P.Inverse, cell.idx) < d.bg * 0.3) cell.inverse = true;
+  void i;
+}
+
+/** Index of the first cell starting at or after column `col`. */
+function cellAtColumn(line: readonly Cell[], col: number): number {
+  let x = 0;
+  for (let k = 0; k < line.length; k++) {
+    if (x >= col) return k;
+    x += line[k].w;
+  }
+  return line.length;
+}
+
+/** Removes at least `cols` columns from index k, padding with spaces if a wide cell overshoots. */
+function removeColumns(line: Cell[], k: number, cols: number): void {
+  let removed = 0;
+  let n = 0;
+  while (removed < cols && k + n < line.length) removed += line[k + n++].w;
+  const pad = Math.max(0, removed - cols);
+  line.splice(k, n, ...Array.from({ length: pad }, () => inserted(undefined, ' ')));
+}
+
+function memoryFragment(memories: readonly string[], seed: number, li: number, maxCols: number): Cell[] {
+  const text = sanitise(memories[Math.floor(dice(seed, P.MemPick, li) * memories.length)] ?? '')
+    .replace(/\n/g, ' ')
+    .trim();
+  if (!text) return [];
+  const gs = graphemes(text);
+  const starts: number[] = [0];
+  for (let k = 1; k < gs.length; k++) if (gs[k - 1] === ' ' && gs[k] !== ' ') starts.push(k);
+  let k = starts[Math.floor(dice(seed, P.MemStart, li) * starts.length)];
+  const want = Math.min(maxCols, 8 + Math.floor(dice(seed, P.MemLen, li) * 17));
+  const out: Cell[] = [];
+  let w = 0;
+  for (; k < gs.length; k++) {
+    const gw = graphemeWidth(gs[k]);
+    if (w + gw > want) break;
+    out.push({ g: gs[k], w: gw, word: -1, idx: -1, style: 'dim', inverse: true, memory: true });
+    w += gw;
+  }
+  while (out.length > 0 && out[out.length - 1].g === ' ') out.pop();
+  return out;
+}
+
+/**
+ * Damages wrapped readable lines (which it does not modify) at intensity i in (0, 1].
+ * Lines come back no wider than `width`.
+ */
+export function scrambleLines(
+  readable: readonly Cell[][],
+  i: number,
+  seed: number,
+  width: number,
+  memories: readonly string[],
+): Cell[][] {
+  const d = damageCurve(i);
+  const lines = readable.map((l) => l.map((c) => ({ ...c })));
+
+  // Which words flicker: the cheapest dice win, and never more than the cap.
+  const words = new Map<number, Cell[]>();
+  for (const line of lines) for (const c of line) if (c.word >= 0) {
+    const list = words.get(c.word);
+    if (list) list.push(c);
+    else words.set(c.word, [c]);
+  }
+  const touched = [...words.keys()]
+    .map((w) => ({ w, u: dice(seed, P.Word, w) }))
+    .filter((x) => x.u < d.word)
+    .sort((a, b) => a.u - b.u || a.w - b.w)
+    .slice(0, d.wordCap)
+    .map((x) => x.w);
+  const touchedSet = new Set(touched);
+
+  // Stutters first, so they repeat the letters as they were: th-th-the.
+  const stutterAt = new Map<Cell, Cell[]>();
+  for (const w of touched) {
+    if (dice(seed, P.Stutter, w) >= d.stutter) continue;
+    const cells = words.get(w)!;
+    const letters = cells.filter((c) => LETTER.test(c.g));
+    if (letters.length < 2 || cells[0] !== letters[0]) continue;
+    const n = letters.length >= 3 && cells[1] === letters[1] && dice(seed, P.StutterLen, w) < 0.5 ? 2 : 1;
+    const reps = 1 + Math.floor(dice(seed, P.StutterReps, w) * (1 + 2 * i));
+    const prefix: Cell[] = [];
+    for (let r = 0; r < reps; r++) {
+      for (let k = 0; k < n; k++) prefix.push(inserted(cells[k], cells[k].g));
+      prefix.push(inserted(cells[0], '-'));
+    }
+    stutterAt.set(cells[0], prefix);
+  }
+
+  // Swaps: letters of touched words, and at high intensity the spaces between them.
+  for (const w of touched) {
+    const cells = words.get(w)!;
+    const letters = cells.filter((c) => LETTER.test(c.g));
+    const pool = letters.length > 0 ? letters : cells;
+    let first = pool[0];
+    for (const c of pool) if (dice(seed, P.Char, c.idx) < dice(seed, P.Char, first.idx)) first = c;
+    for (const c of pool) {
+      if (c === first || dice(seed, P.Char, c.idx) < d.char * (letters.length > 0 ? 1 : 0.5)) swapGlyph(c, i, seed, d);
+    }
+  }
+  if (d.space > 0) {
+    for (const line of lines) for (const c of line) {
+      if (c.word < 0 && c.idx >= 0 && !touchedSet.has(c.word) && dice(seed, P.Space, c.idx) < d.space) {
+        c.g = dice(seed, P.Glyph, c.idx) < 0.6 ? pick(BLOCKS, dice(seed, P.Glyph2, c.idx)) : pick(BOX_FRAGMENTS, dice(seed, P.Glyph2, c.idx));
+        if (dice(seed, P.Color, c.idx) < d.color) c.fg = pick(NOISE_FG, dice(seed, P.ColorPick, c.idx));
+      }
+    }
+  }
+
+  const out: Cell[][] = [];
+  for (let li = 0; li < lines.length; li++) {
+    let line: Cell[] = [];
+    for (const c of lines[li]) {
+      const pre = stutterAt.get(c);
+      if (pre) line.push(...pre);
+      line.push(c);
+    }
+
+    // Memory bleed: a fragment of an earlier scene overwrites part of the row.
+    if (memories.length > 0 && dice(seed, P.MemOn, li) < d.memory) {
+      const frag = memoryFragment(memories, seed, li, Number.isFinite(width) ? Math.max(1, width) : 40);
+      const fw = lineWidthOf(frag);
+      if (frag.length > 0) {
+        const lw = lineWidthOf(line);
+        const col = lw > fw ? Math.floor(dice(seed, P.MemCol, li) * (lw - fw)) : 0;
+        const k = cellAtColumn(line, col);
+        removeColumns(line, k, fw);
+        line.splice(k, 0, ...frag);
+      }
+    }
+
+    // A tear: the row cracks at a column and the rest slides sideways.
+    if (dice(seed, P.TearOn, li) < d.tear && line.length > 0) {
+      const maxShift = Number.isFinite(width) ? Math.max(1, Math.floor(width / 4)) : 8;
+      const s = Math.min(maxShift, 1 + Math.floor(dice(seed, P.TearSize, li) * (1 + 6 * i)));
+      const lw = lineWidthOf(line);
+      const col = dice(seed, P.TearAt, li) < 0.4 ? 0 : Math.floor(dice(seed, P.TearCol, li) * lw);
+      const fillG = pick(TEAR_FILLS, dice(seed, P.TearFill, li));
+      const fill = () => inserted(undefined, fillG, { style: 'glitch' });
+      const k = cellAtColumn(line, col);
+      if (dice(seed, P.TearDir, li) < 0.7) {
+        line.splice(k, 0, ...Array.from({ length: s }, fill));
+      } else {
+        removeColumns(line, k, s);
+        line.push(...Array.from({ length: s }, fill));
+      }
+    }
+
+    line = truncateCells(line, width);
+    out.push(line);
+  }
+  return out;
+}

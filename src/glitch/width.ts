@@ -1,0 +1,46 @@
+// Grapheme segmentation and terminal width: the one place that decides how many columns text takes.
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const widthCache = new Map<string, number>();
+
+/** Columns one grapheme cluster occupies (0, 1 or 2), cached. */
+export function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const c = g.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+  }
+  let w = widthCache.get(g);
+  if (w === undefined) {
+    w = Math.min(2, stringWidth(g));
+    if (widthCache.size < 4096) widthCache.set(g, w);
+  }
+  return w;
+}
+
+export function graphemes(text: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenter.segment(text)) out.push(s.segment);
+  return out;
+}
+
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const g of graphemes(text)) w += graphemeWidth(g);
+  return w;
+}
+
+// C0 (except \n, \t), DEL, C1, and bidi overrides/isolates: none may reach a terminal from text.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Removes bytes that could act on a terminal; tabs become a space. Newlines are kept. */
+export function sanitise(text: string): string {
+  return text
+    .replace(/\t/g, ' ')
+    .replace(/\r\n?/g, '\n')
+    .replace(UNSAFE, '')
+    .replace(LONE_SURROGATE, '\ufffd');
+}
