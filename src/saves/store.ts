@@ -1,0 +1,389 @@
+// Save slots on disk: atomic writes, listing, loading through migrations and checks, autosave.
+// Every outcome is returned as data with a message for the player; nothing here throws or prints.
+
+import * as nodeFs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { State } from '../engine/types.js';
+import { SAVE_FORMAT, migrate } from './format.js';
+import { type SaveDoc, type SaveSummary, trimUndo } from './doc.js';
+import { decodeUndo, encodeUndo } from './undo-delta.js';
+import {
+  MAX_SAVE_BYTES, type WorldIds, checkAgainstWorld, parseJsonSafely, validateDiskDoc, validateState,
+} from './validate.js';
+import {
+  AUTOSAVE, AUTOSAVE_PREVIOUS, RESERVED_SLOTS, checkSlotName, slotFileName, slotFromFileName,
+} from './slot-name.js';
+
+export type FsLike = Pick<
+  typeof nodeFs,
+  | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync'
+  | 'readFileSync' | 'readdirSync' | 'mkdirSync' | 'statSync' | 'existsSync'
+>;
+
+export interface StoreDeps {
+  now?: () => Date;
+  fs?: FsLike;
+  pid?: number;
+  /** Whether a process still runs (for cleaning temporary files). */
+  isAlive?: (pid: number) => boolean;
+}
+
+export type Result<T = undefined> =
+  | { ok: true; value: T; message?: string }
+  | { ok: false; message: string; code: FailCode };
+
+export type FailCode = 'bad-name' | 'reserved' | 'missing' | 'broken' | 'newer' | 'content' | 'io' | 'invalid';
+
+export interface SlotInfo {
+  name: string;
+  character: string | null;
+  characterName: string | null;
+  place: string | null;
+  placeName: string | null;
+  turn: number | null;
+  savedAt: string | null;
+  ok: boolean;
+  problem?: string;
+}
+
+export interface Loaded {
+  doc: SaveDoc;
+  /** The format the file was written in, when it went through migrations. */
+  migratedFrom: number | null;
+  /** Things worth telling the player that did not stop the load (e.g. shortened undo). */
+  notes: string[];
+}
+
+type ReadOutcome =
+  | { ok: true; loaded: Loaded }
+  | { ok: false; code: FailCode; problem: string; missing?: string[] };
+
+/** Temporary files older than this are leftovers even if their pid was reused. */
+const STALE_TMP_MS = 10 * 60 * 1000;
+const TMP_RE = /\.tmp-(\d+)-[0-9a-f]+$/;
+
+function defaultIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Plain words for what the disk said. */
+export function describeIoError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOSPC': return 'the disk is full';
+    case 'EDQUOT': return 'your disk quota is used up';
+    case 'EROFS': return 'the disk is read-only';
+    case 'EACCES':
+    case 'EPERM': return 'permission to write there was refused';
+    case 'EIO': return 'the disk reported an input/output error';
+    case 'EMFILE':
+    case 'ENFILE': return 'too many files are open';
+    case 'ENOTDIR':
+    case 'EISDIR': return 'the save folder is not a usable folder';
+    default: return e?.message ?? String(err);
+  }
+}
+
+export class SaveStore {
+  readonly dir: string;
+  private readonly fs: FsLike;
+  private readonly now: () => Date;
+  private readonly pid: number;
+  private readonly isAlive: (pid: number) => boolean;
+  /** Slots this store wrote or read whole, so saving over them needs no check first. */
+  private readonly known = new Set<string>();
+
+  constructor(dir: string, deps: StoreDeps = {}) {
+    this.dir = path.resolve(dir);
+    this.fs = deps.fs ?? nodeFs;
+    this.now = deps.now ?? (() => new Date());
+    this.pid = deps.pid ?? process.pid;
+    this.isAlive = deps.isAlive ?? defaultIsAlive;
+  }
+
+  /** The file a slot lives in (for messages). */
+  pathOf(name: string): string {
+    return path.join(this.dir, slotFileName(name));
+  }
+
+  has(name: string): boolean {
+    const n = checkSlotName(name);
+    return n.ok && this.fs.existsSync(this.pathOf(n.name));
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /** Saves to a slot the player named. Refuses bad and reserved names, writing nothing. */
+  save(name: string, doc: SaveDoc): Result<{ name: string; file: string }> {
+    const n = checkSlotName(name);
+    if (!n.ok) return { ok: false, code: 'bad-name', message: n.message };
+    if (RESERVED_SLOTS.includes(n.name.toLowerCase())) {
+      return { ok: false, code: 'reserved', message: `The name "${n.name}" is kept for the game's own autosave; please choose another.` };
+    }
+    return this.write(n.name, doc);
+  }
+
+  /** Saves the autosave slot (after every turn). */
+  autosave(doc: SaveDoc): Result<{ name: string; file: string }> {
+    return this.write(AUTOSAVE, doc);
+  }
+
+  /** For `--new`: keeps the current autosave as `autosave-previous` instead of losing it. */
+  rotateAutosave(): Result<{ kept: boolean }> {
+    const from = this.pathOf(AUTOSAVE);
+    if (!this.fs.existsSync(from)) return { ok: true, value: { kept: false } };
+    try {
+      this.fs.renameSync(from, this.pathOf(AUTOSAVE_PREVIOUS));
+      this.known.delete(AUTOSAVE);
+      this.known.delete(AUTOSAVE_PREVIOUS);
+      this.syncDir();
+      return { ok: true, value: { kept: true }, message: `The autosave was kept as "${AUTOSAVE_PREVIOUS}".` };
+    } catch (err) {
+      return {
+        ok: false, code: 'io',
+        message: `Could not keep the autosave aside: ${describeIoError(err)}. It is still there as "${AUTOSAVE}".`,
+      };
+    }
+  }
+
+  private write(name: string, doc: SaveDoc): Result<{ name: string; file: string }> {
+    const checked = validateState(doc.state);
+    if (!checked.ok) {
+      return { ok: false, code: 'invalid', message: `Could not save "${name}": the game state is not valid (${checked.problem}). Nothing was written.` };
+    }
+    const undo = trimUndo(doc.undo);
+    const onDisk = {
+      format: SAVE_FORMAT,
+      gameVersion: doc.gameVersion,
+      contentVersion: doc.contentVersion,
+      savedAt: doc.savedAt,
+      summary: doc.summary,
+      state: doc.state,
+      undo: encodeUndo(doc.state, undo),
+    };
+    const data = Buffer.from(JSON.stringify(onDisk) + '\n', 'utf8');
+    const file = this.pathOf(name);
+    const notes: string[] = [];
+
+    try {
+      this.fs.mkdirSync(this.dir, { recursive: true });
+    } catch (err) {
+      return this.writeFailed(name, err);
+    }
+    // A damaged or newer-format file is never written over: set it aside first.
+    if (!this.known.has(name) && this.fs.existsSync(file)) {
+      const old = this.read(name);
+      if (!old.ok && (old.code === 'broken' || old.code === 'newer')) {
+        const moved = this.setAside(file, old.code === 'newer' ? 'newer' : 'broken');
+        if (!moved.ok) {
+          return { ok: false, code: 'io', message: `Could not save "${name}": the file there cannot be read and could not be moved aside (${moved.message}). Nothing was written.` };
+        }
+        notes.push(`The old "${name}" file could not be read (${old.problem}); it was kept as ${path.basename(moved.value)}.`);
+      }
+    }
+
+    const tmp = `${file}.tmp-${this.pid}-${randomBytes(6).toString('hex')}`;
+    let fd: number | undefined;
+    try {
+      fd = this.fs.openSync(tmp, 'wx', 0o644);
+      let off = 0;
+      while (off < data.length) off += this.fs.writeSync(fd, data, off, data.length - off);
+      this.fs.fsyncSync(fd);
+      this.fs.closeSync(fd);
+      fd = undefined;
+      this.fs.renameSync(tmp, file);
+    } catch (err) {
+      if (fd !== undefined) try { this.fs.closeSync(fd); } catch { /* already failing */ }
+      try { this.fs.unlinkSync(tmp); } catch { /* may not exist */ }
+      return this.writeFailed(name, err);
+    }
+    this.syncDir();
+    this.known.add(name);
+    return { ok: true, value: { name, file }, ...(notes.length ? { message: notes.join(' ') } : {}) };
+  }
+
+  private writeFailed(name: string, err: unknown): Result<never> {
+    const had = this.fs.existsSync(this.pathOf(name));
+    const tail = had ? `Your last good save of "${name}" is untouched; the game goes on.` : 'Nothing was written; the game goes on.';
+    return { ok: false, code: 'io', message: `Could not save "${name}": ${describeIoError(err)}. ${tail}` };
+  }
+
+  /** Makes the rename durable where the platform allows it; failure here loses nothing. */
+  private syncDir(): void {
+    let fd: number | undefined;
+    try {
+      fd = this.fs.openSync(this.dir, 'r');
+      this.fs.fsyncSync(fd);
+    } catch { /* best effort (not possible on Windows) */ } finally {
+      if (fd !== undefined) try { this.fs.closeSync(fd); } catch { /* ignore */ }
+    }
+  }
+
+  /** Renames a file to `<file>.<tag>-<n>` with the first free n. */
+  private setAside(file: string, tag: string): Result<string> {
+    for (let n = 1; n < 1000; n++) {
+      const target = `${file}.${tag}-${n}`;
+      if (this.fs.existsSync(target)) continue;
+      try {
+        this.fs.renameSync(file, target);
+        return { ok: true, value: target };
+      } catch (err) {
+        return { ok: false, code: 'io', message: describeIoError(err) };
+      }
+    }
+    return { ok: false, code: 'io', message: 'too many files set aside already' };
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** Loads a slot; with a world, also checks that the rooms and things it names still exist. */
+  load(name: string, world?: WorldIds): Result<Loaded> {
+    const n = checkSlotName(name);
+    if (!n.ok) return { ok: false, code: 'bad-name', message: n.message };
+    const r = this.read(n.name, world);
+    if (r.ok) return { ok: true, value: r.loaded, ...(r.loaded.notes.length ? { message: r.loaded.notes.join(' ') } : {}) };
+    if (r.code === 'missing') return { ok: false, code: 'missing', message: `There is no save called "${n.name}".` };
+    const kept = `The file was left as it is (${this.pathOf(n.name)}).`;
+    if (r.code === 'content') {
+      return {
+        ok: false, code: 'content',
+        message: `Save "${n.name}" cannot be loaded: it was made for a version of the story that had things this one does not: ${r.missing!.join(', ')}. ${kept}`,
+      };
+    }
+    return { ok: false, code: r.code, message: `Save "${n.name}" cannot be loaded: ${r.problem}. ${kept}` };
+  }
+
+  private read(name: string, world?: WorldIds): ReadOutcome {
+    const file = this.pathOf(name);
+    let text: string;
+    try {
+      const st = this.fs.statSync(file);
+      if (!st.isFile()) return { ok: false, code: 'broken', problem: 'it is not a file' };
+      if (st.size > MAX_SAVE_BYTES) return { ok: false, code: 'broken', problem: `the file is far too large to be a save (${st.size} bytes)` };
+      text = this.fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { ok: false, code: 'missing', problem: 'there is no such save' };
+      return { ok: false, code: 'io', problem: `the file could not be read: ${describeIoError(err)}` };
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors on Windows add a BOM
+    const parsed = parseJsonSafely(text);
+    if (!parsed.ok) return { ok: false, code: 'broken', problem: parsed.problem };
+    const raw = parsed.value;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      return { ok: false, code: 'broken', problem: 'the file does not hold a save document' };
+    }
+    const migrated = migrate(raw as Record<string, unknown>);
+    if (!migrated.ok) {
+      const newer = typeof (raw as { format?: unknown }).format === 'number' && (raw as { format: number }).format > SAVE_FORMAT;
+      return { ok: false, code: newer ? 'newer' : 'broken', problem: migrated.problem };
+    }
+    const valid = validateDiskDoc(migrated.doc);
+    if (!valid.ok) return { ok: false, code: 'broken', problem: valid.problem };
+    const disk = valid.doc;
+    const state = disk.state as State;
+    const notes: string[] = [];
+
+    if (world) {
+      const missing = checkAgainstWorld(world, state);
+      if (missing.length) return { ok: false, code: 'content', problem: 'content is missing', missing };
+    }
+
+    // A damaged undo history costs the history, never the game.
+    const decoded = decodeUndo(disk.state, disk.undo);
+    const undo: State[] = [];
+    let lost = decoded.broken;
+    for (let i = decoded.undo.length - 1; i >= 0; i--) {
+      const s = validateState(decoded.undo[i]);
+      if (!s.ok || (world && checkAgainstWorld(world, s.state).length)) { lost = true; break; }
+      undo.unshift(s.state);
+    }
+    if (lost) {
+      notes.push(undo.length
+        ? `Only the last ${undo.length} turns of "${name}" can be undone; older undo history did not fit this version of the game.`
+        : `The undo history of "${name}" could not be used; undo starts afresh from here.`);
+    }
+    if (migrated.from !== SAVE_FORMAT) notes.push(`Save "${name}" was made by an older version of nanodream and has been brought up to date.`);
+
+    const summary: SaveSummary = { ...disk.summary };
+    if (world) {
+      summary.characterName = world.characters[state.player]?.name ?? summary.characterName;
+      const place = state.loc[state.player];
+      if (place && world.rooms[place]) summary.placeName = world.rooms[place]!.name;
+    }
+    const doc: SaveDoc = {
+      format: SAVE_FORMAT,
+      gameVersion: disk.gameVersion,
+      contentVersion: disk.contentVersion,
+      savedAt: disk.savedAt,
+      summary,
+      state,
+      undo: trimUndo(undo),
+    };
+    this.known.add(name);
+    return { ok: true, loaded: { doc, migratedFrom: migrated.from !== SAVE_FORMAT ? migrated.from : null, notes } };
+  }
+
+  /** Every slot, newest first, damaged ones last with their problem. Removes leftover temporary files. */
+  list(): SlotInfo[] {
+    let files: string[];
+    try {
+      files = this.fs.readdirSync(this.dir) as string[];
+    } catch {
+      return [];
+    }
+    const out: SlotInfo[] = [];
+    for (const f of files) {
+      if (TMP_RE.test(f)) { this.cleanTmp(f); continue; }
+      const name = slotFromFileName(f);
+      if (name === null) continue;
+      const r = this.read(name);
+      if (r.ok) {
+        const s = r.loaded.doc.summary;
+        out.push({
+          name, character: s.character, characterName: s.characterName, place: s.place, placeName: s.placeName,
+          turn: s.turn, savedAt: r.loaded.doc.savedAt, ok: true,
+        });
+      } else if (r.code !== 'missing') {
+        out.push({
+          name, character: null, characterName: null, place: null, placeName: null, turn: null, savedAt: null,
+          ok: false, problem: r.problem,
+        });
+      }
+    }
+    return out.sort((a, b) =>
+      a.ok !== b.ok ? (a.ok ? -1 : 1)
+        : a.ok && b.ok && a.savedAt !== b.savedAt ? (a.savedAt! < b.savedAt! ? 1 : -1)
+          : a.name.localeCompare(b.name));
+  }
+
+  private cleanTmp(f: string): void {
+    const pid = Number(TMP_RE.exec(f)![1]);
+    const full = path.join(this.dir, f);
+    try {
+      const age = this.now().getTime() - this.fs.statSync(full).mtimeMs;
+      if ((pid !== this.pid && !this.isAlive(pid)) || age > STALE_TMP_MS) this.fs.unlinkSync(full);
+    } catch { /* gone already, or not ours to remove */ }
+  }
+
+  /** Deletes a slot (the caller asks the player first). */
+  delete(name: string): Result {
+    const n = checkSlotName(name);
+    if (!n.ok) return { ok: false, code: 'bad-name', message: n.message };
+    try {
+      this.fs.unlinkSync(this.pathOf(n.name));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, code: 'missing', message: `There is no save called "${n.name}".` };
+      return { ok: false, code: 'io', message: `Could not delete "${n.name}": ${describeIoError(err)}.` };
+    }
+    this.known.delete(n.name);
+    this.syncDir();
+    return { ok: true, value: undefined, message: `Deleted "${n.name}".` };
+  }
+}
