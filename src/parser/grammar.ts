@@ -1,0 +1,196 @@
+// The grammar lines, Inform-style: a pattern of literal words and slots mapped to a verb id.
+// Lines are tried in order and the first that fits (with known words) wins, so specific
+// lines ("take off X") come before general ones ("take X").
+import type { MetaVerb } from './types.js';
+
+/**
+ * Slots: NOUN → dobj, SECOND → iobj, TOPIC → raw words or quoted text, DIR → one direction,
+ * ARG → raw words (case kept) for meta args, switch targets and the body of `tell X to ...`.
+ */
+export type Slot = 'NOUN' | 'SECOND' | 'TOPIC' | 'DIR' | 'ARG';
+
+export type LineKind = 'action' | 'meta' | 'switch' | 'order' | 'no_direction';
+
+export interface GrammarLine {
+  pattern: string;
+  verb: string;
+  kind: LineKind;
+  /** The line only says what is missing: `put key` → "What do you want to put the key in?". */
+  missingPrep?: string;
+  /** Nouns are imagined, so not checked against the world's vocabulary. */
+  free?: boolean;
+  /** Also copy the dobj's words into `topic` (imagine). */
+  topicFromNoun?: boolean;
+  /** `give mia the lamp`: two noun slots side by side need a plausible split. */
+  double?: boolean;
+  /** Meta arg: keep the first word lower-cased and the rest as typed (transcript on FILE). */
+  argLowerFirst?: boolean;
+  /** Meta arg lower-cased entirely (help VERB, oops WORD). */
+  argLower?: boolean;
+  /** Fixed direction for lines like `enter` alone. */
+  direction?: 'in' | 'out' | 'up' | 'down';
+}
+
+const a = (verb: string, ...patterns: string[]): GrammarLine[] =>
+  patterns.map((pattern) => ({ pattern, verb, kind: 'action' as const }));
+const m = (verb: MetaVerb, ...patterns: string[]): GrammarLine[] =>
+  patterns.map((pattern) => ({ pattern, verb, kind: 'meta' as const }));
+const withOpts = (lines: GrammarLine[], opts: Partial<GrammarLine>): GrammarLine[] =>
+  lines.map((l) => ({ ...l, ...opts }));
+
+const GO = 'go|walk|run|head';
+
+export const GRAMMAR: GrammarLine[] = [
+  // Movement.
+  ...a('go', 'DIR', `${GO} DIR`),
+  ...a('enter', `${GO}|get into|inside NOUN`, 'get in NOUN', 'enter NOUN'),
+  ...withOpts(a('go', 'enter'), { direction: 'in' }),
+  ...withOpts(a('go', 'get out', 'exit', 'leave'), { direction: 'out' }),
+  ...a('go_to', `${GO} to|towards|toward TOPIC`, 'goto TOPIC', `${GO} TOPIC`),
+  { pattern: GO, verb: 'go', kind: 'no_direction' },
+  ...m('exits', 'exits'),
+
+  // Looking.
+  ...a('look', 'look|l', 'look|l around'),
+  ...a('search', 'look|l in|inside|into|through NOUN', 'search NOUN'),
+  ...a('look_under', 'look|l under|beneath|underneath NOUN'),
+  ...a('look_behind', 'look|l behind NOUN'),
+  ...a('examine', 'look|l at NOUN', 'examine|x|check|inspect|describe NOUN', 'look|l NOUN'),
+  ...a('read', 'read NOUN'),
+  ...a('inventory', 'inventory|i|inv'),
+
+  // Taking and dropping.
+  ...a('remove', 'take off NOUN', 'take NOUN off', 'remove|doff NOUN'),
+  ...a('take', 'take|get|grab NOUN from|off SECOND', 'take|get|grab NOUN out of SECOND', 'remove NOUN from SECOND',
+    'pick up NOUN', 'pick NOUN up', 'take|get|grab|carry NOUN'),
+  ...a('drop', 'put|set down NOUN', 'put|set NOUN down', 'drop|discard NOUN'),
+  ...a('extinguish', 'put out NOUN', 'put NOUN out', 'blow out NOUN', 'blow NOUN out',
+    'turn|switch off NOUN', 'turn|switch NOUN off', 'extinguish|douse|snuff NOUN'),
+  ...a('wear', 'put on NOUN', 'wear|don NOUN'),
+  ...a('put_in', 'put|place|insert|set|drop NOUN in|into|inside SECOND'),
+  ...a('put_on', 'put|place|set|drop NOUN on|onto SECOND'),
+  ...a('wear', 'put NOUN on'),
+  ...withOpts(a('put_in', 'put|place|insert NOUN'), { missingPrep: 'in' }),
+
+  // Giving and showing.
+  ...a('give', 'give|offer|hand NOUN to SECOND'),
+  ...withOpts(a('give', 'give|offer|hand SECOND NOUN'), { double: true }),
+  ...withOpts(a('give', 'give|offer|hand NOUN'), { missingPrep: 'to' }),
+  ...a('show', 'show NOUN to SECOND'),
+  ...withOpts(a('show', 'show SECOND NOUN'), { double: true }),
+  ...withOpts(a('show', 'show NOUN'), { missingPrep: 'to' }),
+  ...a('throw', 'throw|toss NOUN at|to|into SECOND', 'throw|toss NOUN'),
+
+  // Manipulating things.
+  ...a('unlock', 'unlock NOUN with SECOND', 'open NOUN with SECOND', 'unlock NOUN'),
+  ...a('lock', 'lock NOUN with SECOND', 'lock NOUN'),
+  ...a('open', 'open NOUN'),
+  ...a('close', 'close|shut NOUN'),
+  ...a('use', 'use NOUN on|with SECOND', 'use NOUN'),
+  ...a('push', 'push|press|shove NOUN'),
+  ...a('pull', 'pull|tug NOUN'),
+  ...a('light', 'turn|switch on NOUN', 'turn|switch NOUN on', 'light NOUN with SECOND', 'light NOUN'),
+  ...a('turn', 'turn|rotate|twist NOUN'),
+  ...a('eat', 'eat NOUN'),
+  ...a('drink', 'drink NOUN', 'drink from SECOND'),
+  ...a('fill', 'fill NOUN with|from SECOND', 'fill NOUN'),
+  ...a('pour', 'pour NOUN in|into|on|onto|over SECOND', 'pour NOUN'),
+  ...a('tie', 'tie|attach|fasten NOUN to SECOND'),
+  ...withOpts(a('tie', 'tie|attach|fasten NOUN'), { missingPrep: 'to' }),
+  ...a('break', 'break|smash|shatter NOUN with SECOND', 'break|smash|shatter NOUN'),
+  ...a('attack', 'attack|hit|kill|fight|punch|kick|strike NOUN with SECOND', 'attack|hit|kill|fight|punch|kick|strike NOUN'),
+  ...a('dig', 'dig', 'dig in|with NOUN', 'dig NOUN'),
+  ...a('climb', 'climb up|down', 'climb up|down|over|on|onto|into NOUN', 'climb NOUN'),
+
+  // Senses and the body.
+  ...a('wait', 'wait|z'),
+  ...a('listen', 'listen', 'listen to NOUN'),
+  ...a('smell', 'smell|sniff', 'smell|sniff NOUN'),
+  ...a('touch', 'touch|feel|rub', 'touch|feel|rub NOUN'),
+  ...a('sleep', 'sleep'),
+  ...a('wake', 'wake|awake|awaken up', 'wake|awake|awaken', 'wake|awake|awaken up NOUN', 'wake|awake|awaken NOUN up', 'wake|awake|awaken NOUN'),
+  ...a('sit', 'sit', 'sit down', 'sit down on|in NOUN', 'sit on|in|at NOUN'),
+  ...a('stand', 'stand', 'stand up', 'get up'),
+  ...a('lie', 'lie|lay', 'lie|lay down', 'lie|lay down on|in NOUN', 'lie|lay on|in NOUN'),
+  ...a('jump', 'jump|hop', 'jump|hop over|on|onto|into|off NOUN'),
+  ...a('pray', 'pray'),
+  ...a('dance', 'dance'),
+  ...a('hide', 'hide', 'hide in|under|behind NOUN'),
+  ...a('sing', 'sing', 'sing TOPIC'),
+
+  // People.
+  ...a('talk', 'talk|speak to|with NOUN', 'greet NOUN'),
+  { pattern: 'ask|tell|order NOUN to ARG', verb: 'order', kind: 'order' },
+  ...a('ask', 'ask NOUN about TOPIC', 'ask about TOPIC'),
+  ...a('tell', 'tell NOUN about TOPIC'),
+  ...a('say', 'say|answer|reply TOPIC to SECOND', 'say|answer|reply to SECOND TOPIC', 'say|answer|reply TOPIC'),
+  ...a('shout', 'shout|call|yell|scream', 'shout|call|yell|scream to|at SECOND', 'shout|call|yell|scream TOPIC'),
+  ...a('hug', 'hug|embrace|cuddle NOUN'),
+  ...a('comfort', 'comfort|reassure|soothe|console NOUN'),
+  ...a('kiss', 'kiss NOUN'),
+  ...a('nudge', 'nudge|poke|prod NOUN'),
+
+  // The dreaming mind.
+  ...a('think', 'think|ponder about|of|on TOPIC', 'think|ponder'),
+  ...a('remember', 'remember|recall', 'remember|recall TOPIC'),
+  ...withOpts(a('imagine', 'imagine|picture|envision|visualise|visualize NOUN'), { free: true, topicFromNoun: true }),
+  ...a('focus', 'focus|concentrate', 'focus|concentrate on TOPIC'),
+  ...a('magic', 'xyzzy|plugh'),
+
+  // Switching character.
+  ...['switch to ARG', 'play as ARG', 'be ARG', 'become ARG', 'switch ARG'].map(
+    (pattern): GrammarLine => ({ pattern, verb: 'switch', kind: 'switch' })),
+
+  // Out of the story.
+  ...m('undo', 'undo'),
+  ...m('again', 'again|g'),
+  ...withOpts(m('oops', 'oops ARG'), { argLower: true }),
+  ...m('save', 'save', 'save ARG'),
+  ...m('restore', 'restore|load', 'restore|load ARG'),
+  ...m('saves', 'saves'),
+  ...m('delete', 'delete ARG'),
+  ...m('restart', 'restart'),
+  ...m('quit', 'quit|q'),
+  ...m('help', 'help'),
+  ...withOpts(m('help', 'help ARG'), { argLower: true }),
+  ...m('about', 'about'),
+  ...m('credits', 'credits'),
+  ...m('verbose', 'verbose'),
+  ...m('brief', 'brief'),
+  ...m('superbrief', 'superbrief'),
+  ...m('score', 'score'),
+  ...m('progress', 'progress'),
+  ...m('hint', 'hint|hints'),
+  ...m('map', 'map'),
+  ...m('recap', 'recap|journal'),
+  ...m('transcript', 'transcript'),
+  ...withOpts(m('transcript', 'transcript ARG'), { argLowerFirst: true }),
+  ...m('settings', 'settings'),
+  ...withOpts(m('settings', 'settings ARG'), { argLowerFirst: true }),
+  ...m('yes', 'yes|y'),
+  ...m('no', 'no'),
+];
+
+export type PatternElement = { lit: Set<string> } | { slot: Slot };
+
+export interface CompiledLine extends GrammarLine {
+  elements: PatternElement[];
+}
+
+const SLOTS = new Set<string>(['NOUN', 'SECOND', 'TOPIC', 'DIR', 'ARG']);
+
+export function compile(line: GrammarLine): CompiledLine {
+  const elements = line.pattern.split(' ').map((part): PatternElement =>
+    SLOTS.has(part) ? { slot: part as Slot } : { lit: new Set(part.split('|')) });
+  return { ...line, elements };
+}
+
+export const COMPILED: CompiledLine[] = GRAMMAR.map(compile);
+
+/** Every word that can start a command; used to tell verbs from addressees and unknown verbs. */
+export const VERB_WORDS: Set<string> = new Set(
+  COMPILED.flatMap((l) => { const e = l.elements[0]; return 'lit' in e ? [...e.lit] : []; }));
+
+/** Every literal word in the grammar; such words are never reported as unknown. */
+export const GRAMMAR_WORDS: Set<string> = new Set(
+  COMPILED.flatMap((l) => l.elements.flatMap((e) => ('lit' in e ? [...e.lit] : []))));

@@ -1,0 +1,45 @@
+// The parser's front door: a line of input becomes a list of commands, as data.
+import type { Command, ParseResult, Vocabulary } from './types.js';
+import { cleanLine } from './normalise.js';
+import { tokenise } from './tokenise.js';
+import { splitSegments } from './split.js';
+import { asOrder, isVerbWord, parseCommand, type CommandContext } from './parse-command.js';
+import { nounPhraseFromWords } from './noun-phrase.js';
+
+export interface ParseOptions {
+  /** Character names; a bare name on its own switches to that character. */
+  characters?: string[];
+}
+
+/**
+ * Parses a line into commands. Several commands split on `.`, `;`, `!`, `?`, `then` and commas.
+ * A line over MAX_LINE characters is cut: the commands before the cut stand, and the last one
+ * (which the cut may have broken mid-word) is replaced by `parse.too_long`, so the engine runs
+ * what was whole and then says the line was too long.
+ */
+export function parse(input: string, vocab: Vocabulary, options: ParseOptions = {}): ParseResult {
+  const { text, cut } = cleanLine(input);
+  const characters = new Set((options.characters ?? []).map((c) => cleanLine(c).text.toLowerCase()).filter(Boolean));
+  const ctx: CommandContext = { vocab, characters };
+  const segments = splitSegments(tokenise(text), {
+    isVerbWord,
+    isNameWord: (w) => vocab.has(w) || [...characters].some((c) => c.split(' ').includes(w)),
+  });
+  if (segments.length === 0) {
+    return { commands: [{ kind: 'error', message: cut ? 'parse.too_long' : 'parse.empty' }] };
+  }
+  const commands: Command[] = segments.map((seg) => {
+    const input = text.slice(seg.start, seg.end).toLowerCase();
+    if (!seg.actor) return parseCommand(seg.tokens, input, ctx);
+    const actor = nounPhraseFromWords(seg.actor.map((t) => t.lower))!;
+    return asOrder(parseCommand(seg.tokens, input, ctx), actor, input, seg.tokens);
+  });
+  if (cut) commands[commands.length - 1] = { kind: 'error', message: 'parse.too_long' };
+  return { commands };
+}
+
+export { parseNounPhrase } from './noun-phrase.js';
+export { matchNounPhrase, describeChoices, type Candidate } from './match.js';
+export { VERBS, type VerbInfo } from './verbs.js';
+export { MAX_LINE } from './normalise.js';
+export type * from './types.js';

@@ -1,0 +1,55 @@
+// Matches a noun phrase against the things in scope, Inform-style, and words a "which one?" list.
+import type { NounPhrase } from './types.js';
+
+export interface Candidate {
+  id: string;
+  /** Nouns: "key", "shell". */
+  words: string[];
+  adjectives: string[];
+  /** Without an article: "silver key". */
+  name: string;
+}
+
+function fits(words: string[], c: Candidate): boolean {
+  return words.every((w) => c.words.includes(w) || c.adjectives.includes(w)) && words.some((w) => c.words.includes(w));
+}
+
+function wordMatches(words: string[], candidates: Candidate[]): Candidate[] {
+  if (words.length === 0) return candidates.slice();
+  let found = candidates.filter((c) => fits(words, c));
+  if (found.length === 0 && words.length === 1) {
+    // "glass" for the glass key: a lone adjective is enough when it picks out one thing.
+    const byAdjective = candidates.filter((c) => c.adjectives.includes(words[0]));
+    return byAdjective.length === 1 ? byAdjective : [];
+  }
+  // "glass key" should prefer keys over a glass that is also key-shaped: the head noun comes last.
+  const last = words[words.length - 1];
+  const headed = found.filter((c) => c.words.includes(last));
+  if (headed.length > 0) found = headed;
+  return found;
+}
+
+/**
+ * The candidates the phrase can mean, in candidate order. Pronouns are the engine's business
+ * (it knows what "it" last referred to), so a pronoun phrase matches nothing here.
+ */
+export function matchNounPhrase(np: NounPhrase, candidates: Candidate[]): Candidate[] {
+  if (np.pronoun) return [];
+  let found = wordMatches(np.words, candidates);
+  if (np.all) {
+    const excluded = new Set((np.except ?? []).flatMap((e) => matchNounPhrase(e, candidates)).map((c) => c.id));
+    found = found.filter((c) => !excluded.has(c.id));
+  }
+  if (np.ordinal !== undefined) {
+    const pick = found[np.ordinal - 1];
+    return pick ? [pick] : [];
+  }
+  return found;
+}
+
+/** "the silver key or the glass key"; "the a, the b or the c". */
+export function describeChoices(names: string[]): string {
+  const withArticles = names.map((n) => `the ${n}`);
+  if (withArticles.length <= 1) return withArticles[0] ?? '';
+  return `${withArticles.slice(0, -1).join(', ')} or ${withArticles[withArticles.length - 1]}`;
+}

@@ -1,0 +1,233 @@
+// Turns one command's tokens into a Command by trying the grammar lines in order.
+import type { ActionCommand, Command, MetaVerb, NounPhrase, Vocabulary } from './types.js';
+import type { Token } from './tokenise.js';
+import { COMPILED, GRAMMAR_WORDS, VERB_WORDS, type CompiledLine, type Slot } from './grammar.js';
+import { nounPhraseFromWords } from './noun-phrase.js';
+import { ARTICLES, DIRECTION_WORDS, EXCEPT_WORDS, ALL_WORDS, POSSESSIVES, PREPOSITIONS, PRONOUNS, ordinalOf } from './words.js';
+
+export interface CommandContext {
+  vocab: Vocabulary;
+  /** Lower-cased character names, each possibly several words. */
+  characters: Set<string>;
+}
+
+type Captures = Partial<Record<Slot, Token[]>>;
+
+export function isVerbWord(word: string): boolean {
+  return VERB_WORDS.has(word) || word in DIRECTION_WORDS;
+}
+
+/** Parses one command; `input` is the lower-cased text of the whole command for `again`. */
+export function parseCommand(tokens: Token[], input: string, ctx: CommandContext): Command {
+  if (tokens.length === 0) return { kind: 'error', message: 'parse.empty' };
+  const joined = tokens.map((t) => t.lower).join(' ');
+  if (tokens.every((t) => t.kind === 'word') && ctx.characters.has(joined)) {
+    return { kind: 'switch', target: joined };
+  }
+
+  let fallback: Command | undefined;
+  for (const line of COMPILED) {
+    for (const caps of matchLine(line, tokens)) {
+      if (line.double && !plausibleDouble(caps, ctx)) continue;
+      if (line.kind === 'switch' && isBadSwitchTarget(caps.ARG!)) continue;
+      if (!line.free && onlyGrammarWords(caps, ctx.vocab)) continue;
+      const unknown = line.free ? undefined : unknownWord(caps, ctx.vocab);
+      if (unknown !== undefined) {
+        fallback ??= { kind: 'error', message: 'parse.unknown_word', params: { word: unknown } };
+        continue;
+      }
+      const command = build(line, caps, tokens, input, ctx);
+      if (command.kind === 'error' && line.kind === 'order') {
+        fallback ??= command;
+        continue;
+      }
+      return command;
+    }
+  }
+  if (fallback) return fallback;
+
+  const missing = missingNoun(tokens);
+  if (missing) return missing;
+  const first = tokens[0];
+  if (first.kind !== 'word' || !isVerbWord(first.lower)) {
+    return { kind: 'error', message: 'parse.unknown_verb', params: { word: first.lower } };
+  }
+  const stray = tokens.slice(1).find((t) => t.kind === 'word' && !knownWord(t.lower, ctx.vocab));
+  if (stray) return { kind: 'error', message: 'parse.unknown_word', params: { word: stray.lower } };
+  return { kind: 'error', message: 'parse.bad_grammar', params: { verb: first.lower } };
+}
+
+function knownWord(word: string, vocab: Vocabulary): boolean {
+  return vocab.has(word) || GRAMMAR_WORDS.has(word) || ARTICLES.has(word) || POSSESSIVES.has(word)
+    || word in PRONOUNS || word in DIRECTION_WORDS || PREPOSITIONS.has(word) || ALL_WORDS.has(word)
+    || EXCEPT_WORDS.has(word) || ordinalOf(word) !== undefined;
+}
+
+/** Every way the line's pattern can cover all the tokens, shortest slots first. */
+function* matchLine(line: CompiledLine, tokens: Token[]): Generator<Captures> {
+  const els = line.elements;
+  const caps: Captures = {};
+  function* walk(i: number, j: number): Generator<Captures> {
+    if (i === els.length) {
+      if (j === tokens.length) yield { ...caps };
+      return;
+    }
+    const el = els[i];
+    if ('lit' in el) {
+      const t = tokens[j];
+      if (t && t.kind === 'word' && el.lit.has(t.lower)) yield* walk(i + 1, j + 1);
+      return;
+    }
+    if (el.slot === 'DIR') {
+      const t = tokens[j];
+      if (t && t.kind === 'word' && t.lower in DIRECTION_WORDS) {
+        caps.DIR = [t];
+        yield* walk(i + 1, j + 1);
+      }
+      return;
+    }
+    const next = els[i + 1];
+    // A slot at the end takes the rest; before a literal, it can only end where that literal is.
+    const ends: number[] = [];
+    if (!next) ends.push(tokens.length);
+    else {
+      for (let k = j + 1; k <= tokens.length; k++) {
+        if ('lit' in next) {
+          const t = tokens[k];
+          if (t && t.kind === 'word' && next.lit.has(t.lower)) ends.push(k);
+        } else ends.push(k);
+      }
+    }
+    for (const k of ends) {
+      if (k <= j || k > tokens.length) continue;
+      const part = tokens.slice(j, k);
+      if ((el.slot === 'NOUN' || el.slot === 'SECOND') && part.some((t) => t.kind === 'quote')) continue;
+      caps[el.slot] = part;
+      yield* walk(i + 1, k);
+    }
+    delete caps[el.slot];
+  }
+  yield* walk(0, 0);
+}
+
+const words = (ts: Token[]) => ts.filter((t) => t.kind !== 'quote').map((t) => t.lower);
+const text = (ts: Token[]) => ts.map((t) => t.lower).join(' ').replace(/ ,/g, ',');
+const rawText = (ts: Token[]) => ts.map((t) => (t.kind === 'quote' ? `"${t.raw}"` : t.raw)).join(' ').replace(/ ,/g, ',');
+
+function phrase(ts: Token[] | undefined): NounPhrase | undefined {
+  return ts ? nounPhraseFromWords(words(ts)) ?? undefined : undefined;
+}
+
+function unknownWord(caps: Captures, vocab: Vocabulary): string | undefined {
+  for (const slot of ['NOUN', 'SECOND'] as const) {
+    const np = phrase(caps[slot]);
+    if (!np) continue;
+    const all = [...np.words, ...(np.except ?? []).flatMap((e) => e.words)];
+    const bad = all.find((w) => !vocab.has(w) && !PREPOSITIONS.has(w));
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
+// "look at" is not "look" at a thing called "at": a noun of nothing but prepositions is no noun.
+function onlyGrammarWords(caps: Captures, vocab: Vocabulary): boolean {
+  return (['NOUN', 'SECOND'] as const).some((slot) => {
+    const np = phrase(caps[slot]);
+    return np !== undefined && !np.all && !np.pronoun && np.ordinal === undefined
+      && np.words.every((w) => !vocab.has(w) && PREPOSITIONS.has(w));
+  });
+}
+
+// "give mia the lamp": believe the split only when the recipient is clearly a person.
+function plausibleDouble(caps: Captures, ctx: CommandContext): boolean {
+  const recipient = words(caps.SECOND ?? []);
+  const thing = words(caps.NOUN ?? []);
+  if (recipient.length === 0 || thing.length === 0) return false;
+  if (recipient.length === 1 && ['him', 'her', 'them', 'me'].includes(recipient[0])) return true;
+  if (ctx.characters.has(recipient.join(' '))) return true;
+  return ARTICLES.has(thing[0]) && !recipient.some((w) => ARTICLES.has(w));
+}
+
+function isBadSwitchTarget(ts: Token[]): boolean {
+  return ts.length === 1 && (ts[0].lower === 'on' || ts[0].lower === 'off');
+}
+
+function build(line: CompiledLine, caps: Captures, tokens: Token[], input: string, ctx: CommandContext): Command {
+  switch (line.kind) {
+    case 'no_direction':
+      return { kind: 'error', message: 'parse.no_direction' };
+    case 'switch':
+      return { kind: 'switch', target: text(caps.ARG!) };
+    case 'meta': {
+      const cmd: Command = { kind: 'meta', verb: line.verb as MetaVerb };
+      if (caps.ARG) cmd.arg = metaArg(line, caps.ARG);
+      return cmd;
+    }
+    case 'order': {
+      const body = caps.ARG!;
+      const inner = parseCommand(body, input, ctx);
+      return asOrder(inner, phrase(caps.NOUN)!, input, body);
+    }
+    case 'action':
+      break;
+  }
+  const dobj = phrase(caps.NOUN);
+  if (line.missingPrep) {
+    return {
+      kind: 'error', message: 'parse.missing_second',
+      params: { verb: tokens[0].lower, noun: dobj?.text ?? '', prep: line.missingPrep },
+    };
+  }
+  const cmd: ActionCommand = { kind: 'action', verb: line.verb, input };
+  if (dobj) cmd.dobj = dobj;
+  const iobj = phrase(caps.SECOND);
+  if (iobj) cmd.iobj = iobj;
+  if (caps.DIR) cmd.direction = DIRECTION_WORDS[caps.DIR[0].lower];
+  if (line.direction) cmd.direction = line.direction;
+  if (caps.TOPIC) cmd.topic = topicText(caps.TOPIC);
+  if (line.topicFromNoun && caps.NOUN) cmd.topic = text(caps.NOUN);
+  if (line.verb === 'climb' && !dobj) {
+    const dir = tokens[1]?.lower;
+    if (dir === 'up' || dir === 'down') cmd.direction = dir;
+  }
+  return cmd;
+}
+
+function topicText(ts: Token[]): string {
+  return ts.map((t) => t.lower).join(' ').replace(/ ,/g, ',').trim();
+}
+
+function metaArg(line: CompiledLine, ts: Token[]): string {
+  if (line.argLower) return text(ts);
+  const raw = rawText(ts);
+  if (!line.argLowerFirst) return raw;
+  const space = raw.indexOf(' ');
+  return space < 0 ? raw.toLowerCase() : raw.slice(0, space).toLowerCase() + raw.slice(space);
+}
+
+/** `mia, go north` / `tell mia to go north`: only actions can be ordered. */
+export function asOrder(inner: Command, actor: NounPhrase, input: string, body: Token[]): Command {
+  if (inner.kind === 'error') return inner;
+  if (inner.kind !== 'action') {
+    return { kind: 'error', message: 'parse.bad_grammar', params: { verb: body[0]?.lower ?? '' } };
+  }
+  return { ...inner, actor, input };
+}
+
+/** `take` alone, `look at` alone: the player stopped where a noun should be. */
+function missingNoun(tokens: Token[]): Command | undefined {
+  for (const line of COMPILED) {
+    const els = line.elements;
+    if (els.length <= tokens.length) continue;
+    let ok = true;
+    for (let i = 0; i < tokens.length; i++) {
+      const el = els[i];
+      if (!('lit' in el) || tokens[i].kind !== 'word' || !el.lit.has(tokens[i].lower)) { ok = false; break; }
+    }
+    const next = els[tokens.length];
+    if (ok && 'slot' in next && next.slot !== 'DIR') {
+      return { kind: 'error', message: 'parse.missing_noun', params: { verb: tokens.map((t) => t.lower).join(' ') } };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,75 @@
+// Splits a line's tokens into one segment per command, spotting `mia, ...` addressees.
+import type { Token } from './tokenise.js';
+import { ALL_WORDS, EXCEPT_WORDS } from './words.js';
+
+export interface Segment {
+  tokens: Token[];
+  /** `mia, go north`: the addressee's words. */
+  actor?: Token[];
+  start: number;
+  end: number;
+}
+
+export interface SplitContext {
+  /** First words of verbs and directions: a comma after one of these is never an addressee. */
+  isVerbWord(word: string): boolean;
+  /** Whether a word could name someone to address (world vocabulary or a character name). */
+  isNameWord(word: string): boolean;
+}
+
+const MAX_ADDRESSEE_WORDS = 3;
+
+export function splitSegments(tokens: Token[], ctx: SplitContext): Segment[] {
+  const segments: Segment[] = [];
+  let cur: Token[] = [];
+  let actor: Token[] | undefined;
+
+  const close = () => {
+    while (cur.length && cur[cur.length - 1].kind === 'word' && cur[cur.length - 1].lower === 'and') cur.pop();
+    if (cur.length) {
+      const first = actor?.[0] ?? cur[0];
+      segments.push({ tokens: cur, actor, start: first.start, end: cur[cur.length - 1].end });
+    }
+    cur = [];
+    actor = undefined;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if (t.kind === 'quote') { cur.push(t); continue; }
+    if (t.kind === 'word') {
+      if (t.lower === 'then') close();
+      else cur.push(t);
+      continue;
+    }
+    if (t.raw !== ',') { close(); continue; }
+    // A comma.
+    if (next?.kind === 'word' && next.lower === 'then') { close(); continue; }
+    if (!actor && isAddressee(cur, ctx) && next?.kind === 'word') {
+      actor = cur;
+      cur = [];
+      continue;
+    }
+    // "all except the key, the lamp": the comma lists exceptions rather than ending the command.
+    if (inExceptList(cur) && next?.kind === 'word' && !ctx.isVerbWord(next.lower)) {
+      cur.push(t);
+      continue;
+    }
+    close();
+  }
+  close();
+  return segments;
+}
+
+function isAddressee(words: Token[], ctx: SplitContext): boolean {
+  if (words.length === 0 || words.length > MAX_ADDRESSEE_WORDS) return false;
+  if (words.some((w) => w.kind !== 'word')) return false;
+  if (ctx.isVerbWord(words[0].lower)) return false;
+  return words.every((w) => ctx.isNameWord(w.lower));
+}
+
+function inExceptList(words: Token[]): boolean {
+  const i = words.findIndex((w) => w.kind === 'word' && ALL_WORDS.has(w.lower));
+  return i >= 0 && words.slice(i + 1).some((w) => w.kind === 'word' && EXCEPT_WORDS.has(w.lower));
+}

@@ -1,0 +1,40 @@
+// Closed word lists of English the parser knows apart from the world's vocabulary.
+import type { Direction } from '../engine/types.js';
+
+export const ARTICLES = new Set(['a', 'an', 'the', 'some']);
+// Possessives carry no meaning for matching: "my lamp" is the lamp.
+export const POSSESSIVES = new Set(['my', 'your', 'his', 'their', 'its', 'our']);
+
+export const PRONOUNS: Record<string, 'it' | 'them' | 'him' | 'her' | 'me'> = {
+  it: 'it', them: 'them', him: 'him', her: 'her', me: 'me', myself: 'me', self: 'me',
+};
+
+export const ALL_WORDS = new Set(['all', 'everything', 'each', 'every']);
+export const EXCEPT_WORDS = new Set(['except', 'but', 'excluding']);
+
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+};
+
+export function ordinalOf(word: string): number | undefined {
+  if (word in ORDINAL_WORDS) return ORDINAL_WORDS[word];
+  const m = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(word);
+  if (m) {
+    const n = Number(m[1]);
+    return n > 0 ? n : undefined;
+  }
+  return undefined;
+}
+
+// Words that may sit inside a noun phrase without being world vocabulary ("bag of coins").
+export const PREPOSITIONS = new Set([
+  'of', 'in', 'on', 'with', 'to', 'from', 'at', 'about', 'under', 'behind', 'into', 'onto',
+  'inside', 'off', 'up', 'down', 'and', 'for', 'over', 'out', 'beneath', 'through', 'one', 'ones',
+]);
+
+export const DIRECTION_WORDS: Record<string, Direction> = {
+  n: 'north', north: 'north', s: 'south', south: 'south', e: 'east', east: 'east', w: 'west', west: 'west',
+  ne: 'northeast', northeast: 'northeast', nw: 'northwest', northwest: 'northwest',
+  se: 'southeast', southeast: 'southeast', sw: 'southwest', southwest: 'southwest',
+  u: 'up', up: 'up', d: 'down', down: 'down', in: 'in', inside: 'in', out: 'out', outside: 'out',
+};
