@@ -1,0 +1,14 @@
+// The glitch: pure, seeded scrambling of styled text at an intensity, and its rendering.
+export type { GlitchInput, GlitchOptions, GlitchSpan, LayoutOptions, Line, PaletteColor, Span } from './types.js';
+export { glitchSpans, layoutGlitch, readableLayout, lineText, clampIntensity } from './glitch.js';
+export {
+  glitchFrames, stillFrame, frameDamage, MAX_DURATION_MS, DEFAULT_DURATION_MS, FRAME_MS, FLASH_SPACING_MS,
+  type FrameOptions, type GlitchAnimation,
+} from './frames.js';
+export { renderLines, renderLine, renderSpans, DEFAULT_THEME, RESET, type RenderOptions, type StyleAttrs, type Theme } from './render.js';
+export { describeGlitch } from './describe.js';
+export { plainGlitchOutput, type PlainGlitchOptions } from './plain.js';
+export { intensityFrom, type IntensityInput } from './intensity.js';
+export { runPreview, SAMPLE_TEXT, SAMPLE_MEMORIES, type PreviewOptions } from './preview.js';
+export { mulberry32 } from './rng.js';
+export { textWidth } from './width.js';
