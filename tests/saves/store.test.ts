@@ -79,13 +79,11 @@ describe('save, list, load, delete', () => {
   });
 
   it('lists slots with name, character, place, turn and when saved, newest first', () => {
-    let t = 0;
     const s = new SaveStore(dir, { now: fixedNow });
     const at = (n: number) => () => new Date(Date.UTC(2025, 0, 1, 0, n));
     s.save('older', doc(3, 0, at(1)));
     s.save('newer', doc(9, 0, at(2)));
     s.autosave(doc(10, 0, at(3)));
-    t++;
     const list = s.list();
     expect(list.map((x) => x.name)).toEqual(['autosave', 'newer', 'older']);
     expect(list[1]).toEqual({
