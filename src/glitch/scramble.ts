@@ -135,7 +135,7 @@ export function scrambleLines(
   const touchedSet = new Set(touched);
 
   // Stutters first, so they repeat the letters as they were: th-th-the.
-  const stutterAt = new Map<Cell, Cell[]>();
+  const stutterAt = new Map<Cell, { unit: Cell[]; reps: number }>();
   for (const w of touched) {
     if (dice(seed, P.Stutter, w) >= d.stutter) continue;
     const cells = words.get(w)!;
@@ -143,12 +143,10 @@ export function scrambleLines(
     if (letters.length < 2 || cells[0] !== letters[0]) continue;
     const n = letters.length >= 3 && cells[1] === letters[1] && dice(seed, P.StutterLen, w) < 0.5 ? 2 : 1;
     const reps = 1 + Math.floor(dice(seed, P.StutterReps, w) * (1 + 2 * i));
-    const prefix: Cell[] = [];
-    for (let r = 0; r < reps; r++) {
-      for (let k = 0; k < n; k++) prefix.push(inserted(cells[k], cells[k].g));
-      prefix.push(inserted(cells[0], '-'));
-    }
-    stutterAt.set(cells[0], prefix);
+    const unit: Cell[] = [];
+    for (let k = 0; k < n; k++) unit.push(inserted(cells[k], cells[k].g));
+    unit.push(inserted(cells[0], '-'));
+    stutterAt.set(cells[0], { unit, reps });
   }
 
   // Swaps: letters of touched words, and at high intensity the spaces between them.
@@ -173,10 +171,17 @@ export function scrambleLines(
 
   const out: Cell[][] = [];
   for (let li = 0; li < lines.length; li++) {
+    // A stutter only takes room the row has spare, so it never pushes words off the end.
+    let room = width - lineWidthOf(lines[li]);
     let line: Cell[] = [];
     for (const c of lines[li]) {
-      const pre = stutterAt.get(c);
-      if (pre) line.push(...pre);
+      const st = stutterAt.get(c);
+      if (st) {
+        const unitW = lineWidthOf(st.unit);
+        const reps = Math.min(st.reps, unitW > 0 ? Math.floor(room / unitW) : 0);
+        for (let r = 0; r < reps; r++) line.push(...st.unit.map((u) => ({ ...u })));
+        room -= reps * unitW;
+      }
       line.push(c);
     }
 
