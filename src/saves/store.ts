@@ -259,7 +259,7 @@ export class SaveStore {
     return { ok: false, code: r.code, message: `Save "${n.name}" cannot be loaded: ${r.problem}. ${kept}` };
   }
 
-  private read(name: string, world?: WorldIds): ReadOutcome {
+  private read(name: string, world?: WorldIds, withUndo = true): ReadOutcome {
     const file = this.pathOf(name);
     let text: string;
     try {
@@ -296,7 +296,8 @@ export class SaveStore {
     }
 
     // A damaged undo history costs the history, never the game.
-    const decoded = decodeUndo(disk.state, disk.undo);
+    // The slot table needs no undo history; skipping it keeps listing fast.
+    const decoded = withUndo ? decodeUndo(disk.state, disk.undo) : { undo: [], broken: false };
     const undo: State[] = [];
     let lost = decoded.broken;
     for (let i = decoded.undo.length - 1; i >= 0; i--) {
@@ -326,7 +327,7 @@ export class SaveStore {
       state,
       undo: trimUndo(undo),
     };
-    this.known.add(name);
+    if (withUndo) this.known.add(name);
     return { ok: true, loaded: { doc, migratedFrom: migrated.from !== SAVE_FORMAT ? migrated.from : null, notes } };
   }
 
@@ -343,7 +344,7 @@ export class SaveStore {
       if (TMP_RE.test(f)) { this.cleanTmp(f); continue; }
       const name = slotFromFileName(f);
       if (name === null) continue;
-      const r = this.read(name);
+      const r = this.read(name, undefined, false);
       if (r.ok) {
         const s = r.loaded.doc.summary;
         out.push({

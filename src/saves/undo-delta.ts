@@ -25,6 +25,10 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+// Plain assignment with a key such as "__proto__" would change the object's prototype instead.
+const put = (obj: Record<string, unknown>, k: string, v: unknown) =>
+  Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+
 /** The delta that turns `from` into `to`, or null when they are equal. Arrays are replaced whole. */
 export function diff(from: unknown, to: unknown): Delta | null {
   if (jsonEqual(from, to)) return null;
@@ -32,10 +36,10 @@ export function diff(from: unknown, to: unknown): Delta | null {
   const o: Record<string, Delta> = {};
   const d: string[] = [];
   for (const k of Object.keys(to)) {
-    if (!Object.hasOwn(from, k)) o[k] = { r: to[k] };
+    if (!Object.hasOwn(from, k)) put(o, k, { r: to[k] });
     else {
       const sub = diff(from[k], to[k]);
-      if (sub) o[k] = sub;
+      if (sub) put(o, k, sub);
     }
   }
   for (const k of Object.keys(from)) if (!Object.hasOwn(to, k)) d.push(k);
@@ -54,7 +58,7 @@ export function applyDelta(base: unknown, delta: unknown): unknown {
     if (typeof k !== 'string') throw new Error('a delta is malformed');
     delete out[k];
   }
-  for (const k of Object.keys(o)) out[k] = applyDelta(base[k], o[k]);
+  for (const k of Object.keys(o)) put(out, k, applyDelta(Object.hasOwn(base, k) ? base[k] : undefined, o[k]));
   return out;
 }
 

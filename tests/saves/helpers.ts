@@ -58,3 +58,30 @@ export function makeWorld(): WorldIds {
 export function tempDir(prefix = 'nanodream-saves-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/**
+ * A plausible run of play: a ~5 KB state changed a little each turn (the clock, the generator,
+ * the last command; now and then a walk, an item taken, a flag set). Returns states oldest first.
+ */
+export function simulatePlay(turns: number): State[] {
+  const base = makeState(0);
+  for (let i = 0; i < 90; i++) base.loc[`extra_thing_${i}`] = ROOMS[i % ROOMS.length]!;
+  for (let i = 0; i < 40; i++) base.flags[`story_flag_${i}`] = false;
+  base.seen.leo = [...ITEMS];
+  const out: State[] = [base];
+  let s = base;
+  for (let t = 1; t < turns; t++) {
+    const n: State = { ...s, turn: t, rng: (s.rng * 1103515245 + 12345) >>> 0, lastInput: `command number ${t}` };
+    if (t % 3 === 0) {
+      const to = ROOMS[(t / 3) % ROOMS.length]!;
+      n.loc = { ...n.loc, leo: to };
+      n.visited = { ...n.visited, leo: n.visited.leo!.includes(to) ? n.visited.leo! : [...n.visited.leo!, to] };
+    }
+    if (t % 5 === 0) n.loc = { ...n.loc, [ITEMS[t % ITEMS.length]!]: 'leo' };
+    if (t % 7 === 0) n.flags = { ...n.flags, [`story_flag_${t % 40}`]: true };
+    if (t % 11 === 0) n.counters = { ...n.counters, knocks: (n.counters.knocks ?? 0) + 1 };
+    out.push(n);
+    s = n;
+  }
+  return out;
+}
