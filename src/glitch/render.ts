@@ -118,3 +118,8 @@ export function renderSpans(spans: readonly GlitchSpan[], opts: RenderOptions): 
   }
   return renderLines(lines, opts);
 }
+
+/** Every frame of an animation as a terminal string (for a UI that swaps frames in place). */
+export function renderFrames(frames: readonly (readonly Line[])[], opts: RenderOptions): string[] {
+  return frames.map((f) => renderLines(f, opts));
+}

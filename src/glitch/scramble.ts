@@ -43,7 +43,7 @@ function inserted(from: Cell | undefined, g: string, extra: Partial<Cell> = {}):
   return c;
 }
 
-function swapGlyph(cell: Cell, i: number, seed: number, d: ReturnType<typeof damageCurve>): void {
+function swapGlyph(cell: Cell, seed: number, d: ReturnType<typeof damageCurve>): void {
   const u = dice(seed, P.Choice, cell.idx);
   const v = dice(seed, P.Glyph, cell.idx);
   if (cell.w === 2) {
@@ -61,7 +61,6 @@ function swapGlyph(cell: Cell, i: number, seed: number, d: ReturnType<typeof dam
   if (dice(seed, P.Color, cell.idx) < d.color) cell.fg = pick(NOISE_FG, dice(seed, P.ColorPick, cell.idx));
   if (dice(seed, P.Bg, cell.idx) < d.bg) cell.bg = pick(NOISE_BG, dice(seed, P.BgPick, cell.idx));
   if (dice(seed, P.Inverse, cell.idx) < d.bg * 0.3) cell.inverse = true;
-  void i;
 }
 
 /** Index of the first cell starting at or after column `col`. */
@@ -157,7 +156,7 @@ export function scrambleLines(
     let first = pool[0];
     for (const c of pool) if (dice(seed, P.Char, c.idx) < dice(seed, P.Char, first.idx)) first = c;
     for (const c of pool) {
-      if (c === first || dice(seed, P.Char, c.idx) < d.char * (letters.length > 0 ? 1 : 0.5)) swapGlyph(c, i, seed, d);
+      if (c === first || dice(seed, P.Char, c.idx) < d.char * (letters.length > 0 ? 1 : 0.5)) swapGlyph(c, seed, d);
     }
   }
   if (d.space > 0) {
