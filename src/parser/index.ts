@@ -3,7 +3,7 @@ import type { Command, ParseResult, Vocabulary } from './types.js';
 import { cleanLine } from './normalise.js';
 import { tokenise } from './tokenise.js';
 import { splitSegments } from './split.js';
-import { asOrder, isVerbWord, parseCommand, type CommandContext } from './parse-command.js';
+import { asOrder, expandLists, isVerbWord, parseCommand, type CommandContext } from './parse-command.js';
 import { nounPhraseFromWords } from './noun-phrase.js';
 
 export interface ParseOptions {
@@ -28,13 +28,15 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
   if (segments.length === 0) {
     return { commands: [{ kind: 'error', message: cut ? 'parse.too_long' : 'parse.empty' }] };
   }
-  const commands: Command[] = segments.map((seg) => {
+  const commands: Command[] = segments.flatMap((seg, i) => {
+    // The last piece of a cut line may be cut mid-word; it is replaced, not parsed.
+    if (cut && i === segments.length - 1) return [{ kind: 'error', message: 'parse.too_long' } as const];
     const input = text.slice(seg.start, seg.end).toLowerCase();
-    if (!seg.actor) return parseCommand(seg.tokens, input, ctx);
+    const command = parseCommand(seg.tokens, input, ctx);
+    if (!seg.actor) return expandLists(command);
     const actor = nounPhraseFromWords(seg.actor.map((t) => t.lower))!;
-    return asOrder(parseCommand(seg.tokens, input, ctx), actor, input, seg.tokens);
+    return expandLists(asOrder(command, actor, input, seg.tokens));
   });
-  if (cut) commands[commands.length - 1] = { kind: 'error', message: 'parse.too_long' };
   return { commands };
 }
 

@@ -18,7 +18,9 @@ export function isVerbWord(word: string): boolean {
 }
 
 /** Parses one command; `input` is the lower-cased text of the whole command for `again`. */
-export function parseCommand(tokens: Token[], input: string, ctx: CommandContext): Command {
+export function parseCommand(all: Token[], input: string, ctx: CommandContext): Command {
+  // `say ""` says nothing: an empty quote is as good as no words.
+  const tokens = all.filter((t) => t.kind !== 'quote' || t.raw !== '');
   if (tokens.length === 0) return { kind: 'error', message: 'parse.empty' };
   const joined = tokens.map((t) => t.lower).join(' ');
   if (tokens.every((t) => t.kind === 'word') && ctx.characters.has(joined)) {
@@ -203,6 +205,19 @@ function metaArg(line: CompiledLine, ts: Token[]): string {
   if (!line.argLowerFirst) return raw;
   const space = raw.indexOf(' ');
   return space < 0 ? raw.toLowerCase() : raw.slice(0, space).toLowerCase() + raw.slice(space);
+}
+
+/**
+ * `take key and lamp` → one command per thing, since a NounPhrase names one thing (or all).
+ * Each keeps the whole input, so `again` repeats the whole list.
+ */
+export function expandLists(cmd: Command): Command[] {
+  if (cmd.kind !== 'action' || !cmd.dobj || cmd.dobj.all) return [cmd];
+  if (!cmd.dobj.words.includes('and') && !cmd.dobj.text.includes(',')) return [cmd];
+  const parts = cmd.dobj.text.split(/\s+and\s+|\s*,\s*(?:and\s+)?/).map((p) => p.trim()).filter(Boolean);
+  const phrases = parts.map((p) => nounPhraseFromWords(p.split(' ')));
+  if (phrases.length < 2 || phrases.some((np) => np === null || np.all)) return [cmd];
+  return phrases.map((dobj) => ({ ...cmd, dobj: dobj! }));
 }
 
 /** `mia, go north` / `tell mia to go north`: only actions can be ordered. */

@@ -1,6 +1,6 @@
 // Splits a line's tokens into one segment per command, spotting `mia, ...` addressees.
 import type { Token } from './tokenise.js';
-import { ALL_WORDS, EXCEPT_WORDS } from './words.js';
+import { ALL_WORDS, ARTICLES, EXCEPT_WORDS } from './words.js';
 
 export interface Segment {
   tokens: Token[];
@@ -40,6 +40,9 @@ export function splitSegments(tokens: Token[], ctx: SplitContext): Segment[] {
     if (t.kind === 'quote') { cur.push(t); continue; }
     if (t.kind === 'word') {
       if (t.lower === 'then') close();
+      // "take key and go north": an `and` before a verb starts a new command.
+      else if (t.lower === 'and' && cur.length && next?.kind === 'word' && ctx.isVerbWord(next.lower) && !ctx.isNameWord(next.lower)
+        && !inExceptList(cur)) close();
       else cur.push(t);
       continue;
     }
@@ -51,8 +54,10 @@ export function splitSegments(tokens: Token[], ctx: SplitContext): Segment[] {
       cur = [];
       continue;
     }
-    // "all except the key, the lamp": the comma lists exceptions rather than ending the command.
-    if (inExceptList(cur) && next?.kind === 'word' && !ctx.isVerbWord(next.lower)) {
+    // "all except the key, the lamp" / "take key, lamp": the comma lists nouns rather than ending the command.
+    const listed = next?.kind === 'word' && !ctx.isVerbWord(next.lower) && !startsOrder(tokens, i + 1)
+      && (inExceptList(cur) || (cur.length > 1 && (ctx.isNameWord(next.lower) || ARTICLES.has(next.lower))));
+    if (listed) {
       cur.push(t);
       continue;
     }
@@ -67,6 +72,12 @@ function isAddressee(words: Token[], ctx: SplitContext): boolean {
   if (words.some((w) => w.kind !== 'word')) return false;
   if (ctx.isVerbWord(words[0].lower)) return false;
   return words.every((w) => ctx.isNameWord(w.lower));
+}
+
+// "look, mia, go north": a lone word followed by a comma and more words is an addressee.
+function startsOrder(tokens: Token[], i: number): boolean {
+  const after = tokens[i + 2];
+  return tokens[i + 1]?.raw === ',' && after?.kind === 'word' && after.lower !== 'then';
 }
 
 function inExceptList(words: Token[]): boolean {

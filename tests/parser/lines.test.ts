@@ -104,3 +104,47 @@ describe('switching character', () => {
     expect(summary('look. switch to leo. take lamp')).toEqual(['look', 'switch leo', 'take lamp']);
   });
 });
+
+describe('lists of things', () => {
+  it('X and Y gives one command per thing, each keeping the whole input for again', () => {
+    expect(all('take key and lamp')).toEqual([
+      { kind: 'action', verb: 'take', dobj: { text: 'key', words: ['key'] }, input: 'take key and lamp' },
+      { kind: 'action', verb: 'take', dobj: { text: 'lamp', words: ['lamp'] }, input: 'take key and lamp' },
+    ]);
+  });
+  it('comma lists, with or without articles, and with a second noun', () => {
+    expect(summary('take the key, the lamp and the hat')).toEqual(['take key', 'take lamp', 'take hat']);
+    expect(summary('take key, lamp, then n')).toEqual(['take key', 'take lamp', 'go north']);
+    expect(all('give key and lamp to mia').map((c) => c.kind === 'action' && c.iobj?.words)).toEqual([['mia'], ['mia']]);
+  });
+  it('an order applies to each thing', () => {
+    expect(summary('mia, take key and lamp')).toEqual(['mia:take key', 'mia:take lamp']);
+  });
+  it('and before a verb starts a new command', () => {
+    expect(summary('take key and go north')).toEqual(['take key', 'go north']);
+    expect(summary('open box and take key')).toEqual(['open box', 'take key']);
+  });
+  it('an unknown word in a list is reported', () => {
+    expect(all('take key and blorb')).toEqual([{ kind: 'error', message: 'parse.unknown_word', params: { word: 'blorb' } }]);
+  });
+});
+
+describe('smaller grammar points', () => {
+  it('ask or tell someone about nothing asks what about', () => {
+    expect(one('ask mia')).toEqual({ kind: 'error', message: 'parse.missing_second', params: { verb: 'ask', noun: 'mia', prep: 'about' } });
+    expect(one('tell leo')).toMatchObject({ message: 'parse.missing_second', params: { prep: 'about' } });
+  });
+  it('an empty quote says nothing', () => {
+    expect(one('say ""')).toEqual({ kind: 'error', message: 'parse.missing_noun', params: { verb: 'say' } });
+  });
+  it('go up a thing climbs it', () => {
+    expect(action('go up the ladder')).toMatchObject({ verb: 'climb', dobj: { words: ['ladder'] } });
+  });
+  it('enter, exit and get out move in and out', () => {
+    expect(action('enter')).toMatchObject({ verb: 'go', direction: 'in' });
+    expect(action('get out')).toMatchObject({ verb: 'go', direction: 'out' });
+  });
+  it('go followed by a place name is go_to', () => {
+    expect(action('go garden')).toMatchObject({ verb: 'go_to', topic: 'garden' });
+  });
+});
