@@ -81,7 +81,8 @@ export function parseJsonSafely(text: string): ParseResult {
     value = JSON.parse(text);
   } catch (err) {
     const msg = (err as Error).message;
-    const cutShort = /end of (json )?input|Unterminated/i.test(msg);
+    const pos = /at position (\d+)/.exec(msg);
+    const cutShort = /end of (json )?input|Unterminated/i.test(msg) || (pos !== null && Number(pos[1]) >= text.trimEnd().length);
     return {
       ok: false,
       problem: cutShort ? 'the file is cut short (it ends in the middle of the data)' : 'the file is not valid JSON',
