@@ -18,7 +18,7 @@ export function isVerbWord(word: string): boolean {
 }
 
 /** Parses one command; `input` is the lower-cased text of the whole command for `again`. */
-export function parseCommand(all: Token[], input: string, ctx: CommandContext): Command {
+export function parseCommand(all: Token[], input: string, ctx: CommandContext, nested = false): Command {
   // `say ""` says nothing: an empty quote is as good as no words.
   const tokens = all.filter((t) => t.kind !== 'quote' || t.raw !== '');
   if (tokens.length === 0) return { kind: 'error', message: 'parse.empty' };
@@ -29,6 +29,8 @@ export function parseCommand(all: Token[], input: string, ctx: CommandContext): 
 
   let fallback: Command | undefined;
   for (const line of COMPILED) {
+    // One level of "tell X to ..." is enough, and nesting would make long lines explode.
+    if (nested && line.kind === 'order') continue;
     for (const caps of matchLine(line, tokens)) {
       if (line.double && !plausibleDouble(caps, ctx)) continue;
       if (line.kind === 'switch' && isBadSwitchTarget(caps.ARG!)) continue;
@@ -114,7 +116,7 @@ function* matchLine(line: CompiledLine, tokens: Token[]): Generator<Captures> {
 
 const words = (ts: Token[]) => ts.filter((t) => t.kind !== 'quote').map((t) => t.lower);
 const text = (ts: Token[]) => ts.map((t) => t.lower).join(' ').replace(/ ,/g, ',');
-const rawText = (ts: Token[]) => ts.map((t) => (t.kind === 'quote' ? `"${t.raw}"` : t.raw)).join(' ').replace(/ ,/g, ',');
+const rawText = (ts: Token[]) => ts.map((t) => t.raw).join(' ').replace(/ ,/g, ',');
 
 function phrase(ts: Token[] | undefined): NounPhrase | undefined {
   return ts ? nounPhraseFromWords(words(ts)) ?? undefined : undefined;
@@ -167,7 +169,7 @@ function build(line: CompiledLine, caps: Captures, tokens: Token[], input: strin
     }
     case 'order': {
       const body = caps.ARG!;
-      const inner = parseCommand(body, input, ctx);
+      const inner = parseCommand(body, input, ctx, true);
       return asOrder(inner, phrase(caps.NOUN)!, input, body);
     }
     case 'action':

@@ -81,6 +81,14 @@ describe('long lines', () => {
     expect(parse(line, vocab).commands).toEqual([{ kind: 'error', message: 'parse.too_long' }]);
     expect(performance.now() - t0).toBeLessThan(500);
   });
+  it('worst-case grammar shapes stay fast', () => {
+    for (const body of ['tell mia to '.repeat(90), 'give the key '.repeat(80), 'put key in '.repeat(95), 'ask mia about to '.repeat(60)]) {
+      const line = body.slice(0, MAX_LINE);
+      const t0 = performance.now();
+      expect(parse(line, vocab).commands.length).toBe(1);
+      expect(performance.now() - t0, body.slice(0, 20)).toBeLessThan(150);
+    }
+  });
   it('a line of exactly MAX_LINE characters is not cut', () => {
     const line = `examine ${'key '.repeat(400)}`.slice(0, MAX_LINE);
     expect(line.length).toBe(MAX_LINE);

@@ -150,6 +150,7 @@ describe('meta verbs', () => {
   it('save, restore and delete keep the name as typed', () => {
     expect(one('SAVE My Dream')).toEqual({ kind: 'meta', verb: 'save', arg: 'My Dream' });
     expect(one('Load Slot-Two')).toEqual({ kind: 'meta', verb: 'restore', arg: 'Slot-Two' });
+    expect(one('save "Before The Door"')).toEqual({ kind: 'meta', verb: 'save', arg: 'Before The Door' });
     expect(one('delete OldOne')).toEqual({ kind: 'meta', verb: 'delete', arg: 'OldOne' });
     expect(one('transcript ON Notes.txt')).toEqual({ kind: 'meta', verb: 'transcript', arg: 'on Notes.txt' });
   });
