@@ -2,7 +2,7 @@
 import type { NounPhrase } from './types.js';
 import { cleanLine } from './normalise.js';
 import { tokenise } from './tokenise.js';
-import { ALL_WORDS, ARTICLES, EXCEPT_WORDS, ordinalOf, POSSESSIVES, PRONOUNS } from './words.js';
+import { ALL_WORDS, ARTICLES, EXCEPT_WORDS, ordinalOf, POSSESSIVES, pronounOf } from './words.js';
 
 /** Interprets a bare answer such as `glass`, `the second` or `the glass key`; null when no noun is left. */
 export function parseNounPhrase(text: string): NounPhrase | null {
@@ -50,7 +50,8 @@ function splitList(words: string[]): string[][] {
 
 function simplePhrase(input: string[]): Pick<NounPhrase, 'words' | 'pronoun' | 'ordinal'> | null {
   const content = input.filter((w) => w !== ',');
-  if (content.length === 1 && content[0] in PRONOUNS) return { words: [], pronoun: PRONOUNS[content[0]] };
+  const pronoun = content.length === 1 ? pronounOf(content[0]) : undefined;
+  if (pronoun) return { words: [], pronoun };
   let ordinal: number | undefined;
   const words: string[] = [];
   content.forEach((w, i) => {

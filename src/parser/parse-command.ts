@@ -3,7 +3,7 @@ import type { ActionCommand, Command, MetaVerb, NounPhrase, Vocabulary } from '.
 import type { Token } from './tokenise.js';
 import { COMPILED, GRAMMAR_WORDS, VERB_WORDS, type CompiledLine, type Slot } from './grammar.js';
 import { nounPhraseFromWords } from './noun-phrase.js';
-import { ARTICLES, DIRECTION_WORDS, EXCEPT_WORDS, ALL_WORDS, POSSESSIVES, PREPOSITIONS, PRONOUNS, ordinalOf } from './words.js';
+import { ALL_WORDS, ARTICLES, directionOf, EXCEPT_WORDS, ordinalOf, POSSESSIVES, PREPOSITIONS, pronounOf } from './words.js';
 
 export interface CommandContext {
   vocab: Vocabulary;
@@ -14,7 +14,7 @@ export interface CommandContext {
 type Captures = Partial<Record<Slot, Token[]>>;
 
 export function isVerbWord(word: string): boolean {
-  return VERB_WORDS.has(word) || word in DIRECTION_WORDS;
+  return VERB_WORDS.has(word) || directionOf(word) !== undefined;
 }
 
 /** Parses one command; `input` is the lower-cased text of the whole command for `again`. */
@@ -63,7 +63,7 @@ export function parseCommand(all: Token[], input: string, ctx: CommandContext, n
 
 function knownWord(word: string, vocab: Vocabulary): boolean {
   return vocab.has(word) || GRAMMAR_WORDS.has(word) || ARTICLES.has(word) || POSSESSIVES.has(word)
-    || word in PRONOUNS || word in DIRECTION_WORDS || PREPOSITIONS.has(word) || ALL_WORDS.has(word)
+    || pronounOf(word) !== undefined || directionOf(word) !== undefined || PREPOSITIONS.has(word) || ALL_WORDS.has(word)
     || EXCEPT_WORDS.has(word) || ordinalOf(word) !== undefined;
 }
 
@@ -84,7 +84,7 @@ function* matchLine(line: CompiledLine, tokens: Token[]): Generator<Captures> {
     }
     if (el.slot === 'DIR') {
       const t = tokens[j];
-      if (t && t.kind === 'word' && t.lower in DIRECTION_WORDS) {
+      if (t && t.kind === 'word' && directionOf(t.lower)) {
         caps.DIR = [t];
         yield* walk(i + 1, j + 1);
       }
@@ -186,7 +186,7 @@ function build(line: CompiledLine, caps: Captures, tokens: Token[], input: strin
   if (dobj) cmd.dobj = dobj;
   const iobj = phrase(caps.SECOND);
   if (iobj) cmd.iobj = iobj;
-  if (caps.DIR) cmd.direction = DIRECTION_WORDS[caps.DIR[0].lower];
+  if (caps.DIR) cmd.direction = directionOf(caps.DIR[0].lower);
   if (line.direction) cmd.direction = line.direction;
   if (caps.TOPIC) cmd.topic = topicText(caps.TOPIC);
   if (line.topicFromNoun && caps.NOUN) cmd.topic = text(caps.NOUN);

@@ -5,7 +5,7 @@ export const ARTICLES = new Set(['a', 'an', 'the', 'some']);
 // Possessives carry no meaning for matching: "my lamp" is the lamp.
 export const POSSESSIVES = new Set(['my', 'your', 'his', 'their', 'its', 'our']);
 
-export const PRONOUNS: Record<string, 'it' | 'them' | 'him' | 'her' | 'me'> = {
+const PRONOUN_WORDS: Record<string, 'it' | 'them' | 'him' | 'her' | 'me'> = {
   it: 'it', them: 'them', him: 'him', her: 'her', me: 'me', myself: 'me', self: 'me',
 };
 
@@ -17,7 +17,7 @@ const ORDINAL_WORDS: Record<string, number> = {
 };
 
 export function ordinalOf(word: string): number | undefined {
-  if (word in ORDINAL_WORDS) return ORDINAL_WORDS[word];
+  if (Object.hasOwn(ORDINAL_WORDS, word)) return ORDINAL_WORDS[word];
   const m = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(word);
   if (m) {
     const n = Number(m[1]);
@@ -32,9 +32,18 @@ export const PREPOSITIONS = new Set([
   'inside', 'off', 'up', 'down', 'and', 'for', 'over', 'out', 'beneath', 'through', 'one', 'ones',
 ]);
 
-export const DIRECTION_WORDS: Record<string, Direction> = {
+const DIRECTION_WORDS: Record<string, Direction> = {
   n: 'north', north: 'north', s: 'south', south: 'south', e: 'east', east: 'east', w: 'west', west: 'west',
   ne: 'northeast', northeast: 'northeast', nw: 'northwest', northwest: 'northwest',
   se: 'southeast', southeast: 'southeast', sw: 'southwest', southwest: 'southwest',
   u: 'up', up: 'up', d: 'down', down: 'down', in: 'in', inside: 'in', out: 'out', outside: 'out',
 };
+
+// Lookups use own keys only, so words like `constructor` or `__proto__` are just words.
+export function directionOf(word: string): Direction | undefined {
+  return Object.hasOwn(DIRECTION_WORDS, word) ? DIRECTION_WORDS[word] : undefined;
+}
+
+export function pronounOf(word: string): 'it' | 'them' | 'him' | 'her' | 'me' | undefined {
+  return Object.hasOwn(PRONOUN_WORDS, word) ? PRONOUN_WORDS[word] : undefined;
+}

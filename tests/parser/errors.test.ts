@@ -31,6 +31,11 @@ describe('unknown words and verbs', () => {
     expect(one('take 🗝️')).toEqual({ kind: 'error', message: 'parse.unknown_word', params: { word: '🗝️' } });
     expect(one('say 🌙 to mia')).toMatchObject({ kind: 'action', verb: 'say', topic: '🌙' });
   });
+  it('object-prototype names are ordinary unknown words', () => {
+    expect(one('constructor')).toEqual({ kind: 'error', message: 'parse.unknown_verb', params: { word: 'constructor' } });
+    expect(one('take __proto__')).toEqual({ kind: 'error', message: 'parse.unknown_word', params: { word: '__proto__' } });
+    expect(one('go constructor')).toMatchObject({ kind: 'action', verb: 'go_to', topic: 'constructor' });
+  });
   it('a known verb with words that fit no grammar line', () => {
     expect(one('take up')).toEqual({ kind: 'error', message: 'parse.bad_grammar', params: { verb: 'take' } });
     expect(one('listen lamp')).toEqual({ kind: 'error', message: 'parse.bad_grammar', params: { verb: 'listen' } });
@@ -125,7 +130,7 @@ describe('control characters and escape sequences', () => {
 
   it('property: parse never throws and never returns a control character', () => {
     const pieces = fc.constantFrom('look', 'take', 'the', 'key', 'mia', ',', '.', ' then ', '"', ' ', '\u001b[', '31m',
-      '\u0000', '\u009b', '\n', 'all', 'except', 'and', 'say', 'tell', 'to', 'go', 'n', 'save', 'Mia', '2nd', '🙂', '\u202e');
+      '\u0000', '\u009b', '\n', 'all', 'except', 'and', 'say', 'tell', 'to', 'go', 'n', 'save', 'Mia', '2nd', '🙂', '\u202e', 'constructor', '__proto__');
     const line = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 300 }),
       fc.array(pieces, { maxLength: 40 }).map((xs) => xs.join(' ')),
