@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_LINE, parse } from '../../src/parser/index.js';
+import { MAX_LINE, parse, VERBS } from '../../src/parser/index.js';
+import { DIRECTIONS } from '../../src/engine/types.js';
 import { all, one, vocab } from './helpers.js';
 
 describe('unknown words and verbs', () => {
@@ -101,6 +102,11 @@ describe('long lines', () => {
   });
 });
 
+const ERROR_IDS = ['parse.empty', 'parse.unknown_word', 'parse.unknown_verb', 'parse.missing_noun',
+  'parse.missing_second', 'parse.bad_grammar', 'parse.too_long', 'parse.no_direction'];
+const META_IDS = VERBS.filter((v) => v.meta).map((v) => v.id);
+const ACTION_IDS = VERBS.filter((v) => !v.meta).map((v) => v.id);
+
 // Cc is the Unicode "control" category: C0, DEL and C1, including ESC.
 const CONTROL = /\p{Cc}/u;
 
@@ -140,6 +146,15 @@ describe('control characters and escape sequences', () => {
       const { commands } = parse(input, vocab, { characters: ['mia', 'leo'] });
       expect(commands.length).toBeGreaterThan(0);
       expect(strings(commands).filter((s) => CONTROL.test(s))).toEqual([]);
+      for (const c of commands) {
+        if (c.kind === 'error') expect(ERROR_IDS).toContain(c.message);
+        if (c.kind === 'meta') expect(META_IDS).toContain(c.verb);
+        if (c.kind === 'action') {
+          expect(ACTION_IDS).toContain(c.verb);
+          if (c.direction !== undefined) expect(DIRECTIONS).toContain(c.direction);
+          expect(c.input).toBe(c.input.trim());
+        }
+      }
     }), { numRuns: 2000 });
   });
 });
