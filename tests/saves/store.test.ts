@@ -122,6 +122,16 @@ describe('autosave', () => {
     store.autosave(doc(1));
     expect(store.list().map((x) => x.name).sort()).toEqual(['autosave', 'autosave-previous']);
   });
+  it('a damaged autosave is set aside on --new and does not replace a good previous one', () => {
+    store.autosave(doc(5));
+    store.rotateAutosave();
+    fs.writeFileSync(path.join(dir, 'autosave.json'), '{"format":2,');
+    const r = new SaveStore(dir).rotateAutosave();
+    expect(r).toMatchObject({ ok: true, value: { kept: false } });
+    expect(r.ok && r.message).toMatch(/kept as autosave\.json\.broken-1/);
+    const prev = store.load('autosave-previous');
+    expect(prev.ok && prev.value.doc.state.turn).toBe(5);
+  });
   it('rotating with no autosave is fine', () => {
     expect(store.rotateAutosave()).toMatchObject({ ok: true, value: { kept: false } });
   });
