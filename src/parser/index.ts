@@ -12,7 +12,18 @@ export interface ParseOptions {
 }
 
 /**
- * Parses a line into commands. Several commands split on `.`, `;`, `!`, `?`, `then` and commas.
+ * Parses a line into commands.
+ *
+ * Choices worth knowing:
+ * - Everything is lower-cased except meta args that name things on disk or settings values
+ *   (save/restore/delete NAME, transcript FILE, settings KEY VALUE); quotes around them are dropped.
+ * - `n` is north, so `no` alone is the meta no; `y` is yes.
+ * - `take key and lamp` / `take key, lamp` become one command per thing (each keeps the whole
+ *   input, so `again` repeats the list); only `all except ...` keeps a list inside one phrase.
+ * - `give mia the lamp` (two objects, no preposition) is read only when the recipient is a
+ *   pronoun, a supplied character name, or the thing starts with an article.
+ * - `go WORDS` that are not a direction is `go_to`; `inventory` is the action, never `inventory_meta`.
+ * - A full stop inside a word (`notes.txt`) does not split commands. Several commands split on `.`, `;`, `!`, `?`, `then` and commas.
  * A line over MAX_LINE characters is cut: the commands before the cut stand, and the last one
  * (which the cut may have broken mid-word) is replaced by `parse.too_long`, so the engine runs
  * what was whole and then says the line was too long.
