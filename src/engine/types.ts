@@ -261,7 +261,7 @@ export type Style = 'plain' | 'title' | 'room' | 'emph' | 'dim' | 'error' | 'spe
 export type GameEvent =
   | { type: 'text'; text: string; style?: Style }
   | { type: 'message'; id: string; params?: Record<string, string | number> }
-  | { type: 'room'; room: Id; name: string; description: string | null; contents: string[]; exits: Direction[] }
+  | { type: 'room'; room: Id; name: string; description: string | null; exits: Direction[]; intensity: number }
   | { type: 'moved'; actor: Id; from: Id; to: Id }
   | { type: 'switched'; from: Id; to: Id }
   | { type: 'glitch'; text: string; intensity: number; seed: number }

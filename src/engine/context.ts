@@ -1,0 +1,55 @@
+// The working context of one turn: the world, the state being changed, the events so far,
+// and the small helpers every action uses to speak and to name things.
+import type { World, State, GameEvent, Id, Style } from './types.js';
+
+export interface Ctx {
+  w: World;
+  s: State;
+  actor: Id;
+  out: GameEvent[];
+  /** Set by any action that lets time pass (most of them); meta commands do not. */
+  tookTime: boolean;
+}
+
+export function msg(ctx: Ctx, id: string, params?: Record<string, string | number>): void {
+  ctx.out.push(params ? { type: 'message', id, params } : { type: 'message', id });
+}
+
+export function say(ctx: Ctx, text: string | null | undefined, style?: Style): void {
+  if (text && text.trim()) ctx.out.push(style ? { type: 'text', text: text.trim(), style } : { type: 'text', text: text.trim() });
+}
+
+/** A thing's bare name: "brass key", "Mia". Scenery pseudo-items are named by their first word. */
+export function bareName(w: World, id: Id): string {
+  if (id in w.items) return w.items[id].name;
+  if (id in w.characters) return w.characters[id].name;
+  if (id in w.rooms) return w.rooms[id].name;
+  if (id.startsWith('@')) return id.split(':')[3] ?? 'that';
+  return id;
+}
+
+/** "the brass key", "Mia", "some cookies". */
+export function theName(w: World, id: Id): string {
+  const it = w.items[id];
+  if (!it) return bareName(w, id);
+  return it.proper ? it.name : `the ${it.name}`;
+}
+
+/** "a brass key", "an owl", "some cookies", "Mia". */
+export function aName(w: World, id: Id): string {
+  const it = w.items[id];
+  if (!it) return bareName(w, id);
+  if (it.proper) return it.name;
+  if (it.plural) return `some ${it.name}`;
+  return /^[aeiou]/i.test(it.name) ? `an ${it.name}` : `a ${it.name}`;
+}
+
+export function capitalise(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** Lists names in prose: "a, b and c". */
+export function listProse(names: string[], and = 'and'): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
+}

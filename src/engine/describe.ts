@@ -1,0 +1,84 @@
+// Looking: the room as the current character sees it, its contents, who is here, the way out.
+import type { Direction, Id } from './types.js';
+import { DIRECTIONS } from './types.js';
+import { type Ctx, msg, say, aName, capitalise, listProse } from './context.js';
+import { textOf, holds } from './conditions.js';
+import { contentsOf, charactersIn, canPerceive, isPresent, roomOf, hasProp } from './world-query.js';
+import { glitchIntensity } from './intensity.js';
+
+export function visibleExits(ctx: Ctx, room: Id): Direction[] {
+  const r = ctx.w.rooms[room];
+  if (!r) return [];
+  return DIRECTIONS.filter((d) => {
+    const e = r.exits[d];
+    if (!e || e.hidden) return false;
+    return !e.if || holds(ctx.w, ctx.s, e.if, ctx.actor) || e.blocked !== undefined;
+  });
+}
+
+/** Describes the actor's room. `full` forces the long description whatever the verbosity. */
+export function describeRoom(ctx: Ctx, full: boolean, revisit = false): void {
+  const { w, s } = ctx;
+  const roomId = roomOf(s, ctx.actor);
+  const room = w.rooms[roomId];
+  if (!room) {
+    msg(ctx, 'look.nowhere');
+    return;
+  }
+  let description: string | null = textOf(w, s, room.description, ctx.actor);
+  if (!full && revisit) {
+    if (s.verbosity === 'superbrief') description = null;
+    else if (s.verbosity === 'brief') description = room.brief ? textOf(w, s, room.brief, ctx.actor) : null;
+  }
+  ctx.out.push({
+    type: 'room',
+    room: roomId,
+    name: room.name,
+    description,
+    exits: visibleExits(ctx, roomId),
+    intensity: glitchIntensity(s),
+  });
+  listContents(ctx, roomId);
+}
+
+function listContents(ctx: Ctx, roomId: Id): void {
+  const { w, s } = ctx;
+  const plain: string[] = [];
+  for (const id of contentsOf(w, s, roomId)) {
+    const it = w.items[id];
+    if (!isPresent(w, s, it, ctx.actor) || it.scenery) continue;
+    const taken = hasProp(s, id, 'handled');
+    const initial = !taken ? textOf(w, s, it.initial, ctx.actor) : null;
+    if (initial) say(ctx, initial);
+    else plain.push(aName(w, id) + insideNote(ctx, id));
+  }
+  if (plain.length) msg(ctx, 'look.you_see', { things: listProse(plain) });
+  for (const c of charactersIn(w, s, roomId)) {
+    if (c === ctx.actor || !canPerceive(w, s, ctx.actor, c)) continue;
+    const presence = textOf(w, s, w.characters[c].presence, ctx.actor);
+    if (presence) say(ctx, presence);
+    else msg(ctx, 'look.char_here', { name: w.characters[c].name });
+  }
+}
+
+/** " (in which is a key)" for open containers with something visible inside. */
+function insideNote(ctx: Ctx, id: Id): string {
+  const it = ctx.w.items[id];
+  if (!it.container && !it.supporter) return '';
+  if (it.container && it.openable && !hasProp(ctx.s, id, 'open')) return '';
+  const inside = contentsOf(ctx.w, ctx.s, id).filter((x) => isPresent(ctx.w, ctx.s, ctx.w.items[x], ctx.actor));
+  if (!inside.length) return '';
+  const word = it.supporter ? 'on which' : 'in which';
+  return ` (${word} ${inside.length > 1 ? 'are' : 'is'} ${listProse(inside.map((x) => aName(ctx.w, x)))})`;
+}
+
+export function describeContentsOf(ctx: Ctx, id: Id): boolean {
+  const inside = contentsOf(ctx.w, ctx.s, id).filter((x) => isPresent(ctx.w, ctx.s, ctx.w.items[x], ctx.actor));
+  if (!inside.length) return false;
+  const it = ctx.w.items[id];
+  msg(ctx, it.supporter ? 'examine.on_it' : 'examine.in_it', {
+    thing: capitalise(`the ${it.name}`),
+    things: listProse(inside.map((x) => aName(ctx.w, x))),
+  });
+  return true;
+}

@@ -1,0 +1,154 @@
+// Carries out content's effects and rules: the story's verbs of change.
+import type { Effect, Rule, Id } from './types.js';
+import { type Ctx, msg, say } from './context.js';
+import { holds, textOf } from './conditions.js';
+import { nextRandom } from './rng.js';
+import { describeRoom } from './describe.js';
+
+const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+const MAX_MEMORIES = 40;
+
+export function randomSeed(ctx: Ctx): number {
+  const r = nextRandom(ctx.s.rng);
+  ctx.s.rng = r.rng;
+  return Math.floor(r.value * 2 ** 31);
+}
+
+export function moveActor(ctx: Ctx, who: Id, to: Id): void {
+  ctx.s.loc[who] = to;
+  const v = (ctx.s.visited[who] ??= []);
+  if (!v.includes(to)) v.push(to);
+}
+
+export function beginAct(ctx: Ctx, n: number): void {
+  const act = ctx.w.game.acts.find((a) => a.id === n);
+  ctx.s.act = n;
+  if (act) {
+    ctx.s.playable = [...act.playable];
+    ctx.out.push({ type: 'act', act: n, name: act.name });
+  }
+}
+
+export function switchPlayer(ctx: Ctx, to: Id): void {
+  const from = ctx.s.player;
+  if (from === to) return;
+  ctx.s.player = to;
+  ctx.actor = to;
+  ctx.s.pronouns = {};
+  ctx.out.push({ type: 'switched', from, to });
+  describeRoom(ctx, true);
+}
+
+export function applyEffects(ctx: Ctx, effects: Effect[] | undefined): void {
+  for (const e of effects ?? []) applyEffect(ctx, e);
+}
+
+function applyEffect(ctx: Ctx, e: Effect): void {
+  const s = ctx.s;
+  if ('say' in e) say(ctx, e.say.replaceAll('{player}', ctx.w.characters[ctx.actor]?.name ?? ctx.actor));
+  else if ('set' in e) for (const f of list(e.set)) s.flags[f] = true;
+  else if ('clear' in e) for (const f of list(e.clear)) delete s.flags[f];
+  else if ('count' in e) s.counters[e.count] = (s.counters[e.count] ?? 0) + (e.by ?? 1);
+  else if ('move' in e) {
+    if (e.move in ctx.w.characters) moveActor(ctx, e.move, e.to);
+    else s.loc[e.move] = e.to;
+  } else if ('moveTo' in e) {
+    moveActor(ctx, ctx.actor, e.moveTo);
+    describeRoom(ctx, true);
+  } else if ('setProp' in e) {
+    const p = (s.props[e.setProp] ??= []);
+    if (!p.includes(e.prop)) p.push(e.prop);
+  } else if ('clearProp' in e) {
+    s.props[e.clearProp] = (s.props[e.clearProp] ?? []).filter((x) => x !== e.prop);
+  } else if ('stability' in e) s.stability = clamp(s.stability + e.stability, 0, 100);
+  else if ('setStability' in e) s.stability = clamp(e.setStability, 0, 100);
+  else if ('focus' in e) s.focus = clamp(s.focus + e.focus, 0, 10);
+  else if ('act' in e) beginAct(ctx, e.act);
+  else if ('playable' in e) s.playable = [...e.playable];
+  else if ('switchTo' in e) switchPlayer(ctx, e.switchTo);
+  else if ('glitch' in e) {
+    ctx.out.push({ type: 'glitch', text: (e.text ?? '').trim(), intensity: e.glitch, seed: randomSeed(ctx) });
+  } else if ('solve' in e) {
+    if (!s.solved.includes(e.solve)) {
+      s.solved.push(e.solve);
+      const p = ctx.w.puzzles[e.solve];
+      const { total, max } = score(ctx);
+      ctx.out.push({ type: 'score', puzzle: e.solve, points: p?.points ?? 0, total, max });
+    }
+  } else if ('ending' in e) {
+    if (s.ending) return;
+    const end = ctx.w.endings[e.ending];
+    s.ending = e.ending;
+    s.pending = null;
+    ctx.out.push({
+      type: 'ending',
+      id: e.ending,
+      title: end?.title ?? e.ending,
+      text: end?.text ?? '',
+      kind: end?.kind ?? 'good',
+      others: Object.keys(ctx.w.endings).length - 1,
+    });
+  } else if ('memory' in e) {
+    const m = e.memory.trim();
+    if (m && !s.memories.includes(m)) {
+      s.memories.push(m);
+      if (s.memories.length > MAX_MEMORIES) s.memories.shift();
+    }
+  }
+}
+
+export function score(ctx: Pick<Ctx, 'w' | 's'>): { total: number; max: number } {
+  let total = 0;
+  let max = 0;
+  for (const p of Object.values(ctx.w.puzzles)) {
+    max += p.points;
+    if (ctx.s.solved.includes(p.id)) total += p.points;
+  }
+  return { total, max };
+}
+
+export interface RuleMatch {
+  matched: boolean;
+  /** The rule replaces the standard action. */
+  instead: boolean;
+}
+
+const NO_MATCH: RuleMatch = { matched: false, instead: false };
+
+function topicFits(rule: Rule, topic: string | undefined): boolean {
+  if (rule.topic === undefined) return true;
+  if (!topic) return false;
+  const words = topic.toLowerCase().split(/[^\p{L}\p{N}'-]+/u);
+  return list(rule.topic).some((t) => {
+    const want = t.toLowerCase();
+    return want.includes(' ') ? topic.toLowerCase().includes(want) : words.includes(want);
+  });
+}
+
+/**
+ * Tries rules in order; the first whose conditions hold speaks and acts.
+ * `key` names the rule list so that `once` rules without an id are remembered.
+ */
+export function runRules(
+  ctx: Ctx,
+  rules: Rule[] | undefined,
+  key: string,
+  opts: { with?: Id; topic?: string } = {},
+): RuleMatch {
+  if (!rules) return NO_MATCH;
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i];
+    if (r.with !== undefined && r.with !== opts.with) continue;
+    if (!topicFits(r, opts.topic)) continue;
+    const onceKey = r.id ?? `${key}#${i}`;
+    if (r.once && ctx.s.fired.includes(onceKey)) continue;
+    if (!holds(ctx.w, ctx.s, r.if, ctx.actor)) continue;
+    if (r.once) ctx.s.fired.push(onceKey);
+    if (r.say) say(ctx, textOf(ctx.w, ctx.s, r.say, ctx.actor));
+    applyEffects(ctx, r.do);
+    if (!r.say && !r.do?.length) msg(ctx, 'rule.nothing');
+    return { matched: true, instead: r.instead ?? true };
+  }
+  return NO_MATCH;
+}

@@ -1,0 +1,92 @@
+// Turns the parser's noun phrases into ids in the actor's scope: pronouns, `all`, ambiguity.
+import type { Id, World } from './types.js';
+import type { NounPhrase, Candidate } from '../parser/index.js';
+import { matchNounPhrase } from '../parser/index.js';
+import type { Ctx } from './context.js';
+import { scope, roomOf } from './world-query.js';
+import { textOf } from './conditions.js';
+
+export type Resolution =
+  | { kind: 'ok'; ids: Id[] }
+  | { kind: 'none' }
+  | { kind: 'unknown_pronoun'; pronoun: string }
+  | { kind: 'ambiguous'; ids: Id[] };
+
+const candidateCache = new WeakMap<World, Map<Id, Candidate>>();
+
+export function candidateFor(w: World, id: Id): Candidate {
+  let cache = candidateCache.get(w);
+  if (!cache) candidateCache.set(w, (cache = new Map()));
+  let c = cache.get(id);
+  if (!c) {
+    const it = w.items[id];
+    const ch = w.characters[id];
+    const words = (it?.words ?? ch?.words ?? []).map((x) => x.toLowerCase());
+    const adjectives = (it?.adjectives ?? ch?.adjectives ?? []).map((x) => x.toLowerCase());
+    c = { id, words, adjectives, name: it?.name ?? ch?.name ?? id };
+    cache.set(id, c);
+  }
+  return c;
+}
+
+/** Scenery entries of the actor's room, as pseudo-items `@scenery:<room>:<index>:<word>`. */
+export function sceneryCandidates(ctx: Ctx): Candidate[] {
+  const room = ctx.w.rooms[roomOf(ctx.s, ctx.actor)];
+  if (!room?.scenery) return [];
+  return room.scenery.map((sc, i) => ({
+    id: `@scenery:${room.id}:${i}:${sc.words[0]}`,
+    words: sc.words.map((x) => x.toLowerCase()),
+    adjectives: [],
+    name: sc.words[0],
+  }));
+}
+
+export function sceneryText(ctx: Ctx, id: Id): string | null {
+  const [, roomId, idx] = id.split(':');
+  const sc = ctx.w.rooms[roomId]?.scenery?.[Number(idx)];
+  return sc ? textOf(ctx.w, ctx.s, sc.text, ctx.actor) : null;
+}
+
+export function pronounFor(w: World, id: Id): 'it' | 'them' | 'him' | 'her' {
+  const ch = w.characters[id];
+  if (ch) return ch.pronoun === 'he' ? 'him' : ch.pronoun === 'she' ? 'her' : 'them';
+  return w.items[id]?.plural ? 'them' : 'it';
+}
+
+export function notePronoun(ctx: Ctx, id: Id): void {
+  if (id.startsWith('@')) {
+    ctx.s.pronouns.it = id;
+    return;
+  }
+  ctx.s.pronouns[pronounFor(ctx.w, id)] = id;
+  if (pronounFor(ctx.w, id) === 'them' && !(id in ctx.w.characters)) ctx.s.pronouns.it = id;
+}
+
+/**
+ * Resolves a noun phrase. `pool` narrows `all` (e.g. only things you could take);
+ * `restrict` limits what may be meant at all (e.g. a pending question's candidates).
+ */
+export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boolean; restrict?: Id[] } = {}): Resolution {
+  const inScope = scope(ctx.w, ctx.s, ctx.actor);
+  if (np.pronoun) {
+    if (np.pronoun === 'me') return { kind: 'ok', ids: [ctx.actor] };
+    const id = ctx.s.pronouns[np.pronoun] ?? (np.pronoun === 'them' ? ctx.s.pronouns.it : undefined);
+    if (!id) return { kind: 'unknown_pronoun', pronoun: np.pronoun };
+    if (!inScope.includes(id) && !sceneryCandidates(ctx).some((c) => c.id === id)) return { kind: 'none' };
+    return { kind: 'ok', ids: [id] };
+  }
+  let ids = opts.restrict ?? inScope;
+  if (np.all) ids = ids.filter((id) => id in ctx.w.items && (!opts.pool || opts.pool(id)));
+  const cands = ids.map((id) => candidateFor(ctx.w, id));
+  if (!np.all && !opts.restrict) cands.push(...sceneryCandidates(ctx));
+  // "me", "myself" and the actor's own name mean the actor.
+  if (!np.all && np.words.length && candidateFor(ctx.w, ctx.actor).words.includes(np.words[np.words.length - 1])) {
+    const self = matchNounPhrase(np, [candidateFor(ctx.w, ctx.actor)]);
+    if (self.length) return { kind: 'ok', ids: [ctx.actor] };
+  }
+  const found = matchNounPhrase(np, cands).map((c) => c.id);
+  if (np.all) return found.length ? { kind: 'ok', ids: found } : { kind: 'none' };
+  if (found.length === 0) return { kind: 'none' };
+  if (found.length === 1) return { kind: 'ok', ids: found };
+  return { kind: 'ambiguous', ids: found };
+}

@@ -1,0 +1,98 @@
+// Questions about where things are and what an actor can see and reach.
+import type { State, World, Id, Item } from './types.js';
+import { holds } from './conditions.js';
+
+/** The room an item or character is in, following containers and carriers up. */
+export function roomOf(s: State, id: Id): Id {
+  let at = s.loc[id] ?? 'nowhere';
+  for (let depth = 0; depth < 20 && at !== 'nowhere' && at in s.loc; depth++) at = s.loc[at];
+  return at;
+}
+
+/** Immediate holder of a thing. */
+export function holder(s: State, id: Id): Id {
+  return s.loc[id] ?? 'nowhere';
+}
+
+export function hasProp(s: State, id: Id, p: string): boolean {
+  return (s.props[id] ?? []).includes(p);
+}
+
+/** Does the actor carry the item (directly, or inside something carried)? */
+export function carries(s: State, actor: Id, item: Id): boolean {
+  let at = s.loc[item];
+  for (let depth = 0; depth < 20 && at !== undefined; depth++) {
+    if (at === actor) return true;
+    at = s.loc[at];
+  }
+  return false;
+}
+
+export function isPresent(w: World, s: State, it: Item, viewer: Id): boolean {
+  if (s.loc[it.id] === 'nowhere') return false;
+  if (it.visibleTo && !it.visibleTo.includes(viewer)) return false;
+  if (it.if && !holds(w, s, it.if, viewer)) return false;
+  return true;
+}
+
+/** Can `viewer` perceive character `other` (Elara is unseen in the dream)? */
+export function canPerceive(w: World, s: State, viewer: Id, other: Id): boolean {
+  const inv = w.characters[other]?.invisibleTo;
+  if (!inv || !inv.who.includes(viewer)) return true;
+  return !holds(w, s, inv.if, viewer);
+}
+
+/** Things directly inside a place (room, character or container), in content order. */
+export function contentsOf(w: World, s: State, place: Id): Id[] {
+  const out: Id[] = [];
+  for (const id of Object.keys(s.loc)) if (s.loc[id] === place && id in w.items) out.push(id);
+  return out;
+}
+
+export function charactersIn(w: World, s: State, room: Id): Id[] {
+  return Object.keys(w.characters).filter((c) => s.loc[c] === room);
+}
+
+function openable(w: World, s: State, id: Id): boolean {
+  const it = w.items[id];
+  if (!it) return false;
+  if (it.supporter) return true;
+  return !!it.container && (!it.openable || hasProp(s, id, 'open'));
+}
+
+/** Everything the actor can refer to: items around and carried, present characters. */
+export function scope(w: World, s: State, actor: Id): Id[] {
+  const room = roomOf(s, actor);
+  const out: Id[] = [];
+  const seen = new Set<Id>();
+  const addTree = (place: Id, depth: number) => {
+    if (depth > 6) return;
+    for (const id of contentsOf(w, s, place)) {
+      if (seen.has(id) || !isPresent(w, s, w.items[id], actor)) continue;
+      seen.add(id);
+      out.push(id);
+      if (openable(w, s, id)) addTree(id, depth + 1);
+    }
+  };
+  addTree(actor, 0);
+  addTree(room, 0);
+  for (const c of charactersIn(w, s, room)) {
+    if (c === actor || !canPerceive(w, s, actor, c)) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+/** Rooms reachable from `from` through exits that are open now, for `go to`. */
+export function exitsOpen(w: World, s: State, room: Id, actor: Id): [string, Id][] {
+  const r = w.rooms[room];
+  if (!r) return [];
+  const out: [string, Id][] = [];
+  for (const [d, e] of Object.entries(r.exits)) {
+    if (!e) continue;
+    if (e.if && !holds(w, s, e.if, actor)) continue;
+    if (e.door && !hasProp(s, e.door, 'open')) continue;
+    out.push([d, e.to]);
+  }
+  return out;
+}

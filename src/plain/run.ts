@@ -1,0 +1,48 @@
+// The line-mode front end: reads lines, writes plain (optionally coloured) text, never loads ink.
+// Used for pipes, --plain, --script, screen readers and CI. A `>` prompt starts a line whenever
+// it waits, as dumb-terminal interpreters do, so regtest-style tools can drive it.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { GameHost, Output } from '../host/host.js';
+import type { Block } from '../narrate/index.js';
+import { renderBlocks, type RenderSettings } from './render.js';
+
+export interface PlainOptions {
+  host: GameHost;
+  input: Readable;
+  output: Writable;
+  render: RenderSettings;
+  /** Echo each command after the prompt (for --script transcripts). */
+  echo: boolean;
+  opening: Output;
+}
+
+export async function runPlain(o: PlainOptions): Promise<void> {
+  const write = (s: string) => o.output.write(s);
+  const show = (blocks: Block[]) => {
+    const t = renderBlocks(blocks, o.render, o.host.state.memories);
+    if (t) write(t + '\n');
+  };
+  show(o.opening.blocks);
+  write('\n> ');
+  const rl = createInterface({ input: o.input, crlfDelay: Infinity, terminal: false });
+  for await (const raw of rl) {
+    const line = raw.length > 10_000 ? raw.slice(0, 10_000) : raw;
+    if (o.echo) write(`${printable(line)}\n`);
+    const out = o.host.submit(line);
+    show(out.blocks);
+    if (out.quit) {
+      rl.close();
+      return;
+    }
+    write('\n> ');
+  }
+  // End of input: the autosave already holds the game.
+  write('\n');
+}
+
+/** A command echoed back never carries control characters to the terminal. */
+export function printable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]/g, '').slice(0, 200);
+}

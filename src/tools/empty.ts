@@ -1,0 +1,2 @@
+// Stands in for react-devtools-core, which ink imports only in development.
+export default {};
