@@ -161,10 +161,6 @@ export class SaveStore {
   }
 
   private write(name: string, doc: SaveDoc): Result<{ name: string; file: string }> {
-    const checked = validateState(doc.state);
-    if (!checked.ok) {
-      return { ok: false, code: 'invalid', message: `Could not save "${name}": the game state is not valid (${checked.problem}). Nothing was written.` };
-    }
     const undo = trimUndo(doc.undo);
     const onDisk = {
       format: SAVE_FORMAT,
@@ -175,6 +171,11 @@ export class SaveStore {
       state: doc.state,
       undo: encodeUndo(doc.state, undo),
     };
+    // Never write what this build could not read back.
+    const writable = validateDiskDoc(onDisk);
+    if (!writable.ok) {
+      return { ok: false, code: 'invalid', message: `Could not save "${name}": ${writable.problem}. Nothing was written.` };
+    }
     const data = Buffer.from(JSON.stringify(onDisk) + '\n', 'utf8');
     const file = this.pathOf(name);
     const notes: string[] = [];

@@ -47,6 +47,17 @@ describe('slot names', () => {
       expect(store.load(name).ok).toBe(true);
     }
   });
+  it('refuses to write a document it could not read back', () => {
+    const d = doc(1);
+    (d.summary as { characterName: unknown }).characterName = undefined;
+    const r = store.save('odd', d);
+    expect(r).toMatchObject({ ok: false, code: 'invalid' });
+    expect(!r.ok && r.message).toMatch(/"summary\.characterName" is missing/);
+    const bad = doc(1);
+    (bad.state as { turn: unknown }).turn = -1;
+    expect(store.save('odd', bad).ok).toBe(false);
+    expect(files()).toEqual([]);
+  });
   it('keeps autosave names for the game', () => {
     const r = store.save('autosave', doc(1));
     expect(r.ok).toBe(false);
