@@ -270,6 +270,16 @@ describe('broken files', () => {
   });
 });
 
+describe('newer saves are never written over', () => {
+  it('autosaving over a newer-format autosave keeps it as .newer-1', () => {
+    fs.writeFileSync(path.join(dir, 'autosave.json'), JSON.stringify({ format: 99, future: true }));
+    const r = store.autosave(doc(1));
+    expect(r.ok && r.message).toMatch(/newer nanodream.*kept as autosave\.json\.newer-1/);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'autosave.json.newer-1'), 'utf8')).future).toBe(true);
+    expect(store.load('autosave').ok).toBe(true);
+  });
+});
+
 describe('disk faults', () => {
   function faultyFs(code: string, op: keyof FsLike = 'writeSync'): FsLike {
     return {
