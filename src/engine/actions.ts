@@ -49,7 +49,15 @@ export function contentRules(ctx: Ctx, a: Act): boolean {
 
 export function perform(ctx: Ctx, a: Act): void {
   ctx.tookTime = true;
+  const mark = ctx.out.length;
   if (contentRules(ctx, a)) return;
+  // A rule that lets the standard action run reports after it, like Inform's "after" rules.
+  const ruleSaid = ctx.out.splice(mark);
+  standard(ctx, a);
+  ctx.out.push(...ruleSaid);
+}
+
+function standard(ctx: Ctx, a: Act): void {
   const h = HANDLERS[a.verb];
   if (h) h(ctx, a);
   else if (a.dobj) msg(ctx, `verb.${a.verb}.thing`, { thing: theName(ctx.w, a.dobj), name: bareName(ctx.w, a.dobj) });

@@ -1,7 +1,7 @@
 // Looking: the room as the current character sees it, its contents, who is here, the way out.
 import type { Direction, Id } from './types.js';
 import { DIRECTIONS } from './types.js';
-import { type Ctx, msg, say, aName, capitalise, listProse } from './context.js';
+import { type Ctx, msg, say, aName, listProse } from './context.js';
 import { textOf, holds } from './conditions.js';
 import { contentsOf, charactersIn, canPerceive, isPresent, roomOf, hasProp } from './world-query.js';
 import { glitchIntensity } from './intensity.js';
@@ -77,7 +77,7 @@ export function describeContentsOf(ctx: Ctx, id: Id): boolean {
   if (!inside.length) return false;
   const it = ctx.w.items[id];
   msg(ctx, it.supporter ? 'examine.on_it' : 'examine.in_it', {
-    thing: capitalise(`the ${it.name}`),
+    thing: `the ${it.name}`,
     things: listProse(inside.map((x) => aName(ctx.w, x))),
   });
   return true;

@@ -82,7 +82,7 @@ function execute(ctx: Ctx, cmd: Command): boolean {
   }
   switch (cmd.kind) {
     case 'error':
-      if (cmd.message === 'parse.unknown_word' && cmd.params?.word) s.oops = { input: s.lastInput ?? '', word: cmd.params.word };
+      if ((cmd.message === 'parse.unknown_word' || cmd.message === 'parse.unknown_verb') && cmd.params?.word) s.oops = { input: s.lastInput ?? '', word: cmd.params.word };
       if (cmd.message === 'parse.missing_noun' || cmd.message === 'parse.missing_second') {
         s.pending = { kind: 'what', verb: cmd.params?.verb ?? '', slot: cmd.message === 'parse.missing_noun' ? 'dobj' : 'iobj', command: cmd };
       }
@@ -160,7 +160,7 @@ function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
     return false;
   }
   for (const d of dobjs) {
-    if (many) ctx.out.push({ type: 'text', text: `${capitalise(bareName(w, d))}:`, style: 'dim' });
+    if (many) ctx.out.push({ type: 'text', text: `${capitalise(bareName(w, d))}:`, style: 'dim', join: true });
     if (!d.startsWith('@') && d !== s.player) notePronoun(ctx, d);
     perform(ctx, { ...base, dobj: d });
   }
@@ -184,6 +184,13 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
     return null;
   }
   const r = resolve(ctx, np, { pool: allPool(ctx, cmd.verb) });
+  // Taking prefers what is not yet held; dropping and giving prefer what is.
+  if (r.kind === 'ambiguous' && ['take', 'drop', 'give', 'put_in', 'put_on', 'wear'].includes(cmd.verb) && slot === 'dobj') {
+    const held = r.ids.filter((id) => carries(ctx.s, ctx.actor, id));
+    const pick = cmd.verb === 'take' || cmd.verb === 'wear' ? r.ids.filter((id) => !held.includes(id)) : held;
+    if (pick.length === 1) return pick;
+    if (pick.length > 1) r.ids = pick;
+  }
   if (r.kind === 'ok') {
     const ids = slot === 'dobj' && np.all && cmd.iobj && other ? r.ids.filter((x) => !other.includes(x)) : r.ids;
     return ids;

@@ -259,7 +259,7 @@ export interface State {
 export type Style = 'plain' | 'title' | 'room' | 'emph' | 'dim' | 'error' | 'speech' | 'system' | 'glitch' | 'ending';
 
 export type GameEvent =
-  | { type: 'text'; text: string; style?: Style }
+  | { type: 'text'; text: string; style?: Style; /** The next paragraph continues on this line. */ join?: boolean }
   | { type: 'message'; id: string; params?: Record<string, string | number> }
   | { type: 'room'; room: Id; name: string; description: string | null; exits: Direction[]; intensity: number }
   | { type: 'moved'; actor: Id; from: Id; to: Id }

@@ -35,9 +35,15 @@ export function narrate(w: World, events: GameEvent[]): Block[] {
   const para = (text: string, style?: Style, glitch?: Block['glitch']) => {
     for (const p of paragraphs(text)) out.push(glitch ? { spans: [{ text: p, style }], glitch } : { spans: [{ text: p, style }] });
   };
+  let joinNext: Span | null = null;
   for (const e of events) {
+    const before = out.length;
     switch (e.type) {
       case 'text':
+        if (e.join) {
+          joinNext = { text: `${e.text} `, style: e.style };
+          continue;
+        }
         para(e.text, e.style);
         break;
       case 'message':
@@ -75,6 +81,10 @@ export function narrate(w: World, events: GameEvent[]): Block[] {
       case 'moved':
       case 'meta':
         break;
+    }
+    if (joinNext && out.length > before) {
+      out[before] = { ...out[before], spans: [joinNext, ...out[before].spans] };
+      joinNext = null;
     }
   }
   return out;

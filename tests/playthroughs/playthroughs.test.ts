@@ -1,0 +1,32 @@
+// Plays every scripted walkthrough in tests/playthroughs/ through the real engine and host.
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePlaythrough, check } from './format.js';
+import { GameHost } from '../../src/host/host.js';
+import { blocksToText } from '../../src/narrate/index.js';
+import { loadContent } from '../../src/content/load.js';
+
+const dir = join(import.meta.dirname, '.');
+const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const world = loadContent(join(import.meta.dirname, '../../content'));
+
+describe('scripted playthroughs', () => {
+  it('there are walkthroughs to play', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+  for (const f of files) {
+    it(f, () => {
+      const p = parsePlaythrough(readFileSync(join(dir, f), 'utf8'));
+      const host = new GameHost({ world, seed: p.seed, store: null, gameVersion: 'test' });
+      const fails: string[] = [];
+      fails.push(...check(blocksToText(host.start({ kind: 'new' }).blocks), p.opening, `${f} opening`));
+      for (const s of p.steps) {
+        const out = host.submit(s.command);
+        fails.push(...check(blocksToText(out.blocks), s.expect, `${f} > ${s.command}`));
+        if (fails.length) break;
+      }
+      expect(fails).toEqual([]);
+    });
+  }
+});
