@@ -1,0 +1,89 @@
+// The built launcher as a player meets it: a child process with piped input.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'bin/nanodream.js');
+
+function run(args: string[], input = '', env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
+    timeout: 30_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const home = () => mkdtempSync(join(tmpdir(), 'nd-cli-'));
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+});
+
+describe('nanodream as a command', () => {
+  it('prints its version', () => {
+    const r = run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+  it('prints help listing the flags', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const f of ['--seed', '--plain', '--no-color', '--script', '--new', '--load', '--home']) expect(r.out).toContain(f);
+  });
+  it('plays piped input: a reply to each line, a > prompt, no stack trace, exit 0', () => {
+    const r = run(['--new', '--home', home()], 'look\nx me\ni\nswitch to mia\nlook\nleo\nundo\n');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/\n> /);
+    expect(r.out).not.toMatch(/\bat .+:\d+:\d+\)?$/m);
+    expect(r.out).toContain('You are now playing Mia.');
+    expect(r.out).toContain('Taken back');
+    expect((r.out.match(/^> /gm) ?? []).length).toBeGreaterThanOrEqual(7);
+    expect(r.out).not.toContain('\u001b');
+  });
+  it('a script with a seed prints byte-identical output twice', () => {
+    const dir = home();
+    const f = join(dir, 'script.txt');
+    writeFileSync(f, 'look\nx me\ninventory\nswitch to leo\nlook\nhint\nscore\n');
+    const a = run(['--script', f, '--seed', '7']);
+    const b = run(['--script', f, '--seed', '7']);
+    expect(a.code).toBe(0);
+    expect(a.out).toContain('> look');
+    expect(a.out).toBe(b.out);
+  });
+  it('continues the autosave on the next run, and --new keeps it aside', () => {
+    const h = home();
+    run(['--home', h], 'switch to mia\n');
+    const again = run(['--home', h], 'look\n');
+    expect(again.out).toContain('Welcome back');
+    expect(again.out).toContain('you are Mia');
+    const fresh = run(['--home', h, '--new'], 'saves\n');
+    expect(fresh.out).toContain('autosave-previous');
+  });
+  it('refuses bad flags and bad input with a message, not a trace', () => {
+    const r = run(['--seed', 'banana']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--seed takes a whole number');
+    const s = run(['--script', '/nonexistent/file']);
+    expect(s.err).toContain('does not exist');
+    const weird = run(['--new', '--home', home()], `${'x'.repeat(10_000)}\n\u0007\u001b[31mlook\n🦄\n\n`);
+    expect(weird.code).toBe(0);
+    expect(weird.out).not.toContain('\u0007');
+    expect(weird.out).not.toContain('\u001b');
+  });
+  it('saving and loading from the command line', () => {
+    const h = home();
+    const r = run(['--home', h, '--new'], 'switch to jaime\nsave bedtime\nsave ../x\n');
+    expect(r.out).toContain('Saved as "bedtime"');
+    expect(r.out).toMatch(/not allowed|can't|cannot|only/i);
+    const list = run(['saves', '--home', h]);
+    expect(list.out).toContain('bedtime');
+    expect(list.out).toContain('Jaime');
+    const load = run(['--home', h, '--load', 'bedtime'], 'look\n');
+    expect(load.out).toContain('Loaded "bedtime"');
+  });
+});
