@@ -1,0 +1,185 @@
+// Breadth-first search through the real engine's `step`: states merged by their canonical key,
+// parent pointers for shortest command paths, and reverse reachability for dead ends.
+import type { World, State, Id } from '../engine/types.js';
+import { step } from '../engine/step.js';
+import { initialState } from '../engine/state.js';
+import { roomOf } from '../engine/world-query.js';
+import { stateKey, normalise } from './key.js';
+import { commandsFor, type GenOptions } from './commands.js';
+
+export interface ExploreOptions extends GenOptions {
+  seed?: number;
+  /** Stop expanding after this many distinct states (the search is then incomplete). */
+  maxStates?: number;
+  /** Stop after this long, measured with `now`. */
+  timeLimitMs?: number;
+  now?: () => number;
+  /** How many dead ends to report with their paths (distinct last commands first). */
+  maxDeadEnds?: number;
+}
+
+interface Node {
+  parent: number;
+  command: string;
+  depth: number;
+  state: State | null;
+  /** Successor node indices; null until expanded. */
+  next: number[] | null;
+}
+
+export interface EngineFailure {
+  path: string[];
+  command: string;
+  message: string;
+}
+
+export interface Exploration {
+  states: number;
+  expanded: number;
+  steps: number;
+  complete: boolean;
+  stopReason: 'maxStates' | 'time' | null;
+  elapsedMs: number;
+  roomsReached: Set<Id>;
+  itemsInScope: Set<Id>;
+  endings: Map<Id, string[]>;
+  deadEnds: { path: string[]; act: number; room: Id; player: Id }[];
+  deadEndCount: number;
+  /** States from which an ending might still be reachable through unexpanded states. */
+  undecided: number;
+  engineFailures: EngineFailure[];
+}
+
+export function explore(w: World, opts: ExploreOptions = {}): Exploration {
+  const now = opts.now ?? (() => 0);
+  const t0 = now();
+  const maxStates = opts.maxStates ?? Infinity;
+  const timeLimit = opts.timeLimitMs ?? Infinity;
+  const nodes: Node[] = [];
+  const index = new Map<string, number>();
+  const roomsReached = new Set<Id>();
+  const itemsInScope = new Set<Id>();
+  const endings = new Map<Id, number>();
+  const engineFailures: EngineFailure[] = [];
+  let steps = 0;
+
+  const add = (s: State, parent: number, command: string, depth: number): number => {
+    normalise(s);
+    const k = stateKey(w, s);
+    const seen = index.get(k);
+    if (seen !== undefined) return seen;
+    const i = nodes.length;
+    nodes.push({ parent, command, depth, state: s, next: null });
+    index.set(k, i);
+    for (const c of s.playable.length ? s.playable : [s.player]) roomsReached.add(roomOf(s, c));
+    roomsReached.add(roomOf(s, s.player));
+    if (s.ending && !endings.has(s.ending)) endings.set(s.ending, i);
+    return i;
+  };
+  const pathTo = (i: number): string[] => {
+    const p: string[] = [];
+    for (let j = i; j > 0; j = nodes[j].parent) p.push(nodes[j].command);
+    return p.reverse();
+  };
+
+  add(initialState(w, opts.seed ?? 0), -1, '', 0);
+  let stopReason: Exploration['stopReason'] = null;
+  let head = 0;
+  for (; head < nodes.length; head++) {
+    if (nodes.length >= maxStates) {
+      stopReason = 'maxStates';
+      break;
+    }
+    if ((head & 63) === 0 && now() - t0 > timeLimit) {
+      stopReason = 'time';
+      break;
+    }
+    const node = nodes[head];
+    const s = node.state!;
+    const next = new Set<number>();
+    if (!s.ending) {
+      for (const c of commandsFor(w, s, opts)) {
+        steps++;
+        let r;
+        try {
+          r = step(w, s, c);
+        } catch (e) {
+          engineFailures.push({ path: pathTo(head), command: c, message: (e as Error)?.message ?? String(e) });
+          continue;
+        }
+        const j = add(r.state, head, c, node.depth + 1);
+        if (j !== head) next.add(j);
+      }
+      for (const id of Object.keys(s.loc)) if (id in w.items && roomOf(s, id) === roomOf(s, s.player)) itemsInScope.add(id);
+    }
+    node.next = [...next];
+    if (!s.ending) node.state = null; // expanded: only the path and the edges are needed now
+  }
+  const complete = head >= nodes.length;
+
+  // Which states can still reach an ending, and which might through states not yet expanded.
+  const n = nodes.length;
+  const rev: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) for (const j of nodes[i].next ?? []) rev[j].push(i);
+  const mark = (seeds: number[]): Uint8Array => {
+    const m = new Uint8Array(n);
+    const q = [...seeds];
+    for (const x of q) m[x] = 1;
+    while (q.length) {
+      const x = q.pop()!;
+      for (const y of rev[x]) if (!m[y]) (m[y] = 1), q.push(y);
+    }
+    return m;
+  };
+  const endingNodes: number[] = [];
+  const openNodes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (nodes[i].next === null) openNodes.push(i);
+    else if (nodes[i].state?.ending) endingNodes.push(i);
+  }
+  const good = mark(endingNodes);
+  const maybe = mark(openNodes);
+  const dead: number[] = [];
+  let undecided = 0;
+  for (let i = 0; i < n; i++) {
+    if (good[i]) continue;
+    if (maybe[i]) undecided++;
+    else dead.push(i);
+  }
+  // Report the shallowest dead end behind each distinct "last step into the dead region".
+  const entries = dead.filter((i) => i > 0 && good[nodes[i].parent]);
+  const byCommand = new Map<string, number>();
+  for (const i of entries) if (!byCommand.has(nodes[i].command)) byCommand.set(nodes[i].command, i);
+  const first = new Set(byCommand.values());
+  const picked = [...first, ...entries.filter((i) => !first.has(i))]
+    .slice(0, opts.maxDeadEnds ?? 10)
+    .sort((a, b) => nodes[a].depth - nodes[b].depth || a - b);
+  if (dead.includes(0)) picked.unshift(0);
+
+  const deadEnds = picked.map((i) => {
+    const s = replayState(w, opts.seed ?? 0, pathTo(i));
+    return { path: pathTo(i), act: s.act, room: roomOf(s, s.player), player: s.player };
+  });
+  return {
+    states: n,
+    expanded: n - openNodes.length,
+    steps,
+    complete,
+    stopReason,
+    elapsedMs: now() - t0,
+    roomsReached,
+    itemsInScope,
+    endings: new Map([...endings].map(([id, i]) => [id, pathTo(i)])),
+    deadEnds,
+    deadEndCount: dead.length,
+    undecided,
+    engineFailures,
+  };
+}
+
+/** Plays a command path from the opening through the real engine. */
+export function replayState(w: World, seed: number, path: string[]): State {
+  let s = initialState(w, seed);
+  for (const c of path) s = step(w, s, c).state;
+  return s;
+}
