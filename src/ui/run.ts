@@ -1,7 +1,13 @@
-// The interactive front end's entry (ink); loaded only by a dynamic import when both ends are terminals.
+// The interactive front end's entry; loaded by a dynamic import only when both ends are terminals.
+//
+// Start-up: ink and React take ~0.3 s to load even bundled, so the opening text, the status line
+// and the prompt are written straight to the terminal first (they are exactly what ink's first
+// frame would show), and ink mounts afterwards with an empty transcript, replacing the prompt.
 import type { GameHost, Output } from '../host/host.js';
+import type { Block } from '../narrate/index.js';
 import type { RenderSettings } from '../plain/render.js';
 import type { Io } from '../cli/main.js';
+import { blockText, statusText, whereabouts, whereaboutsSentence, worldOf, wrapWidth } from './format.js';
 
 export interface InteractiveOptions {
   host: GameHost;
@@ -10,8 +16,59 @@ export interface InteractiveOptions {
   io: Io;
 }
 
+const ERASE_LINE = '\x1b[2K';
+const UP = '\x1b[1A';
+const SHOW_CURSOR = '\x1b[?25h';
+const RESET = '\x1b[0m';
+
+/** ink reads CI variables once, at load, and then never draws its live area; we know this is a terminal. */
+async function importWithoutCi<T>(load: () => Promise<T>): Promise<T> {
+  const keys = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+  const saved = keys.map((k) => [k, process.env[k]] as const);
+  for (const k of keys) if (process.env[k] !== undefined) process.env[k] = 'false';
+  try {
+    return await load();
+  } finally {
+    for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
+  }
+}
+
 export async function runInteractive(o: InteractiveOptions): Promise<void> {
-  // Until the ink UI lands, the interactive path uses line mode.
-  const { runPlain } = await import('../plain/run.js');
-  await runPlain({ host: o.host, input: o.io.stdin, output: o.io.stdout, render: o.render, echo: false, opening: o.opening });
+  const { host, opening, io } = o;
+  const stdout = io.stdout;
+  const screen = { columns: () => stdout.columns, rows: () => stdout.rows };
+  const explicitWidth = o.render.width !== wrapWidth(stdout.columns, o.render.width, false);
+  const render: RenderSettings = { ...o.render, width: wrapWidth(stdout.columns, o.render.width, explicitWidth) };
+  const animate = !render.reducedMotion && !render.screenReader;
+
+  // Everything up to the first glitch that will animate is printed now; the rest waits for ink.
+  const cut = animate ? opening.blocks.findIndex((b) => b.glitch) : -1;
+  const head: Block[] = cut < 0 ? opening.blocks : opening.blocks.slice(0, cut);
+  const tail: Block[] = cut < 0 ? [] : opening.blocks.slice(cut);
+  const world = worldOf(host);
+  let early = head.map((b) => blockText(b, render, host.state.memories)).join('\n\n');
+  if (render.screenReader) early += `${early ? '\n\n' : ''}${whereaboutsSentence(whereabouts(world, host.state))}`;
+  // The live area: a blank line, the status line (not for screen readers) and the prompt.
+  const liveRows = render.screenReader ? 2 : 3;
+  const status = render.screenReader ? '' : `${statusText(whereabouts(world, host.state), (stdout.columns || 80) - 1, render.color)}\n`;
+  // Raw mode now, so keys typed while ink loads are neither echoed by the terminal nor lost.
+  io.stdin.setRawMode?.(true);
+  stdout.write(`${early ? `${early}\n` : ''}\n${status}> `);
+
+  let inkInstance: { waitUntilExit: () => Promise<unknown>; unmount: () => void } | null = null;
+  try {
+    const { mount } = await importWithoutCi(() => import('./app.js'));
+    const { UiModel } = await import('./model.js');
+    const model = new UiModel({ host, render: o.render, screen, explicitWidth, gapFirst: early !== '' });
+    // ink's first frame takes the place of the prompt drawn above.
+    stdout.write(`\r${ERASE_LINE}${`${UP}${ERASE_LINE}`.repeat(liveRows - 1)}`);
+    inkInstance = mount(model, io);
+    if (tail.length) model.show(tail);
+    await inkInstance.waitUntilExit();
+    model.dispose();
+  } finally {
+    if (!inkInstance) io.stdin.setRawMode?.(false);
+    io.stdin.pause?.();
+    stdout.write(RESET + SHOW_CURSOR);
+  }
 }

@@ -1,0 +1,90 @@
+// The ink components: the transcript in <Static> (only ever appended to), then a live area of at
+// most a glitch frame, the status line and the input line. All state lives in the UiModel.
+import React, { useEffect, useSyncExternalStore } from 'react';
+import { Box, Static, Text, render, useApp, useCursor, useStdin, useStdout, type Instance } from 'ink';
+import stringWidth from 'string-width';
+import type { UiModel, TranscriptItem } from './model.js';
+import type { Io } from '../cli/main.js';
+import { visibleWindow } from './line-editor.js';
+
+const PROMPT = '> ';
+
+function useModel(model: UiModel): number {
+  return useSyncExternalStore(model.subscribe, model.getVersion);
+}
+
+/** Raw input events straight from ink's parser: our editor, not useInput, decides what keys mean. */
+function useRawInput(onInput: (event: string) => void): void {
+  const { internal_eventEmitter: events, setRawMode, isRawModeSupported } = useStdin();
+  useEffect(() => {
+    if (isRawModeSupported) setRawMode(true);
+    events.on('input', onInput);
+    return () => {
+      events.off('input', onInput);
+      if (isRawModeSupported) setRawMode(false);
+    };
+  }, [events, setRawMode, isRawModeSupported, onInput]);
+}
+
+function useResize(onResize: () => void): void {
+  const { stdout } = useStdout();
+  useEffect(() => {
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout, onResize]);
+}
+
+function InputLine({ model, row }: { model: UiModel; row: number }) {
+  const { setCursorPosition } = useCursor();
+  const room = Math.max(4, model.columns() - PROMPT.length - 1);
+  const win = visibleWindow(model.line, room, stringWidth);
+  setCursorPosition({ x: PROMPT.length + win.cursorColumn, y: row });
+  return <Text wrap="truncate-end">{PROMPT + win.text}</Text>;
+}
+
+function Entry({ item }: { item: TranscriptItem }) {
+  return (
+    <Box marginTop={item.gap ? 1 : 0}>
+      <Text>{item.text}</Text>
+    </Box>
+  );
+}
+
+export function App({ model }: { model: UiModel }) {
+  useModel(model);
+  const { exit } = useApp();
+  useRawInput(model.inputHandler);
+  useResize(model.resizeHandler);
+  useEffect(() => {
+    if (model.ended) exit();
+  }, [model.ended, exit]);
+
+  const sr = model.settings().screenReader;
+  const frame = model.frame;
+  const live = model.ended ? null : (
+    <Box flexDirection="column" marginTop={1}>
+      {frame ? <Text wrap="truncate-end">{frame.join('\n')}</Text> : null}
+      {sr ? null : <Text wrap="truncate-end">{model.status()}</Text>}
+      <InputLine model={model} row={1 + (frame?.length ?? 0) + (sr ? 0 : 1)} />
+    </Box>
+  );
+  return (
+    <>
+      <Static items={model.items}>{(item) => <Entry key={item.id} item={item} />}</Static>
+      {live}
+    </>
+  );
+}
+
+/** Mounts the UI on the given streams. */
+export function mount(model: UiModel, io: Pick<Io, 'stdin' | 'stdout' | 'stderr'>): Instance {
+  return render(<App model={model} />, {
+    stdin: io.stdin as NodeJS.ReadStream,
+    stdout: io.stdout as NodeJS.WriteStream,
+    stderr: io.stderr as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+}

@@ -1,0 +1,78 @@
+// Text for the interactive screen: transcript blocks (styled exactly as line mode does), the
+// status line and the echoed command. Strings only; ink never sees a Block.
+import { Chalk } from 'chalk';
+import wrapAnsi from 'wrap-ansi';
+import stringWidth from 'string-width';
+import type { Block } from '../narrate/index.js';
+import type { GameHost } from '../host/host.js';
+import type { State, World } from '../engine/types.js';
+import { roomOf } from '../engine/index.js';
+import { renderBlock, type RenderSettings } from '../plain/render.js';
+import { readableLayout, renderLines } from '../glitch/index.js';
+import { printable } from '../plain/run.js';
+
+/** The host's world. GameHost keeps it private; read a public `world` first should one appear. */
+export function worldOf(host: GameHost): World {
+  const h = host as unknown as { world?: World; w?: World };
+  const w = h.world ?? h.w;
+  if (!w) throw new Error('GameHost has no world');
+  return w;
+}
+
+/** Columns to wrap at: the terminal's own width (re-read on resize), capped by an explicit --width. */
+export function wrapWidth(columns: number | undefined, configured: number, explicit: boolean): number {
+  const fromTerminal = columns && columns > 0 ? Math.max(10, Math.min(200, Math.floor(columns) - 1)) : configured;
+  return explicit ? Math.min(configured, fromTerminal) : fromTerminal;
+}
+
+/** A paragraph for the transcript, the same bytes line mode would print at this width. */
+export function blockText(b: Block, r: RenderSettings, memories: string[]): string {
+  return renderBlock(b, r, memories);
+}
+
+/** A glitch paragraph once it has settled: only its readable form. */
+export function settledGlitchText(b: Block, r: RenderSettings): string {
+  return renderLines(readableLayout(b.spans, r.width), { color: r.color });
+}
+
+export function echoText(line: string, r: RenderSettings): string {
+  const t = `> ${printable(line)}`;
+  return wrapAnsi(r.color ? new Chalk({ level: 2 }).bold(t) : t, r.width, { hard: true, trim: false });
+}
+
+export interface Whereabouts {
+  character: string;
+  place: string;
+  turn: number;
+  act: string;
+}
+
+export function whereabouts(w: World, s: State): Whereabouts {
+  const act = w.game.acts.find((a) => a.id === s.act);
+  return {
+    character: w.characters[s.player]?.name ?? s.player,
+    place: w.rooms[roomOf(s, s.player)]?.name ?? '',
+    turn: s.turn,
+    act: act ? `Act ${act.id}: ${act.name}` : `Act ${s.act}`,
+  };
+}
+
+/** One row, never wider than `width`: the character, the place, the turn and the act. */
+export function statusText(p: Whereabouts, width: number, color: boolean): string {
+  const parts = [p.character, p.place, `turn ${p.turn}`, p.act].filter(Boolean);
+  let t = parts.join(' · ');
+  const max = Math.max(1, width);
+  if (stringWidth(t) > max) {
+    const cps = [...t];
+    while (cps.length && stringWidth(cps.join('')) > max - 1) cps.pop();
+    t = cps.join('') + '…';
+  }
+  if (!color) return t;
+  const c = new Chalk({ level: 2 });
+  return c.inverse(t);
+}
+
+/** For screen readers: who and where, in words, printed only when it changes. */
+export function whereaboutsSentence(p: Whereabouts): string {
+  return p.place ? `You are playing ${p.character}, in ${p.place}.` : `You are playing ${p.character}.`;
+}

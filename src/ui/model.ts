@@ -1,0 +1,249 @@
+// The interactive screen's state, apart from React: the transcript (append-only), the input line,
+// the glitch animation playing in the live area and the status. The ink components only draw it.
+import type { Block } from '../narrate/index.js';
+import type { GameHost } from '../host/host.js';
+import type { RenderSettings } from '../plain/render.js';
+import { glitchFrames, renderFrames } from '../glitch/index.js';
+import { emptyLine, feed, type LineState } from './line-editor.js';
+import {
+  blockText, echoText, settledGlitchText, statusText, whereabouts, whereaboutsSentence, worldOf, wrapWidth, type Whereabouts,
+} from './format.js';
+
+export interface TranscriptItem {
+  id: number;
+  text: string;
+  /** A blank line before it. */
+  gap: boolean;
+}
+
+export interface Screen {
+  columns(): number | undefined;
+  rows(): number | undefined;
+}
+
+export interface ModelOptions {
+  host: GameHost;
+  render: RenderSettings;
+  screen: Screen;
+  /** The wrap width was asked for (--width or settings), so the terminal's width only narrows it. */
+  explicitWidth: boolean;
+  /** Whether the first transcript item needs a blank line (text was written before ink). */
+  gapFirst?: boolean;
+  timers?: { set: (fn: () => void, ms: number) => unknown; clear: (t: unknown) => void };
+}
+
+interface Animation {
+  block: Block;
+  frames: string[][];
+  delays: number[];
+  index: number;
+  timer: unknown;
+}
+
+/** Glitch animation length: the API caps it at 1.5 s and keeps flashes ≤3 per second. */
+export const GLITCH_DURATION_MS = 1200;
+
+export class UiModel {
+  items: TranscriptItem[] = [];
+  line: LineState = emptyLine();
+  /** The glitch frame on screen (already clipped to fit), or null. */
+  frame: string[] | null = null;
+  ended = false;
+  version = 0;
+
+  private readonly listeners = new Set<() => void>();
+  private queue: Block[] = [];
+  private anim: Animation | null = null;
+  private gap: boolean;
+  private nextId = 0;
+  private lastWhere: string | null = null;
+  private readonly timers: NonNullable<ModelOptions['timers']>;
+
+  constructor(private readonly o: ModelOptions) {
+    this.gap = o.gapFirst ?? false;
+    this.timers = o.timers ?? { set: (fn, ms) => setTimeout(fn, ms), clear: (t) => clearTimeout(t as NodeJS.Timeout) };
+    if (o.render.screenReader) this.lastWhere = whereaboutsSentence(this.where());
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getVersion = (): number => this.version;
+
+  private changed(): void {
+    this.version++;
+    for (const fn of this.listeners) fn();
+  }
+
+  /** Render settings at the terminal's current width. */
+  settings(): RenderSettings {
+    const r = this.o.render;
+    return { ...r, width: wrapWidth(this.o.screen.columns(), r.width, this.o.explicitWidth) };
+  }
+
+  columns(): number {
+    return this.o.screen.columns() || 80;
+  }
+
+  rows(): number {
+    return this.o.screen.rows() || 24;
+  }
+
+  where(): Whereabouts {
+    return whereabouts(worldOf(this.o.host), this.o.host.state);
+  }
+
+  status(): string {
+    return statusText(this.where(), this.columns() - 1, this.o.render.color);
+  }
+
+  get animating(): boolean {
+    return this.anim !== null;
+  }
+
+  /** Blocks still to show when ink mounts (the opening's tail after a glitch). */
+  show(blocks: Block[]): void {
+    this.queue.push(...blocks);
+    this.drain(true);
+    this.changed();
+  }
+
+  private append(text: string, gap = this.gap): void {
+    this.items = [...this.items, { id: this.nextId++, text, gap }];
+    this.gap = true;
+  }
+
+  private canAnimate(): boolean {
+    const r = this.o.render;
+    return !r.reducedMotion && !r.screenReader;
+  }
+
+  /** Moves queued blocks to the transcript, stopping at a glitch to animate when allowed. */
+  private drain(animate: boolean): void {
+    while (this.queue.length && !this.anim) {
+      const b = this.queue.shift()!;
+      const r = this.settings();
+      if (b.glitch && animate && this.canAnimate()) {
+        if (this.startAnimation(b, r)) return;
+      }
+      this.append(b.glitch && animate === false && this.canAnimate() ? settledGlitchText(b, r) : blockText(b, r, this.o.host.state.memories));
+    }
+  }
+
+  private startAnimation(b: Block, r: RenderSettings): boolean {
+    const g = b.glitch!;
+    const a = glitchFrames(b.spans, {
+      width: r.width, intensity: g.intensity, seed: g.seed, memories: this.o.host.state.memories, durationMs: GLITCH_DURATION_MS,
+    });
+    if (a.frames.length <= 1) return false;
+    const maxRows = Math.max(1, this.rows() - 4);
+    const frames = renderFrames(a.frames.slice(0, -1), { color: r.color }).map((f) => f.split('\n').slice(0, maxRows));
+    this.anim = { block: b, frames, delays: a.delayMs.slice(0, -1), index: 0, timer: null };
+    this.frame = frames[0];
+    this.scheduleFrame();
+    return true;
+  }
+
+  private scheduleFrame(): void {
+    const a = this.anim!;
+    a.timer = this.timers.set(() => {
+      if (this.anim !== a) return;
+      a.index++;
+      if (a.index >= a.frames.length) {
+        this.settle();
+        this.drain(true);
+      } else {
+        this.frame = a.frames[a.index];
+        this.scheduleFrame();
+      }
+      this.changed();
+    }, a.delays[a.index] ?? 100);
+  }
+
+  /** Ends the current animation: its readable text goes to the transcript. */
+  private settle(): void {
+    const a = this.anim;
+    if (!a) return;
+    this.timers.clear(a.timer);
+    this.anim = null;
+    this.frame = null;
+    this.append(settledGlitchText(a.block, this.settings()));
+  }
+
+  /** Everything pending goes to the transcript now, without animation. */
+  private flush(): void {
+    this.settle();
+    this.drain(false);
+  }
+
+  /** Stable handlers for the components' effects. */
+  inputHandler = (event: string): void => this.input(event);
+  resizeHandler = (): void => this.changed();
+
+  /** One raw input event from ink's input parser. */
+  input(event: string): void {
+    if (this.ended) return;
+    if (this.anim) {
+      this.settle();
+      this.drain(true);
+      // Enter, Space, Esc and other non-printing keys only skip; letters skip and are typed.
+      if (event === '\r' || event === '\n' || event === ' ' || event.startsWith('\x1b')) {
+        this.changed();
+        return;
+      }
+    }
+    const { state, effects } = feed(this.line, event);
+    this.line = state;
+    for (const e of effects) {
+      if (e.kind === 'submit') this.submit(e.line);
+      else this.end();
+      if (this.ended) break;
+    }
+    this.changed();
+  }
+
+  private submit(line: string): void {
+    this.flush();
+    const r = this.settings();
+    if (!r.screenReader) this.append(echoText(line, r), true);
+    let blocks: Block[];
+    let quit = false;
+    try {
+      const out = this.o.host.submit(line);
+      blocks = out.blocks;
+      quit = !!out.quit;
+    } catch (e) {
+      blocks = [{ spans: [{ text: `Something went wrong inside the game: ${(e as Error)?.message ?? String(e)}. Your saves are untouched.`, style: 'error' }] }];
+    }
+    this.gap = r.screenReader;
+    this.queue.push(...blocks);
+    if (quit) {
+      this.flush();
+      this.end();
+      return;
+    }
+    this.drain(true);
+    if (r.screenReader) {
+      const now = whereaboutsSentence(this.where());
+      if (now !== this.lastWhere) {
+        // Announced after the reply, even while nothing animates in this mode.
+        this.append(now);
+        this.lastWhere = now;
+      }
+    }
+  }
+
+  /** Ctrl+C, Ctrl+D on an empty line, or `quit`: the game is already autosaved. */
+  end(): void {
+    this.flush();
+    this.ended = true;
+    this.changed();
+  }
+
+  dispose(): void {
+    if (this.anim) this.timers.clear(this.anim.timer);
+    this.anim = null;
+  }
+}

@@ -1,0 +1,160 @@
+// The ink UI driven like a player: typing, history, pasted junk, glitches, quitting.
+import { describe, it, expect, afterEach } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { mountUi, lastLines, tick, GLITCH_TEXT } from './helpers.js';
+
+afterEach(() => cleanup());
+
+describe('the ink UI', () => {
+  it('shows a status line and a prompt, and a typed command gets its reply', async () => {
+    const { type, frame, host } = await mountUi();
+    expect(lastLines(frame(), 2)).toEqual(['Leo · Bedroom · turn 0 · Act 1: Bedtime', '>']);
+    for (const c of 'look') await type(c);
+    expect(lastLines(frame(), 1)).toEqual(['> look']);
+    await type('\r');
+    expect(host.received).toEqual(['look']);
+    const f = frame();
+    expect(f).toContain('> look\nBedroom\n\nA small room with a window.');
+    expect(lastLines(f, 2)).toEqual(['Leo · Bedroom · turn 1 · Act 1: Bedtime', '>']);
+  });
+
+  it('updates the status line when the player switches character', async () => {
+    const { type, frame } = await mountUi();
+    await type('switch to mia\r');
+    expect(frame()).toContain('You are now playing Mia.');
+    expect(lastLines(frame(), 2)[0]).toBe('Mia · Kitchen · turn 1 · Act 1: Bedtime');
+  });
+
+  it('submits a command that arrives in one chunk, and several lines in one paste', async () => {
+    const { type, host, frame } = await mountUi();
+    await type('look\r');
+    expect(host.received).toEqual(['look']);
+    await type('x me\r\ni\r');
+    expect(host.received).toEqual(['look', 'x me', 'i']);
+    expect(frame()).toContain('You look like someone who should be asleep.');
+  });
+
+  it('brings back earlier commands with the up and down arrows', async () => {
+    const { type, frame, host } = await mountUi();
+    await type('look\r');
+    await type('x me\r');
+    await type('\x1b[A');
+    expect(lastLines(frame(), 1)).toEqual(['> x me']);
+    await type('\x1b[A');
+    expect(lastLines(frame(), 1)).toEqual(['> look']);
+    await type('\x1b[B');
+    expect(lastLines(frame(), 1)).toEqual(['> x me']);
+    await type('\r');
+    expect(host.received).toEqual(['look', 'x me', 'x me']);
+  });
+
+  it('edits in the middle of the line and clears it with Ctrl+U', async () => {
+    const { type, frame, host } = await mountUi();
+    await type('lk');
+    await type('\x1b[D');
+    await type('oo');
+    expect(lastLines(frame(), 1)).toEqual(['> look']);
+    await type('\x01');
+    await type('\x1b[3~');
+    await type('b');
+    expect(lastLines(frame(), 1)).toEqual(['> book']);
+    await type('\x15');
+    expect(lastLines(frame(), 1)).toEqual(['>']);
+    await type('x mz\x7fe\r');
+    expect(host.received).toEqual(['x me']);
+  });
+
+  it('drops pasted control characters and escape sequences instead of echoing them', async () => {
+    const { type, ui, host } = await mountUi();
+    await type('\x1b[200~lo\x07o\x00k\x1b[201~');
+    await type('\x1b[15~');
+    await type('\x9b\x1b');
+    await tick(30);
+    const raw = ui.lastFrame() ?? '';
+    expect(raw.split('\n').slice(-1)[0]).toBe('> look');
+    expect(raw).not.toMatch(/\x07|\x00|200~|201~|15~|\x9b/);
+    await type('\r');
+    expect(host.received).toEqual(['look']);
+  });
+
+  it('caps the line at 1,000 characters and keeps it on one row', async () => {
+    const { type, frame } = await mountUi();
+    await type('a'.repeat(1500));
+    const last = lastLines(frame(), 1)[0];
+    expect(last.length).toBeLessThan(100);
+    expect(last.startsWith('> aaa')).toBe(true);
+  });
+
+  it('plays a glitch in the live area, then settles it into readable text in the transcript', async () => {
+    const { type, frame, model } = await mountUi();
+    await type('glitch\r');
+    expect(model.animating).toBe(true);
+    expect(frame()).toContain('Before.');
+    expect(frame()).not.toContain('After.');
+    await tick(1600);
+    expect(model.animating).toBe(false);
+    const f = frame();
+    expect(f).toContain(GLITCH_TEXT.slice(0, 40));
+    expect(f.indexOf('Before.')).toBeLessThan(f.indexOf('After.'));
+    expect(lastLines(f, 2)[1]).toBe('>');
+  });
+
+  it('skips the glitch animation on any key', async () => {
+    const { type, frame, model } = await mountUi();
+    await type('glitch\r');
+    expect(model.animating).toBe(true);
+    await type(' ');
+    expect(model.animating).toBe(false);
+    expect(frame()).toContain('After.');
+    expect(lastLines(frame(), 1)).toEqual(['>']);
+  });
+
+  it('with reduced motion prints one still frame and the text, without animating', async () => {
+    const { type, frame, model } = await mountUi({ reducedMotion: true });
+    await type('glitch\r');
+    expect(model.animating).toBe(false);
+    const f = frame();
+    expect(f).toContain('After.');
+    expect(f).toContain(GLITCH_TEXT.slice(0, 40));
+  });
+
+  it('for screen readers describes the glitch, announces changes of character, and shows no status line', async () => {
+    const { type, frame, model } = await mountUi({ screenReader: true });
+    expect(frame().trim()).toBe('>');
+    await type('glitch\r');
+    expect(model.animating).toBe(false);
+    expect(frame()).toMatch(/\[The .*\]/);
+    expect(frame()).not.toContain('> glitch');
+    await type('switch to mia\r');
+    expect(frame()).toContain('You are playing Mia, in Kitchen.');
+    expect(frame()).not.toContain('·');
+  });
+
+  it('ends on quit, on Ctrl+D at an empty line and on Ctrl+C', async () => {
+    for (const keys of ['quit\r', '\x04', 'look\x03']) {
+      const { type, model, frame } = await mountUi();
+      await type(keys);
+      expect(model.ended).toBe(true);
+      expect(frame()).not.toContain('turn 0 ·');
+      cleanup();
+    }
+  });
+
+  it('does not end on Ctrl+D while the line has text', async () => {
+    const { type, model, frame } = await mountUi();
+    await type('look');
+    await type('\x01\x04');
+    expect(model.ended).toBe(false);
+    expect(lastLines(frame(), 1)).toEqual(['> ook']);
+  });
+
+  it('only ever appends to the transcript', async () => {
+    const { type, model } = await mountUi();
+    const seen: unknown[][] = [];
+    for (const cmd of ['look', 'glitch', 'x me', 'long', 'switch to mia']) {
+      await type(`${cmd}\r`);
+      seen.push([...model.items]);
+    }
+    for (let i = 1; i < seen.length; i++) expect(seen[i].slice(0, seen[i - 1].length)).toEqual(seen[i - 1]);
+  });
+});
