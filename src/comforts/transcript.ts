@@ -1,0 +1,140 @@
+// TRANSCRIPT ON/OFF: every command and reply written as plain text to a file in the player's
+// folder. Disk access is injected; nothing here throws — problems come back as notes to show.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import stripAnsi from 'strip-ansi';
+import { describeIoError } from '../saves/store.js';
+import type { Params } from './say.js';
+
+export interface TranscriptFs {
+  /** Creates the folder and its parents; fine if it exists. */
+  mkdir(dir: string): void;
+  append(file: string, text: string): void;
+  exists(file: string): boolean;
+}
+
+export const nodeTranscriptFs: TranscriptFs = {
+  mkdir: (dir) => void fs.mkdirSync(dir, { recursive: true }),
+  append: (file, text) => fs.appendFileSync(file, text, 'utf8'),
+  exists: (file) => fs.existsSync(file),
+};
+
+/** A message for the player, by catalogue id. */
+export interface Note {
+  id: string;
+  params?: Params;
+}
+
+export interface TranscriptDeps {
+  fs?: TranscriptFs;
+  now?: () => Date;
+}
+
+/** Folder for transcripts inside the player's nanodream folder. */
+export const transcriptsDir = (home: string): string => path.join(home, 'transcripts');
+
+const two = (n: number) => String(n).padStart(2, '0');
+const dateStamp = (d: Date) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+
+/** Text as it may go into a plain file: no escape codes, no control characters but newlines. */
+export function plainText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return stripAnsi(text).replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
+}
+
+export class Transcript {
+  private target: string | null = null;
+  private readonly fs: TranscriptFs;
+  private readonly now: () => Date;
+
+  constructor(deps: TranscriptDeps = {}) {
+    this.fs = deps.fs ?? nodeTranscriptFs;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  get active(): boolean {
+    return this.target !== null;
+  }
+
+  /** The file being written, or null. */
+  get file(): string | null {
+    return this.target;
+  }
+
+  /**
+   * Starts writing. `name` is relative to `dir` (the player's transcripts folder) and may not
+   * leave it; without a name, `transcript-<date>.txt` (numbered if that exists already).
+   * `header` is written first (the game's title and the date, say).
+   */
+  start(name: string | undefined, dir: string, header?: string): Note {
+    if (this.target) return { id: 'transcript.already', params: { file: this.target } };
+    const root = path.resolve(dir);
+    const picked = this.pickFile(name, root);
+    if ('id' in picked) return picked;
+    try {
+      this.fs.mkdir(path.dirname(picked.file));
+      const stamp = this.now();
+      const when = Number.isNaN(stamp.getTime()) ? undefined : `${dateStamp(stamp)} ${two(stamp.getHours())}:${two(stamp.getMinutes())}`;
+      const lines = [header, when].filter((x): x is string => !!x);
+      this.fs.append(picked.file, plainText(`${lines.join('\n')}\n\n`));
+    } catch (err) {
+      return { id: 'transcript.failed', params: { file: picked.file, problem: describeIoError(err) } };
+    }
+    this.target = picked.file;
+    return { id: 'transcript.started', params: { file: picked.file } };
+  }
+
+  private pickFile(name: string | undefined, root: string): { file: string } | Note {
+    let n = (name ?? '').trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+    if (!n) {
+      const base = `transcript-${dateStamp(this.now())}`;
+      let file = path.join(root, `${base}.txt`);
+      for (let i = 2; i < 1000 && this.safeExists(file); i++) file = path.join(root, `${base}-${i}.txt`);
+      return { file };
+    }
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(n) || n.length > 200) return { id: 'transcript.bad_name', params: { name: n.replace(/[\x00-\x1f\x7f]/g, '') } };
+    if (!path.extname(n)) n += '.txt';
+    const file = path.resolve(root, n);
+    const rel = path.relative(root, file);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return { id: 'transcript.outside', params: { name: n, dir: root } };
+    return { file };
+  }
+
+  private safeExists(file: string): boolean {
+    try {
+      return this.fs.exists(file);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Adds one command and its reply. A note comes back only when writing failed (it stops then). */
+  record(command: string, reply: string): Note | null {
+    if (!this.target) return null;
+    const text = plainText(`> ${command.trim()}\n${reply.replace(/\s+$/, '')}\n\n`);
+    try {
+      this.fs.append(this.target, text);
+      return null;
+    } catch (err) {
+      const file = this.target;
+      this.target = null;
+      return { id: 'transcript.write_failed', params: { file, problem: describeIoError(err) } };
+    }
+  }
+
+  /** Stops writing; `footer` is the last line written. */
+  stop(footer?: string): Note {
+    const file = this.target;
+    if (!file) return { id: 'transcript.not_on' };
+    this.target = null;
+    if (footer) {
+      try {
+        this.fs.append(file, plainText(`${footer}\n`));
+      } catch {
+        // The transcript is complete without its last line; the player still gets it.
+      }
+    }
+    return { id: 'transcript.stopped', params: { file } };
+  }
+}
