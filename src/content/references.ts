@@ -111,7 +111,7 @@ export function checkReferences(w: World): ReferenceReport {
   for (const c of Object.values(w.characters)) {
     need(isRoom(c.location), `character ${c.id} location`, `room "${c.location}"`);
     c.invisibleTo?.who.forEach((x) => need(isChar(x), `character ${c.id} invisibleTo.who`, `character "${x}"`));
-    for (const key of Object.keys(c.give ?? {})) if (key !== 'default') need(isItem(key), `character ${c.id} give.${key}`, `item "${key}"`);
+    for (const key of Object.keys(c.give ?? {})) if (key !== 'default' && key !== 'unseen') need(isItem(key), `character ${c.id} give.${key}`, `item "${key}"`);
     for (const key of [...Object.keys(c.ask ?? {}), ...Object.keys(c.tell ?? {})]) {
       if (key === 'default' || key === 'unseen') continue;
       need(key in w.topics || isItem(key) || isChar(key), `character ${c.id} ask/tell.${key}`, `topic, item or character "${key}"`);
