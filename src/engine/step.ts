@@ -37,6 +37,24 @@ function characterNames(w: World): string[] {
   return n;
 }
 
+// Parsing is pure given the world's vocabulary and far slower than a turn (the grammar is tried
+// line by line), so a line typed again — in play, and thousands of times by `nanodream check` —
+// is parsed once per world. Each caller gets its own copy, so nothing can alter the cached one.
+const PARSE_CACHE_LIMIT = 5000;
+const parseCache = new WeakMap<World, Map<string, ReturnType<typeof parse>>>();
+
+function parseLine(w: World, input: string): ReturnType<typeof parse> {
+  let cache = parseCache.get(w);
+  if (!cache) parseCache.set(w, (cache = new Map()));
+  let r = cache.get(input);
+  if (!r) {
+    r = parse(input, vocabulary(w), { characters: characterNames(w) });
+    if (cache.size >= PARSE_CACHE_LIMIT) cache.clear();
+    cache.set(input, r);
+  }
+  return structuredClone(r);
+}
+
 function clone(s: State): State {
   return structuredClone(s);
 }
@@ -57,7 +75,7 @@ function runLine(ctx: Ctx, input: string, remember: boolean): void {
   const { s } = ctx;
   if (s.pending && answerPending(ctx, input)) return;
   s.pending = null;
-  const { commands } = parse(input, vocabulary(ctx.w), { characters: characterNames(ctx.w) });
+  const { commands } = parseLine(ctx.w, input);
   const first = commands[0];
   const repeats = first?.kind === 'meta' && (first.verb === 'again' || first.verb === 'oops' || first.verb === 'undo');
   if (remember && !repeats && !(first?.kind === 'error' && first.message === 'parse.empty')) s.lastInput = input;
@@ -220,7 +238,7 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
 function answerPending(ctx: Ctx, input: string): boolean {
   const { s, w } = ctx;
   const p = s.pending!;
-  const alone = parse(input, vocabulary(w), { characters: characterNames(w) }).commands[0];
+  const alone = parseLine(w, input).commands[0];
   const looksNew = !alone || alone.kind !== 'error' || alone.message !== 'parse.unknown_verb';
   if (p.kind === 'what') {
     if (looksNew) return false;
