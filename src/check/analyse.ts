@@ -15,6 +15,11 @@ export interface Relevance {
    * have no rules of their own and hold nothing. Where they lie cannot change what happens.
    */
   inert: Set<Id>;
+  /** Flags and counters some condition reads; others are write-only and cannot matter. */
+  flagsRead: Set<Id>;
+  countersRead: Set<Id>;
+  stabilityRead: boolean;
+  focusRead: boolean;
 }
 
 const cache = new WeakMap<World, Relevance>();
@@ -24,9 +29,18 @@ export function relevance(w: World): Relevance {
   if (hit) return hit;
   const visitedRooms = new Set<Id>();
   const seenIds = new Set<Id>();
+  const flagsRead = new Set<Id>();
+  const countersRead = new Set<Id>();
+  let stabilityRead = false;
+  let focusRead = false;
+  const asList = (v: Id | Id[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
   const visit = (c: Condition) => {
     if (c.visited) visitedRooms.add(c.visited);
     if (c.seen) seenIds.add(c.seen);
+    for (const f of [...asList(c.flag), ...asList(c.notFlag)]) flagsRead.add(f);
+    for (const k of Object.keys(c.counterAtLeast ?? {})) countersRead.add(k);
+    if (c.stabilityAtLeast !== undefined || c.stabilityBelow !== undefined) stabilityRead = true;
+    if (c.focusAtLeast !== undefined || c.focusBelow !== undefined) focusRead = true;
   };
   // Every id mentioned anywhere in story logic, found by walking conditions and effects as JSON.
   const named = new Set<Id>();
@@ -51,7 +65,7 @@ export function relevance(w: World): Relevance {
     if (named.has(it.id) || it.container || it.supporter || it.verbs || it.key || it.lockable) continue;
     inert.add(it.id);
   }
-  const r: Relevance = { visitedRooms, seenIds, clocks: w.scenes.some((s) => s.once === false), inert };
+  const r: Relevance = { visitedRooms, seenIds, clocks: w.scenes.some((s) => s.once === false), inert, flagsRead, countersRead, stabilityRead, focusRead };
   cache.set(w, r);
   return r;
 }

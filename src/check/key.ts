@@ -1,5 +1,6 @@
 // The canonical key of a State for merging: everything that can change what happens next, and
-// nothing else (turn, rng, pronouns, pending questions, verbosity, hints, memories, lastInput).
+// nothing else (turn, rng, pronouns, pending questions, verbosity, hints, memories, lastInput,
+// solved puzzles, and flags, counters, stability or focus that no condition ever reads).
 import type { World, State, Id } from '../engine/types.js';
 import { relevance } from './analyse.js';
 
@@ -23,7 +24,14 @@ const sorted = (xs: readonly string[]) => [...xs].sort().join(',');
  */
 export function stateKey(w: World, s: State): string {
   const rel = relevance(w);
-  const parts: string[] = [s.player, s.playable.join(','), String(s.act), s.ending ?? '-', String(s.stability), String(s.focus)];
+  const parts: string[] = [
+    s.player,
+    s.playable.join(','),
+    String(s.act),
+    s.ending ?? '-',
+    rel.stabilityRead ? String(s.stability) : '',
+    rel.focusRead ? String(s.focus) : '',
+  ];
   const loc: string[] = [];
   for (const id of thingIds(w)) loc.push(s.loc[id] ?? 'nowhere');
   for (const id of Object.keys(s.loc)) if (!(id in w.items) && !(id in w.characters)) loc.push(`${id}=${s.loc[id]}`);
@@ -31,15 +39,16 @@ export function stateKey(w: World, s: State): string {
   const props: string[] = [];
   for (const id of Object.keys(s.props).sort()) if (s.props[id].length && !rel.inert.has(id)) props.push(`${id}:${sorted(s.props[id])}`);
   parts.push(props.join(';'));
-  parts.push(sorted(Object.keys(s.flags).filter((f) => s.flags[f])));
+  parts.push(sorted(Object.keys(s.flags).filter((f) => s.flags[f] && rel.flagsRead.has(f))));
   parts.push(
     Object.keys(s.counters)
       .sort()
-      .filter((k) => s.counters[k])
+      .filter((k) => s.counters[k] && rel.countersRead.has(k))
       .map((k) => `${k}=${s.counters[k]}`)
       .join(','),
   );
-  parts.push(sorted(s.fired), sorted(s.solved));
+  // Solved puzzles only keep score; no condition reads them.
+  parts.push(sorted(s.fired));
   if (rel.visitedRooms.size) {
     const v: string[] = [];
     for (const c of Object.keys(s.visited).sort()) v.push(`${c}:${sorted(s.visited[c].filter((r) => rel.visitedRooms.has(r)))}`);

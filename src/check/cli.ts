@@ -1,0 +1,56 @@
+// `nanodream check [--content DIR] [--json] [--quick]`: loads the story, explores it, reports.
+import type { Writable } from 'node:stream';
+import { join } from 'node:path';
+import { loadContent, ContentError } from '../content/load.js';
+import { packageRoot } from '../content/world.js';
+import { runCheck, formatReport, reportJson, type CheckOptions } from './check.js';
+
+export interface CheckFlags {
+  contentDir?: string;
+  json: boolean;
+  /** A bounded search for everyday test runs: stops at QUICK_STATES states or QUICK_MS. */
+  quick?: boolean;
+  maxStates?: number;
+  timeLimitMs?: number;
+}
+
+export const QUICK_STATES = 20_000;
+export const QUICK_MS = 20_000;
+export const FULL_MS = 55_000;
+
+/** Returns the exit code: 0 when the check passes, 1 when it fails, 2 when the content does not load. */
+export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; stderr: Writable; now?: () => number }): Promise<number> {
+  const dir = flags.contentDir ?? join(packageRoot(), 'content');
+  let world;
+  try {
+    world = loadContent(dir);
+  } catch (e) {
+    if (!(e instanceof ContentError)) throw e;
+    if (flags.json) io.stdout.write(JSON.stringify({ ok: false, errors: e.problems }, null, 2) + '\n');
+    else io.stderr.write(`nanodream check: the story files have problems:\n${e.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    return 2;
+  }
+  const opts: CheckOptions = {
+    now: io.now ?? (() => performance.now()),
+    maxStates: flags.maxStates ?? (flags.quick ? QUICK_STATES : undefined),
+    timeLimitMs: flags.timeLimitMs ?? (flags.quick ? QUICK_MS : FULL_MS),
+  };
+  const report = runCheck(world, opts);
+  io.stdout.write(flags.json ? JSON.stringify(reportJson(report), null, 2) + '\n' : formatReport(report));
+  return report.ok ? 0 : 1;
+}
+
+/** For development without the main CLI: `npx tsx src/check/cli.ts [--content DIR] [--json] [--quick]`. */
+export function parseCheckArgs(argv: string[]): CheckFlags {
+  const f: CheckFlags = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') f.json = true;
+    else if (a === '--quick') f.quick = true;
+    else if (a === '--content') f.contentDir = argv[++i];
+    else if (a.startsWith('--content=')) f.contentDir = a.slice('--content='.length);
+    else if (a === '--max-states') f.maxStates = Number(argv[++i]);
+    else if (a === '--time-limit') f.timeLimitMs = Number(argv[++i]) * 1000;
+  }
+  return f;
+}
