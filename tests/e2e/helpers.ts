@@ -1,0 +1,116 @@
+// Runs the built game where players meet it: bin/nanodream.js as a child process, and inside a
+// real pseudo-terminal through tmux (each test server on its own socket).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package under test; NANODREAM_E2E_ROOT points at another checkout (e.g. a clean build). */
+export const ROOT = resolve(process.env.NANODREAM_E2E_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
+export const BIN = join(ROOT, 'bin', 'nanodream.js');
+
+export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
+
+/** Builds dist/ when it is missing, so the tests run the same bundle players get. */
+export function ensureBuilt(): void {
+  if (existsSync(join(ROOT, 'dist', 'cli.js'))) return;
+  const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export function tempHome(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'nd-e2e-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let servers = 0;
+
+/** One tmux server with one window running a bare shell whose prompt is `$ `. */
+export class TmuxTerm {
+  readonly socket = `nd-test-${process.pid}-${servers++}`;
+
+  constructor(readonly width = 100, readonly height = 30, env: Record<string, string> = {}) {
+    const vars = Object.entries({ PS1: '$ ', TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${v}`);
+    // No CI variables inside: the game is meant to see an ordinary terminal.
+    this.tmux('new-session', '-d', '-x', String(width), '-y', String(height), 'env', '-u', 'CI', '-u', 'CONTINUOUS_INTEGRATION', ...vars,
+      'bash', '--norc', '--noprofile');
+    this.tmux('set-option', '-g', 'status', 'off');
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** Text typed literally, then optionally Enter. */
+  type(text: string, enter = true): void {
+    this.tmux('send-keys', '-l', text);
+    if (enter) this.tmux('send-keys', 'Enter');
+  }
+
+  keys(...names: string[]): void {
+    this.tmux('send-keys', ...names);
+  }
+
+  /** The visible pane; `history` adds the scrollback above it. */
+  screen(opts: { escapes?: boolean; join?: boolean; history?: boolean } = {}): string {
+    const flags = ['-p', ...(opts.escapes ? ['-e'] : []), ...(opts.join ? ['-J'] : []), ...(opts.history ? ['-S', '-'] : [])];
+    return this.tmux('capture-pane', ...flags);
+  }
+
+  /** Pane lines without trailing blank rows. */
+  lines(opts: { join?: boolean } = {}): string[] {
+    const l = this.screen(opts).split('\n').map((x) => x.trimEnd());
+    while (l.length && l[l.length - 1] === '') l.pop();
+    return l;
+  }
+
+  /** Count of scrollback-and-screen lines equal to `line` (trailing spaces ignored). */
+  count(line: string): number {
+    return this.screen({ history: true }).split('\n').filter((l) => l.trimEnd() === line).length;
+  }
+
+  async waitFor(test: (screen: string) => boolean, what: string, timeoutMs = 8000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    let s = '';
+    for (;;) {
+      s = this.screen();
+      if (test(s)) return s;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; the screen shows:\n${s}`);
+      await sleep(20);
+    }
+  }
+
+  /** Waits until the screen stops changing for `quietMs`. */
+  async settle(quietMs = 150, timeoutMs = 5000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    let last = this.screen();
+    let since = Date.now();
+    while (Date.now() < until) {
+      await sleep(25);
+      const s = this.screen();
+      if (s !== last) {
+        last = s;
+        since = Date.now();
+      } else if (Date.now() - since >= quietMs) break;
+    }
+    return last;
+  }
+
+  cursorVisible(): boolean {
+    return this.tmux('display-message', '-p', '#{cursor_flag}').trim() === '1';
+  }
+
+  kill(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** The last prompt line of the game: `>` alone, as the input line shows it when empty. */
+export const promptShown = (s: string): boolean => s.split('\n').some((l) => l.trimEnd() === '>');
