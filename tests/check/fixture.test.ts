@@ -1,0 +1,104 @@
+// The checker on a tiny story: it passes, finds both endings by their shortest paths, and the
+// paths really play; broken copies of the story fail with the way into the trouble.
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
+import { runCheck, reportJson, formatReport, replayState, stateKey, commandsFor } from '../../src/check/index.js';
+import { step } from '../../src/engine/step.js';
+import { initialState } from '../../src/engine/state.js';
+import { TINY, mutated, cleanup, clock } from './helpers.js';
+
+afterAll(cleanup);
+
+describe('the tiny story', () => {
+  const world = loadContent(TINY);
+  const report = runCheck(world, { now: clock });
+
+  it('passes: every room and ending reached, no dead end, search complete', () => {
+    expect(report.references.errors).toEqual([]);
+    expect(report.complete).toBe(true);
+    expect(report.rooms.unreached).toEqual([]);
+    expect(report.deadEndCount).toBe(0);
+    expect(report.engineFailures).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it('finds the shortest path to each ending, the failure one included', () => {
+    const byId = Object.fromEntries(report.endings.map((e) => [e.id, e]));
+    expect(byId.triumph.path).toEqual(['east', 'take key', 'west', 'unlock door with key', 'open door', 'north', 'pull lever', 'down', 'wear crown']);
+    expect(byId.fall.kind).toBe('failure');
+    expect(byId.fall.path).toHaveLength(8);
+    expect(byId.fall.path.at(-1)).toBe('jump');
+  });
+
+  it('each path, played through step from the opening, reaches its ending', () => {
+    for (const e of report.endings) {
+      let s = initialState(world, 0);
+      for (const c of e.path) {
+        expect(s.ending).toBeNull();
+        s = step(world, s, c).state;
+      }
+      expect(s.ending).toBe(e.id);
+    }
+  });
+
+  it('prints the JSON shape tools read, and a short human report', () => {
+    const j = JSON.parse(JSON.stringify(reportJson(report)));
+    expect(j).toMatchObject({ states: report.states, rooms: { total: 5, unreached: [] }, deadEnds: [] });
+    expect(j.endings).toEqual(report.endings.map((e) => ({ id: e.id, reached: true, path: e.path })));
+    const text = formatReport(report);
+    expect(text).toMatch(/^ok: \d+ states explored/);
+    expect(text.split('\n').length).toBeLessThan(20);
+  });
+
+  it('merges states that differ only in what cannot matter', () => {
+    const s0 = initialState(world, 0);
+    const looked = step(world, s0, 'look').state;
+    const waited = step(world, s0, 'wait').state;
+    expect(stateKey(world, looked)).toBe(stateKey(world, s0));
+    expect(stateKey(world, waited)).toBe(stateKey(world, s0)); // the turn counter is not story
+    const pebble = step(world, step(world, s0, 'east').state, 'take pebble').state;
+    expect(stateKey(world, pebble)).toBe(stateKey(world, step(world, s0, 'east').state)); // nothing reads the pebble
+    expect(stateKey(world, step(world, s0, 'east').state)).not.toBe(stateKey(world, s0));
+  });
+
+  it('generates only commands that make sense here', () => {
+    const s = step(world, initialState(world, 0), 'east').state;
+    const cmds = commandsFor(world, s);
+    expect(cmds).toEqual(expect.arrayContaining(['west', 'take key', 'imagine ladder']));
+    expect(cmds).not.toContain('north'); // not from the garden
+    expect(cmds.some((c) => c.includes('pebble'))).toBe(false);
+  });
+
+  it('a bounded search says it is incomplete and calls nothing a dead end it has not proven', () => {
+    const r = runCheck(world, { now: clock, maxStates: 40 });
+    expect(r.complete).toBe(false);
+    expect(r.stopReason).toBe('maxStates');
+    expect(r.ok).toBe(false);
+    expect(r.deadEndCount).toBe(0);
+    expect(formatReport(r)).toMatch(/stopped early/);
+  });
+});
+
+describe('mutations make the check fail', () => {
+  it('one exit removed: a room and an ending can no longer be reached', () => {
+    const dir = mutated(TINY, 'rooms/house.yaml', (t) => t.replace('    east: garden\n', ''));
+    const r = runCheck(loadContent(dir), { now: clock });
+    expect(r.ok).toBe(false);
+    expect(r.rooms.unreached).toEqual(expect.arrayContaining(['garden', 'study', 'vault']));
+    expect(r.endings.filter((e) => !e.reached).map((e) => e.id).sort()).toEqual(['fall', 'triumph']);
+    expect(formatReport(r)).toMatch(/never reached: .*garden/);
+  });
+
+  it('the needed key made edible: eating it is a dead end, reported with the path into it', () => {
+    const dir = mutated(TINY, 'rooms/house.yaml', (t) => t.replace('      description: A small brass key.', '      description: A small brass key.\n      edible: true'));
+    const w = loadContent(dir);
+    const r = runCheck(w, { now: clock });
+    expect(r.ok).toBe(false);
+    expect(r.deadEndCount).toBeGreaterThan(0);
+    expect(r.deadEnds[0].path).toEqual(['east', 'eat key']);
+    // The dead end is real: from there, no ending can be reached by any command.
+    const s = replayState(w, 0, r.deadEnds[0].path);
+    expect(s.loc.brass_key).toBe('nowhere');
+    expect(JSON.stringify(reportJson(r))).toContain('"eat key"');
+  });
+});
