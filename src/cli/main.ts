@@ -50,7 +50,7 @@ function parseSeed(raw: string | undefined, fallback: () => number): number {
 function renderSettings(f: PlayFlags, io: Io, stored: { color: boolean; width: number | null; reducedMotion: boolean; screenReader: boolean }): RenderSettings {
   const env = io.env;
   const noColor = !f.color || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb' || !stored.color;
-  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
+  const forced = !!env.FORCE_COLOR && env.FORCE_COLOR !== '0';
   const width = f.width ? Number(f.width) : (stored.width ?? io.stdout.columns ?? 80);
   if (!Number.isFinite(width)) throw new UserError(`--width takes a number of columns, not "${f.width}".`);
   return {

@@ -31,6 +31,13 @@ export interface ParseOptions {
 export function parse(input: string, vocab: Vocabulary, options: ParseOptions = {}): ParseResult {
   const { text, cut } = cleanLine(input);
   const characters = new Set((options.characters ?? []).map((c) => cleanLine(c).text.toLowerCase()).filter(Boolean));
+  // A save name is taken whole, dots and slashes included, so `save ../x` is refused by name
+  // rather than split into commands.
+  const slot = /^\s*(save|restore|load|delete)\s+(\S.*?)\s*$/i.exec(text);
+  if (slot && /^\.|[/\\]/.test(slot[2])) {
+    const verb = slot[1].toLowerCase() === 'load' ? 'restore' : (slot[1].toLowerCase() as 'save' | 'restore' | 'delete');
+    return { commands: [{ kind: 'meta', verb, arg: slot[2].replace(/^["']|["']$/g, '') }] };
+  }
   const ctx: CommandContext = { vocab, characters };
   const segments = splitSegments(tokenise(text), {
     isVerbWord,

@@ -1,7 +1,7 @@
 // Builds what players run: dist/content.json (the story, validated once here) and the
 // esbuild bundle dist/cli.js (production React, ink split out behind a dynamic import).
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, rmSync, readdirSync, renameSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
 import { packageRoot } from '../content/world.js';
@@ -11,9 +11,11 @@ const dist = join(root, 'dist');
 
 try {
   const world = loadContent(join(root, 'content'));
-  rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
-  writeFileSync(join(dist, 'content.json'), JSON.stringify(world));
+  // Written aside and renamed, so a game starting during a build never reads half a file.
+  const tmp = join(dist, `content.json.tmp-${process.pid}`);
+  writeFileSync(tmp, JSON.stringify(world));
+  renameSync(tmp, join(dist, 'content.json'));
 } catch (e) {
   if (e instanceof ContentError) {
     process.stderr.write(`The story files have problems:\n${e.problems.map((p) => `  - ${p}`).join('\n')}\n`);
@@ -22,7 +24,8 @@ try {
   throw e;
 }
 
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { cli: join(root, 'src/cli/entry.ts') },
   outdir: dist,
   bundle: true,
@@ -45,4 +48,8 @@ await build({
   },
   logLevel: 'warning',
 });
+// Chunks from earlier builds are not referenced any more: leave only this build's.
+const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => f.split('/').pop()));
+const chunks = join(dist, 'chunks');
+if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (!fresh.has(f)) rmSync(join(chunks, f), { force: true });
 process.stdout.write('built dist/cli.js and dist/content.json\n');

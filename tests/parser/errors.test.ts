@@ -166,3 +166,10 @@ function strings(value: unknown): string[] {
   if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
   return [];
 }
+
+describe('save names that look like paths', () => {
+  it('are kept whole so that the game can refuse them by name', () => {
+    expect(all('save ../x')).toEqual([{ kind: 'meta', verb: 'save', arg: '../x' }]);
+    expect(all('restore /etc/passwd')).toEqual([{ kind: 'meta', verb: 'restore', arg: '/etc/passwd' }]);
+  });
+});
