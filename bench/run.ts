@@ -95,7 +95,7 @@ function ptyRun(commands: string[], withTime: boolean): Promise<PtyRun> {
   return new Promise((resolvePty, reject) => {
     const home = tempHome();
     const game = `${withTime ? '/usr/bin/time -f ND_RSS_KB=%M ' : ''}${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --new --seed 1 --home ${home}`;
-    const env = { ...process.env, TERM: 'xterm-256color', COLUMNS: '100', LINES: '30' };
+    const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', COLUMNS: '100', LINES: '30' };
     delete env.CI;
     delete env.CONTINUOUS_INTEGRATION;
     const t0 = performance.now();
