@@ -12,6 +12,8 @@ export interface CheckFlags {
   quick?: boolean;
   maxStates?: number;
   timeLimitMs?: number;
+  /** Acts as checkpoints: at most this many entry states per act (see README). */
+  entriesPerAct?: number;
 }
 
 export const QUICK_STATES = 20_000;
@@ -34,6 +36,7 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     now: io.now ?? (() => performance.now()),
     maxStates: flags.maxStates ?? (flags.quick ? QUICK_STATES : undefined),
     timeLimitMs: flags.timeLimitMs ?? (flags.quick ? QUICK_MS : FULL_MS),
+    ...(flags.entriesPerAct ? { checkpoints: { entriesPerAct: flags.entriesPerAct } } : {}),
   };
   const report = runCheck(world, opts);
   io.stdout.write(flags.json ? JSON.stringify(reportJson(report), null, 2) + '\n' : formatReport(report));
@@ -51,6 +54,7 @@ export function parseCheckArgs(argv: string[]): CheckFlags {
     else if (a.startsWith('--content=')) f.contentDir = a.slice('--content='.length);
     else if (a === '--max-states') f.maxStates = Number(argv[++i]);
     else if (a === '--time-limit') f.timeLimitMs = Number(argv[++i]) * 1000;
+    else if (a === '--checkpoints') f.entriesPerAct = Number(argv[++i]);
   }
   return f;
 }

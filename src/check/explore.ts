@@ -16,6 +16,13 @@ export interface ExploreOptions extends GenOptions {
   now?: () => number;
   /** How many dead ends to report with their paths (distinct last commands first). */
   maxDeadEnds?: number;
+  /**
+   * Acts as checkpoints: search act by act (all of act 1's queue before act 2's), keep at most
+   * `entriesPerAct` distinct states that open each later act (the first found: shortest paths),
+   * and give each act at most `statesPerAct` expansions. States beyond these are left
+   * unexpanded and count as undecided, never as dead ends.
+   */
+  checkpoints?: { entriesPerAct?: number; statesPerAct?: number };
 }
 
 interface Node {
@@ -69,7 +76,7 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
     const seen = index.get(k);
     if (seen !== undefined) return seen;
     const i = nodes.length;
-    nodes.push({ parent, command, depth, state: s, next: null });
+    nodes.push({ parent, command, depth, state: s, next: s.ending ? [] : null }); // endings are final
     index.set(k, i);
     for (const c of s.playable.length ? s.playable : [s.player]) roomsReached.add(roomOf(s, c));
     roomsReached.add(roomOf(s, s.player));
@@ -82,18 +89,53 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
     return p.reverse();
   };
 
-  add(initialState(w, opts.seed ?? 0), -1, '', 0);
+  // One FIFO queue per act; without checkpoints every state goes through act 0's queue (plain BFS).
+  const cp = opts.checkpoints;
+  const queues = new Map<number, { items: number[]; head: number; entries: number; expanded: number }>();
+  const queueOf = (act: number) => {
+    const k = cp ? act : 0;
+    let q = queues.get(k);
+    if (!q) queues.set(k, (q = { items: [], head: 0, entries: 0, expanded: 0 }));
+    return q;
+  };
+  const enqueue = (i: number, fromAct: number | null) => {
+    if (nodes[i].next !== null) return;
+    const act = nodes[i].state!.act;
+    const q = queueOf(act);
+    if (cp && fromAct !== null && act !== fromAct) {
+      if (q.entries >= (cp.entriesPerAct ?? Infinity)) return; // left open: undecided
+      q.entries++;
+    }
+    q.items.push(i);
+  };
+  const nextNode = (): number | null => {
+    const acts = [...queues.keys()].sort((a, b) => a - b);
+    for (const a of acts) {
+      const q = queues.get(a)!;
+      if (cp?.statesPerAct !== undefined && q.expanded >= cp.statesPerAct) continue;
+      if (q.head < q.items.length) {
+        q.expanded++;
+        return q.items[q.head++];
+      }
+    }
+    return null;
+  };
+
+  enqueue(add(initialState(w, opts.seed ?? 0), -1, '', 0), null);
   let stopReason: Exploration['stopReason'] = null;
-  let head = 0;
-  for (; head < nodes.length; head++) {
+  let expandedCount = 0;
+  for (;;) {
     if (nodes.length >= maxStates) {
       stopReason = 'maxStates';
       break;
     }
-    if ((head & 63) === 0 && now() - t0 > timeLimit) {
+    if ((expandedCount & 63) === 0 && now() - t0 > timeLimit) {
       stopReason = 'time';
       break;
     }
+    const head = nextNode();
+    if (head === null) break;
+    expandedCount++;
     const node = nodes[head];
     const s = node.state!;
     const next = new Set<number>();
@@ -107,7 +149,9 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
           engineFailures.push({ path: pathTo(head), command: c, message: (e as Error)?.message ?? String(e) });
           continue;
         }
+        const before = nodes.length;
         const j = add(r.state, head, c, node.depth + 1);
+        if (j === before) enqueue(j, s.act);
         if (j !== head) next.add(j);
       }
       for (const id of Object.keys(s.loc)) if (id in w.items && roomOf(s, id) === roomOf(s, s.player)) itemsInScope.add(id);
@@ -115,7 +159,7 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
     node.next = [...next];
     if (!s.ending) node.state = null; // expanded: only the path and the edges are needed now
   }
-  const complete = head >= nodes.length;
+  const complete = nodes.every((x) => x.next !== null);
 
   // Which states can still reach an ending, and which might through states not yet expanded.
   const n = nodes.length;
