@@ -8,6 +8,8 @@ import { ContentError } from '../content/load.js';
 import { GameHost } from '../host/host.js';
 import { openSaves, formatSlotTable, type SaveStore } from '../saves/index.js';
 import type { RenderSettings } from '../plain/render.js';
+import { makeOnMeta, attachComforts, setVerbosity, applyToRender, Transcript, configCommand, sayFrom } from '../comforts/index.js';
+import type { SettingsStore } from '../saves/index.js';
 
 export interface Io {
   stdin: Readable & { isTTY?: boolean; setRawMode?: (on: boolean) => unknown };
@@ -66,18 +68,41 @@ async function playGame(f: PlayFlags, io: Io): Promise<number> {
   const script = f.script;
   const seed = parseSeed(f.seed, () => (script ? 0 : io.now().getTime() % 2147483647));
   let store: SaveStore | null = null;
+  let home: string | null = null;
+  let settings: SettingsStore | null = null;
   let stored = { color: true, width: null as number | null, reducedMotion: false, screenReader: false };
   const notes: string[] = [];
   if (!script) {
     const saves = openSaves({ home: f.home, env: io.env });
     store = saves.store;
+    home = saves.home;
+    settings = saves.settings;
     const all = saves.settings.all();
     stored = { color: all.color, width: all.width, reducedMotion: all.reducedMotion, screenReader: all.screenReader };
     notes.push(...saves.settings.messages);
   }
   const render = renderSettings(f, io, stored);
-  const host = new GameHost({ world, seed, store, gameVersion: version(), now: io.now });
+  const transcript = home ? new Transcript({ now: io.now }) : null;
+  const canColor = renderSettings({ ...f, color: true }, io, { ...stored, color: true }).color;
+  // The host and its meta handler refer to each other: the handler reads the live state.
+  let host!: GameHost;
+  const onMeta = makeOnMeta({
+    world,
+    getState: () => host.state,
+    settings,
+    transcript,
+    home,
+    screenReader: () => render.screenReader,
+    width: () => render.width,
+    onSettingChange: (key, value) =>
+      key === 'verbosity'
+        ? (setVerbosity(host, value as 'verbose' | 'brief' | 'superbrief'), true)
+        : applyToRender(render, key, value, { columns: io.stdout.columns, canColor }),
+  });
+  host = new GameHost({ world, seed, store, gameVersion: version(), now: io.now, onMeta });
+  attachComforts(host, { world, transcript, settings });
   const opening = host.start(f.load ? { kind: 'load', name: f.load } : f.new ? { kind: 'new' } : { kind: 'continue' });
+  if (settings) setVerbosity(host, settings.get('verbosity'));
   for (const n of notes) opening.blocks.unshift({ spans: [{ text: n, style: 'error' }] });
 
   if (script) {
@@ -130,6 +155,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action((opts: { home?: string }) => {
       const { store } = openSaves({ home: opts.home ?? program.opts<PlayFlags>().home, env: io.env });
       io.stdout.write(formatSlotTable(store.list()).join('\n') + '\n');
+    });
+  program
+    .command('config')
+    .description('show or change settings: config [KEY [VALUE]] (colour, reduced-motion, screen-reader, width, verbosity)')
+    .argument('[key]', 'the setting')
+    .argument('[value]', 'its new value')
+    .option('--home <dir>', 'where settings live')
+    .action(async (key: string | undefined, value: string | undefined, opts: { home?: string }) => {
+      const world = await loadWorld();
+      code = configCommand({ home: opts.home ?? program.opts<PlayFlags>().home, env: io.env, say: sayFrom(world) }, key, value, io);
+    });
+  program
+    .command('check')
+    .description('prove the story can be finished: explore every state, report rooms, endings and dead ends')
+    .option('--content <dir>', 'check another content folder')
+    .option('--json', 'print the report as JSON')
+    .option('--quick', 'a bounded search, for everyday test runs')
+    .action(async (opts: { content?: string; json?: boolean; quick?: boolean }) => {
+      const { checkCommand } = await import('../check/cli.js');
+      code = await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick }, { stdout: io.stdout, stderr: io.stderr });
     });
   program
     .command('preview')

@@ -391,7 +391,7 @@ function help(ctx: Ctx, arg?: string): void {
     return;
   }
   const word = arg.toLowerCase().trim();
-  const v = VERBS.find((x) => x.id === word || x.forms.includes(word));
+  const v = VERBS.find((x) => x.id === word) ?? VERBS.find((x) => x.forms.includes(word));
   if (!v) return msg(ctx, 'help.unknown', { word: arg });
   ctx.out.push({ type: 'text', text: v.usage, style: 'emph' });
   say(ctx, w.help[v.id] ?? null);
