@@ -106,8 +106,12 @@ function execute(ctx: Ctx, cmd: Command): boolean {
       }
       msg(ctx, cmd.message, cmd.params);
       return false;
-    case 'switch':
-      return switchTo(ctx, cmd.target);
+    case 'switch': {
+      const ok = switchTo(ctx, cmd.target);
+      // Switching takes no time, but the story may have something to say to the new player.
+      if (ok) runScenes(ctx);
+      return ok;
+    }
     case 'meta':
       return meta(ctx, cmd.verb, cmd.arg);
     case 'action':
@@ -141,13 +145,19 @@ interface Preset {
   iobj?: Id;
 }
 
-const TWO_OBJECT = new Set(['put_in', 'put_on', 'give', 'show', 'throw', 'lock', 'unlock', 'use', 'tie', 'take']);
+/** Verbs whose object may be something only thought of. */
+const FREE_TOPIC = new Set(['imagine', 'remember', 'think', 'shout', 'say']);
 
 function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
   const { w, s } = ctx;
   let dobjs: Id[] | undefined = preset.dobj;
   let iobj: Id | undefined = preset.iobj;
   if (!dobjs && cmd.dobj) {
+    // Imagining, remembering or thinking of something absent is still a thought about it.
+    const free = cmd.topic !== undefined && FREE_TOPIC.has(cmd.verb) && !cmd.dobj.pronoun;
+    if (free && resolve(ctx, cmd.dobj).kind !== 'ok') {
+      return action(ctx, { ...cmd, dobj: undefined }, preset);
+    }
     const r = resolveOrAsk(ctx, cmd, 'dobj', cmd.dobj);
     if (!r) return false;
     dobjs = r;
@@ -419,8 +429,12 @@ function recap(ctx: Ctx): void {
 
 /** After a turn that took time: the clock moves and the story's scenes get their chance. */
 function afterTurn(ctx: Ctx): void {
+  ctx.s.turn++;
+  runScenes(ctx);
+}
+
+function runScenes(ctx: Ctx): void {
   const { w, s } = ctx;
-  s.turn++;
   const firedNow = new Set<string>();
   for (let pass = 0; pass < 4; pass++) {
     let any = false;

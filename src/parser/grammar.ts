@@ -88,7 +88,7 @@ export const GRAMMAR: GrammarLine[] = [
   ...a('open', 'open NOUN'),
   ...a('close', 'close|shut NOUN'),
   ...a('use', 'use NOUN on|with SECOND', 'use NOUN'),
-  ...a('push', 'push|press|shove NOUN'),
+  ...a('push', 'push|press|shove|ring NOUN'),
   ...a('pull', 'pull|tug NOUN'),
   ...a('light', 'turn|switch on NOUN', 'turn|switch NOUN on', 'light NOUN with SECOND', 'light NOUN'),
   ...a('turn', 'turn|rotate|twist NOUN'),
@@ -107,7 +107,7 @@ export const GRAMMAR: GrammarLine[] = [
   ...a('wait', 'wait|z'),
   ...a('listen', 'listen', 'listen to NOUN'),
   ...a('smell', 'smell|sniff', 'smell|sniff NOUN'),
-  ...a('touch', 'touch|feel|rub', 'touch|feel|rub NOUN'),
+  ...a('touch', 'touch|feel|rub|tap|pat|stroke', 'touch|feel|rub|tap|pat|stroke NOUN'),
   ...a('sleep', 'sleep'),
   ...a('wake', 'wake|awake|awaken up', 'wake|awake|awaken', 'wake|awake|awaken up NOUN', 'wake|awake|awaken NOUN up', 'wake|awake|awaken NOUN'),
   ...a('sit', 'sit', 'sit down', 'sit down on|in NOUN', 'sit on|in|at NOUN'),
@@ -141,7 +141,7 @@ export const GRAMMAR: GrammarLine[] = [
   ...a('magic', 'xyzzy|plugh'),
 
   // Switching character.
-  ...['switch to ARG', 'play as ARG', 'be ARG', 'become ARG', 'switch ARG'].map(
+  ...['switch to ARG', 'play as ARG', 'be ARG', 'become ARG', 'switch ARG', 'play ARG'].map(
     (pattern): GrammarLine => ({ pattern, verb: 'switch', kind: 'switch' })),
 
   // Out of the story.
