@@ -17,6 +17,7 @@ describe('the tiny story', () => {
     expect(report.references.errors).toEqual([]);
     expect(report.complete).toBe(true);
     expect(report.rooms.unreached).toEqual([]);
+    expect(report.rooms.reached).toContain('treetop');
     expect(report.deadEndCount).toBe(0);
     expect(report.engineFailures).toEqual([]);
     expect(report.ok).toBe(true);
@@ -43,7 +44,7 @@ describe('the tiny story', () => {
 
   it('prints the JSON shape tools read, and a short human report', () => {
     const j = JSON.parse(JSON.stringify(reportJson(report)));
-    expect(j).toMatchObject({ states: report.states, rooms: { total: 5, unreached: [] }, deadEnds: [] });
+    expect(j).toMatchObject({ states: report.states, rooms: { total: 6, unreached: [] }, deadEnds: [] });
     expect(j.endings).toEqual(report.endings.map((e) => ({ id: e.id, reached: true, path: e.path })));
     const text = formatReport(report);
     expect(text).toMatch(/^ok: \d+ states explored/);

@@ -1,0 +1,69 @@
+// The checker on the real story in content/: bounded in everyday runs (see the README's
+// "What `nanodream check` proves"), with every shortest ending path replayed through the engine
+// and, when the bundle is built, through `node bin/nanodream.js --script`.
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadContent } from '../../src/content/load.js';
+import { runCheck, reportJson, replayState, type CheckReport } from '../../src/check/index.js';
+import { REPO, clock } from './helpers.js';
+import type { World } from '../../src/engine/types.js';
+
+let world: World | null = null;
+let loadProblem = '';
+try {
+  world = loadContent(join(REPO, 'content'));
+} catch (e) {
+  loadProblem = (e as Error).message.split('\n')[0];
+}
+
+const THOROUGH = !!process.env.NANODREAM_THOROUGH;
+
+describe.skipIf(!world)(`the real story${world ? '' : ` (skipped: content does not load: ${loadProblem})`}`, () => {
+  let report: CheckReport;
+  const get = () =>
+    (report ??= runCheck(world!, {
+      now: clock,
+      timeLimitMs: THOROUGH ? 55_000 : 12_000,
+      checkpoints: { entriesPerAct: 50 },
+    }));
+
+  it('has no broken references and the engine never throws while exploring', () => {
+    const r = get();
+    expect(r.references.errors).toEqual([]);
+    expect(r.engineFailures).toEqual([]);
+    expect(r.states).toBeGreaterThan(100);
+    expect(reportJson(r)).toMatchObject({ states: r.states, rooms: { total: Object.keys(world!.rooms).length } });
+  }, 120_000);
+
+  it('finds no proven dead end in what it explored', () => {
+    const r = get();
+    expect(r.deadEnds.map((d) => d.path.join(' / '))).toEqual([]);
+  }, 120_000);
+
+  it('each shortest ending path found replays to that ending through step', () => {
+    for (const e of get().endings.filter((x) => x.reached)) expect(replayState(world!, 0, e.path).ending).toBe(e.id);
+  }, 120_000);
+
+  const bin = join(REPO, 'bin', 'nanodream.js');
+  it.skipIf(!existsSync(join(REPO, 'dist')))('each shortest ending path, played with --script by the built CLI, reaches that ending', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nanodream-check-script-'));
+    try {
+      for (const e of get().endings.filter((x) => x.reached)) {
+        const f = join(dir, `${e.id}.txt`);
+        writeFileSync(f, e.path.join('\n') + '\n');
+        const out = execFileSync(process.execPath, [bin, '--script', f, '--no-color'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        expect(out).toContain(world!.endings[e.id].title);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  // TODO(check): the whole story is not yet proven in 60 s: act 1 alone (four characters in
+  // eight rooms, every item movable) is more states than a breadth-first search covers.
+  // See the report in the check README section for what is needed.
+  it.todo('passes the full check: every room and ending reached, no dead end, search complete');
+});
