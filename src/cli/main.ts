@@ -99,7 +99,8 @@ async function playGame(f: PlayFlags, io: Io): Promise<number> {
         ? (setVerbosity(host, value as 'verbose' | 'brief' | 'superbrief'), true)
         : applyToRender(render, key, value, { columns: io.stdout.columns, canColor }),
   });
-  host = new GameHost({ world, seed, store, gameVersion: version(), now: io.now, onMeta });
+  const interactive = !script && !f.plain && !!io.stdin.isTTY && !!io.stdout.isTTY && io.env.TERM !== 'dumb';
+  host = new GameHost({ world, seed, store, gameVersion: version(), now: io.now, onMeta, autosave: interactive ? 'turn' : 'deferred' });
   attachComforts(host, { world, transcript, settings });
   const opening = host.start(f.load ? { kind: 'load', name: f.load } : f.new ? { kind: 'new' } : { kind: 'continue' });
   if (settings) setVerbosity(host, settings.get('verbosity'));
@@ -112,7 +113,6 @@ async function playGame(f: PlayFlags, io: Io): Promise<number> {
     await runPlain({ host, input: createReadStream(script), output: io.stdout, render, echo: true, opening });
     return 0;
   }
-  const interactive = !f.plain && !!io.stdin.isTTY && !!io.stdout.isTTY && io.env.TERM !== 'dumb';
   if (interactive) {
     const ui = await import('../ui/run.js').catch(() => null);
     if (ui) {

@@ -14,6 +14,11 @@ export interface HostOptions {
   store: SaveStore | null;
   gameVersion: string;
   now?: () => Date;
+  /**
+   * 'turn' writes the autosave after every turn; 'deferred' marks it due and leaves the write to
+   * flushAutosave(), which line mode calls whenever it waits for input (piped scripts save once).
+   */
+  autosave?: 'turn' | 'deferred';
   /** Called for meta requests the host does not handle itself (map, settings, transcript). */
   onMeta?: (action: string, arg: string | undefined) => Block[] | null;
 }
@@ -30,11 +35,16 @@ const text = (t: string, style?: Block['spans'][number]['style']): Block => ({ s
 export class GameHost {
   session: Session;
   private confirm: Confirm | null = null;
+  private autosaveDue = false;
   private readonly w: World;
 
   constructor(private readonly opts: HostOptions) {
     this.w = opts.world;
     this.session = newSession(opts.world, opts.seed);
+  }
+
+  get world(): World {
+    return this.w;
   }
 
   get state(): State {
@@ -108,10 +118,21 @@ export class GameHost {
       if (r.quit) quit = true;
     }
     if (session !== before && session.state !== before.state) {
-      const err = this.autosave();
-      if (err) blocks.push(text(err, 'error'));
+      if (this.opts.autosave === 'deferred') this.autosaveDue = true;
+      else {
+        const err = this.autosave();
+        if (err) blocks.push(text(err, 'error'));
+      }
     }
     return { blocks, quit };
+  }
+
+  /** Writes a deferred autosave if one is due; returns a message only when the disk refused. */
+  flushAutosave(): Block[] {
+    if (!this.autosaveDue) return [];
+    this.autosaveDue = false;
+    const err = this.autosave();
+    return err ? [text(err, 'error')] : [];
   }
 
   private doc(): SaveDoc {

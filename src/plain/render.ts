@@ -29,10 +29,39 @@ function styled(span: Span): string {
   }
 }
 
+/**
+ * Word-wraps plain text. Printable ASCII (nearly all of the story) takes a simple greedy path,
+ * since measuring with Intl.Segmenter was most of the start-up time; anything else goes
+ * through wrap-ansi, which measures wide and combining characters properly.
+ */
+export function wrapText(text: string, width: number): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/^[\x20-\x7e]*$/.test(text)) return wrapAnsi(text, width, { hard: true, trim: true });
+  const out: string[] = [];
+  let line = '';
+  for (let word of text.split(/ +/)) {
+    if (!word) continue;
+    while (word.length > width) {
+      if (line) out.push(line);
+      out.push(word.slice(0, width));
+      word = word.slice(width);
+      line = '';
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      out.push(line);
+      line = word;
+    }
+  }
+  if (line || !out.length) out.push(line);
+  return out.join('\n');
+}
+
 export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []): string {
   const plain = b.spans.map((s) => s.text).join('');
   if (b.glitch) {
-    if (r.screenReader) return `${describeGlitch(b.glitch.intensity)}\n${wrapAnsi(plain, r.width, { hard: true })}`;
+    if (r.screenReader) return `${describeGlitch(b.glitch.intensity)}\n${wrapText(plain, r.width)}`;
     return plainGlitchOutput(b.spans, {
       width: r.width,
       intensity: b.glitch.intensity,
@@ -42,8 +71,12 @@ export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []
       reducedMotion: r.reducedMotion,
     }).replace(/\n$/, '');
   }
-  const t = r.color ? b.spans.map(styled).join('') : plain;
-  return wrapAnsi(t, r.width, { hard: true, trim: true });
+  if (!r.color) return wrapText(plain, r.width);
+  if (b.spans.length === 1) {
+    const only = b.spans[0];
+    return wrapText(plain, r.width).split('\n').map((l) => styled({ ...only, text: l })).join('\n');
+  }
+  return wrapAnsi(b.spans.map(styled).join(''), r.width, { hard: true, trim: true });
 }
 
 export function renderBlocks(blocks: Block[], r: RenderSettings, memories: string[] = []): string {

@@ -26,18 +26,31 @@ export async function runPlain(o: PlainOptions): Promise<void> {
   show(o.opening.blocks);
   write('\n> ');
   const rl = createInterface({ input: o.input, crlfDelay: Infinity, terminal: false });
+  // Lines already waiting are played first; the autosave is written when input runs dry.
+  let flushQueued = false;
+  const flushSoon = () => {
+    if (flushQueued) return;
+    flushQueued = true;
+    setImmediate(() => {
+      flushQueued = false;
+      show(o.host.flushAutosave());
+    });
+  };
   for await (const raw of rl) {
     const line = raw.length > 10_000 ? raw.slice(0, 10_000) : raw;
     if (o.echo) write(`${printable(line)}\n`);
     const out = o.host.submit(line);
     show(out.blocks);
     if (out.quit) {
+      show(o.host.flushAutosave());
       rl.close();
       return;
     }
+    flushSoon();
     write('\n> ');
   }
-  // End of input: the autosave already holds the game.
+  // End of input: the game is kept in the autosave.
+  show(o.host.flushAutosave());
   write('\n');
 }
 

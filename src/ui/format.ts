@@ -13,10 +13,7 @@ import { printable } from '../plain/run.js';
 
 /** The host's world. GameHost keeps it private; read a public `world` first should one appear. */
 export function worldOf(host: GameHost): World {
-  const h = host as unknown as { world?: World; w?: World };
-  const w = h.world ?? h.w;
-  if (!w) throw new Error('GameHost has no world');
-  return w;
+  return host.world;
 }
 
 /** Columns to wrap at: the terminal's own width (re-read on resize), capped by an explicit --width. */
