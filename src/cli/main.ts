@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { loadWorld, packageRoot } from '../content/world.js';
-import { ContentError } from '../content/load.js';
+import { ContentError } from '../content/errors.js';
 import { GameHost } from '../host/host.js';
 import { openSaves, formatSlotTable, type SaveStore } from '../saves/index.js';
 import type { RenderSettings } from '../plain/render.js';

@@ -8,12 +8,9 @@ import * as S from './schema.js';
 import type { World, Room, Item, Character, Exit, Direction, Rule, Scene, Hint } from '../engine/types.js';
 import { checkReferences } from './references.js';
 
-export class ContentError extends Error {
-  constructor(public readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'ContentError';
-  }
-}
+import { ContentError } from './errors.js';
+
+export { ContentError };
 
 interface Reader {
   problems: string[];
