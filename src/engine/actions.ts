@@ -272,6 +272,8 @@ function converse(kind: 'ask' | 'tell'): Handler {
     }
     const topic = a.topic ? topicId(ctx, a.topic) : null;
     if (topic && runRules(ctx, map?.[topic], `${who}.${kind}.${topic}`, { topic: a.topic }).matched) return;
+    // Telling someone about a thing draws the same answer as asking, unless content says otherwise.
+    if (kind === 'tell' && topic && runRules(ctx, ch.ask?.[topic], `${who}.ask.${topic}`, { topic: a.topic }).matched) return;
     if (runRules(ctx, map?.default, `${who}.${kind}.default`, { topic: a.topic }).matched) return;
     msg(ctx, `${kind}.default`, { name: ch.name, topic: a.topic ?? 'that' });
   };
