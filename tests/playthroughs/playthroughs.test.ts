@@ -6,6 +6,7 @@ import { parsePlaythrough, check } from './format.js';
 import { GameHost } from '../../src/host/host.js';
 import { blocksToText } from '../../src/narrate/index.js';
 import { loadContent } from '../../src/content/load.js';
+import { makeOnMeta } from '../../src/comforts/index.js';
 
 const dir = join(import.meta.dirname, '.');
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
@@ -18,7 +19,10 @@ describe('scripted playthroughs', () => {
   for (const f of files) {
     it(f, () => {
       const p = parsePlaythrough(readFileSync(join(dir, f), 'utf8'));
-      const host = new GameHost({ world, seed: p.seed, store: null, gameVersion: 'test' });
+      // MAP and the other meta commands are answered as in a `--script` run of the CLI: nothing kept.
+      let host!: GameHost;
+      const onMeta = makeOnMeta({ world, getState: () => host.state, settings: null, transcript: null, home: null, screenReader: false, width: 80 });
+      host = new GameHost({ world, seed: p.seed, store: null, gameVersion: 'test', onMeta });
       const fails: string[] = [];
       fails.push(...check(blocksToText(host.start({ kind: 'new' }).blocks), p.opening, `${f} opening`));
       for (const s of p.steps) {
