@@ -31,12 +31,19 @@ function styled(span: Span): string {
 
 /**
  * Word-wraps plain text. Printable ASCII (nearly all of the story) takes a simple greedy path,
- * since measuring with Intl.Segmenter was most of the start-up time; anything else goes
- * through wrap-ansi, which measures wide and combining characters properly.
+ * since measuring with Intl.Segmenter was most of the start-up time. Text that also holds
+ * newlines or narrow non-ASCII punctuation and letters (the story's dashes, ellipses, degrees)
+ * goes through a port of wrap-ansi for exactly that case, giving wrap-ansi's bytes without its
+ * per-character width measuring; anything else (wide, combining, control) goes to wrap-ansi.
  */
 export function wrapText(text: string, width: number): string {
   // eslint-disable-next-line no-control-regex
-  if (!/^[\x20-\x7e]*$/.test(text)) return wrapAnsi(text, width, { hard: true, trim: true });
+  if (/^[\x20-\x7e]*$/.test(text)) return wrapAscii(text, width);
+  if (NARROW.test(text)) return text.split('\n').map((line) => wrapNarrowLine(line, width)).join('\n');
+  return wrapAnsi(text, width, { hard: true, trim: true });
+}
+
+function wrapAscii(text: string, width: number): string {
   const out: string[] = [];
   let line = '';
   for (let word of text.split(/ +/)) {
@@ -56,6 +63,66 @@ export function wrapText(text: string, width: number): string {
   }
   if (line || !out.length) out.push(line);
   return out.join('\n');
+}
+
+/**
+ * Characters that are one column wide in string-width, one UTF-16 unit long, unchanged by NFC,
+ * and not whitespace to String#trim (so wrap-ansi's trimming treats them as it treats letters).
+ * Latin-1 letters and signs (not NBSP, the soft hyphen, © or ®, which are emoji) and General
+ * Punctuation's dashes, quotes, bullets and ellipsis (not ‼ or ⁉). tests/plain/wrap.test.ts checks each against string-width.
+ */
+// eslint-disable-next-line no-control-regex
+export const NARROW = /^[\n\x20-\x7e\u00a1-\u00a8\u00aa-\u00ac\u00af-\u00ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e]*$/;
+
+/** wrap-ansi's `exec` with { hard: true, trim: true } for one line of NARROW text, no escapes. */
+function wrapNarrowLine(line: string, columns: number): string {
+  if (line.trim() === '') return '';
+  const words = line.split(' ');
+  const rows = [''];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    let last = rows.length - 1;
+    rows[last] = rows[last]!.trimStart();
+    let rowLength = rows[last]!.length;
+    if (index !== 0 && rowLength > 0) {
+      rows[last] += ' ';
+      rowLength++;
+    }
+    const len = word.length;
+    if (len > columns) {
+      const remaining = columns - rowLength;
+      const breaksStartingThisLine = 1 + Math.floor((len - remaining - 1) / columns);
+      const breaksStartingNextLine = Math.floor((len - 1) / columns);
+      if (breaksStartingNextLine < breaksStartingThisLine) rows.push('');
+      wrapWord(rows, word, columns);
+      continue;
+    }
+    if (rowLength + len > columns && rowLength > 0 && len > 0) {
+      rows.push('');
+      last++;
+    }
+    rows[last] += word;
+  }
+  return rows.map((r) => r.replace(/ +$/, '')).join('\n');
+}
+
+/** wrap-ansi's `wrapWord` for one-column characters and no escapes. */
+function wrapWord(rows: string[], word: string, columns: number): void {
+  let visible = rows[rows.length - 1]!.length;
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i]!;
+    if (visible + 1 <= columns) rows[rows.length - 1] += ch;
+    else {
+      rows.push(ch);
+      visible = 0;
+    }
+    visible += 1;
+    if (visible === columns && i < word.length - 1) {
+      rows.push('');
+      visible = 0;
+    }
+  }
+  if (!visible && rows[rows.length - 1]!.length > 0 && rows.length > 1) rows[rows.length - 2] += rows.pop()!;
 }
 
 export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []): string {
