@@ -56,6 +56,57 @@ function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
   };
 }
 
+/** Rooms worth stopping in now for the actor: see `Relevance.places`, plus where things that matter and other characters are. */
+function placesNow(w: World, s: State, actor: Id): Set<Id> {
+  const rel = relevance(w, s.act);
+  const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? [])]);
+  for (const id of Object.keys(w.characters)) if (id !== actor) out.add(roomOf(s, id));
+  for (const id of Object.keys(w.items)) {
+    if (rel.inert.has(id) || s.loc[id] === 'nowhere' || carries(s, actor, id)) continue;
+    const it = w.items[id];
+    if (it.visibleTo && !it.visibleTo.includes(actor)) continue;
+    if (it.portable || rel.actingItems.has(id) || it.lockable || it.openable) out.add(roomOf(s, id));
+  }
+  return out;
+}
+
+/** `north`, or `north. east. up` to walk through rooms with nothing to do in them. */
+export function walks(w: World, s: State, actor: Id, everyRoom = false): string[] {
+  const here = roomOf(s, actor);
+  const stops = everyRoom ? null : placesNow(w, s, actor);
+  const prev = new Map<Id, [Id, Direction]>();
+  const queue: Id[] = [here];
+  const seen = new Set<Id>([here]);
+  const out: string[] = [];
+  while (queue.length) {
+    const r = queue.shift()!;
+    const room = w.rooms[r];
+    if (!room) continue;
+    for (const d of DIRECTIONS) {
+      const e = room.exits[d];
+      if (!e || seen.has(e.to)) continue;
+      // The way beyond the first room is planned on what holds now; the engine walks it for real.
+      if (e.if && !holds(w, s, e.if, actor)) continue;
+      if (e.door && !hasProp(s, e.door, 'open')) continue;
+      seen.add(e.to);
+      prev.set(e.to, [r, d]);
+      if (!stops || stops.has(e.to)) {
+        const path: Direction[] = [];
+        for (let x = e.to; x !== here; x = prev.get(x)![0]) path.unshift(prev.get(x)![1]);
+        out.push(path.join('. '));
+      }
+      if (stops) queue.push(e.to);
+    }
+  }
+  return out;
+}
+
+/** A rule list that always answers by itself: its last rule holds unconditionally and nothing falls through to the standard action. */
+function total(rs: Rule[]): boolean {
+  const last = rs.at(-1);
+  return !!last && !last.if && !last.with && last.topic === undefined && !last.once && rs.every((r) => r.instead !== false);
+}
+
 function topicWords(r: Rule): string[] {
   return list(r.topic);
 }
@@ -66,8 +117,11 @@ function keyWord(w: World, key: Id): string | null {
 }
 
 export interface GenOptions {
-  /** Try `go to <room>` for visited rooms that are not next door (default: only when scenes repeat). */
-  goTo?: boolean;
+  /**
+   * Every command the parser understands on every thing, prose included (default false: only
+   * commands that can change what the state key keeps, see analyse.ts).
+   */
+  allCommands?: boolean;
 }
 
 /** Every command worth trying for the player in this state, deduplicated, in a stable order. */
@@ -82,28 +136,26 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
   const items = inScope.filter((id) => id in w.items);
   const people = inScope.filter((id) => id in w.characters);
   const carried = items.filter((id) => carries(s, actor, id));
+  const rel = relevance(w, s.act);
+  const all = !!opts.allCommands;
+  const listMatters = (group: string) => all || rel.logicLists.has(group);
+  const personMatters = (id: Id, what: 'converse' | 'orders' | 'give') => all || rel.logicPeople.has(`${id}:${what}`);
+  const itemMatters = (id: Id) => all || !rel.inert.has(id);
+  const propMatters = (id: Id, p: string) => all || rel.propsRead.has(`${id}:${p}`);
+  /** Would `verb` on this item be more than prose: its own rules, the room's or the story's act, or the standard action changes what matters. */
+  const verbOn = (id: Id, verb: string, standard: boolean) =>
+    standard || listMatters(`item:${id}:${verb}`) || listMatters(`room:${here}:${verb}`) || listMatters(`verbs:${verb}`);
 
-  // Moves: exits that exist now and are not shut.
-  const adjacent = new Set<Id>();
-  if (room && s.loc[actor] === here) {
-    for (const d of DIRECTIONS) {
-      const e = room.exits[d as Direction];
-      if (!e) continue;
-      if (e.if && !holds(w, s, e.if, actor)) continue;
-      if (e.door && !hasProp(s, e.door, 'open')) continue;
-      out.add(d);
-      adjacent.add(e.to);
-    }
-  }
-  if (opts.goTo ?? relevance(w).clocks) {
-    for (const r of s.visited[actor] ?? []) if (r !== here && !adjacent.has(r)) out.add(`go to ${r.replace(/_/g, ' ')}`);
-  }
+  // Moves: one command to each place worth stopping in (see `places`), walking the shortest way
+  // through exits that exist now and are not shut; rooms passed on the way are still entered.
+  if (room && s.loc[actor] === here) for (const walk of walks(w, s, actor, all)) out.add(walk);
   for (const c of s.playable) if (c !== actor) out.add(`switch to ${w.characters[c].words[0] ?? c}`);
   out.add('wait');
 
   // Verbs the room or the whole story has rules for apply to any object (or none).
   const ruleVerbs = new Map<string, Rule[]>();
-  for (const [v, rs] of [...Object.entries(room?.verbs ?? {}), ...Object.entries(w.verbs)]) ruleVerbs.set(v, [...(ruleVerbs.get(v) ?? []), ...rs]);
+  for (const [v, rs] of Object.entries(room?.verbs ?? {})) if (listMatters(`room:${here}:${v}`)) ruleVerbs.set(v, [...rs]);
+  for (const [v, rs] of Object.entries(w.verbs)) if (listMatters(`verbs:${v}`)) ruleVerbs.set(v, [...(ruleVerbs.get(v) ?? []), ...rs]);
   for (const [v, rs] of ruleVerbs) {
     let bare = false;
     for (const r of rs) {
@@ -125,37 +177,61 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
 
   const withVerb = (v: string, dobj: string, iobj: string) => `${typed(v)} ${dobj} ${TWO[v] ?? 'with'} ${iobj}`;
 
-  const inert = relevance(w).inert;
   for (const id of items) {
-    if (inert.has(id)) continue; // where it lies, and what it is, cannot change the story
     const it = w.items[id];
     const n = name(id);
     if (!n) continue;
     const held = carried.includes(id);
-    if (!it.scenery || relevance(w).seenIds.has(id)) out.add(`examine ${n}`);
-    if (it.portable && !held) out.add(`take ${n}`);
-    if (held && s.loc[id] === actor) out.add(`drop ${n}`);
-    if (it.openable) out.add(`${hasProp(s, id, 'open') ? 'close' : 'open'} ${n}`);
+    const mine = held && s.loc[id] === actor;
+    const matters = itemMatters(id);
+    if (verbOn(id, 'examine', all || rel.seenIds.has(id))) out.add(`examine ${n}`);
+    if (it.readable && verbOn(id, 'read', all || rel.seenIds.has(id))) out.add(`read ${n}`);
+    if (it.portable && !held && verbOn(id, 'take', matters)) out.add(`take ${n}`);
+    // Leaving a thing somewhere matters only where a condition asks where it lies or that it is
+    // not held (handing it over is `give`): the search's one restriction on the standard verbs.
+    const placeRead = all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id);
+    if (mine && verbOn(id, 'drop', matters && placeRead)) out.add(`drop ${n}`);
+    if (it.openable) {
+      const v = hasProp(s, id, 'open') ? 'close' : 'open';
+      if (verbOn(id, v, propMatters(id, 'open'))) out.add(`${v} ${n}`);
+    }
     if (it.lockable && it.key) {
       const k = carried.includes(it.key) ? name(it.key) : null;
-      if (k) out.add(withVerb(hasProp(s, id, 'locked') ? 'unlock' : 'lock', n, k));
+      const v = hasProp(s, id, 'locked') ? 'unlock' : 'lock';
+      if (k && verbOn(id, v, propMatters(id, 'locked'))) out.add(withVerb(v, n, k));
     }
-    if (it.wearable) out.add(hasProp(s, id, 'worn') && held ? `take off ${n}` : `wear ${n}`);
-    if (it.edible) out.add(`eat ${n}`);
-    if (it.drinkable) out.add(`drink ${n}`);
-    if (it.lightable) out.add(`${hasProp(s, id, 'lit') ? 'extinguish' : 'light'} ${n}`);
-    if (it.readable) out.add(`read ${n}`);
+    if (it.wearable) {
+      const off = hasProp(s, id, 'worn') && held;
+      if (verbOn(id, off ? 'remove' : 'wear', propMatters(id, 'worn') || (!held && matters))) out.add(off ? `take off ${n}` : `wear ${n}`);
+    }
+    if (it.edible && verbOn(id, 'eat', matters)) out.add(`eat ${n}`);
+    if (it.drinkable && verbOn(id, 'drink', matters)) out.add(`drink ${n}`);
+    if (it.lightable) {
+      const v = hasProp(s, id, 'lit') ? 'extinguish' : 'light';
+      if (verbOn(id, v, propMatters(id, 'lit'))) out.add(`${v} ${n}`);
+    }
     if ((it.container && (!it.openable || hasProp(s, id, 'open'))) || it.supporter) {
+      const v = it.container ? 'put_in' : 'put_on';
       for (const c of carried) {
-        const cn = c !== id && s.loc[c] === actor ? name(c) : null;
+        const into = all || !!rel.itemInRead.get(c)?.has(id);
+        if (c === id || s.loc[c] !== actor || !(verbOn(c, v, into && itemMatters(c)) || listMatters(`item:${id}:${v}`))) continue;
+        const cn = name(c);
         if (cn) out.add(`put ${cn} ${it.container ? 'in' : 'on'} ${n}`);
       }
     }
-    if (held && s.loc[id] === actor) for (const p of people) {
+    if (mine) for (const p of people) {
       const pn = name(p);
-      if (pn) out.add(`give ${n} to ${pn}`);
+      if (pn && (matters || personMatters(p, 'give') && w.characters[p].give?.[id]) || listMatters(`item:${id}:give`)) out.add(`give ${n} to ${pn}`);
     }
+    const sameAs = new Set<string>();
     for (const [v, rs] of Object.entries(it.verbs ?? {})) {
+      if (!listMatters(`item:${id}:${v}`)) continue;
+      // Synonyms (`push`/`turn`/`light` sharing one list that always answers): one is enough.
+      const sig = total(rs) ? JSON.stringify(rs) : null;
+      if (sig !== null && !all) {
+        if (sameAs.has(sig)) continue;
+        sameAs.add(sig);
+      }
       for (const r of rs) {
         if (r.with) {
           const on = name(r.with);
@@ -173,8 +249,8 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
     if (held && s.loc[id] === actor) {
       for (const other of inScope) {
         if (other === id) continue;
-        const rs = [...(it.verbs?.use ?? []), ...((w.items[other]?.verbs ?? w.characters[other]?.verbs)?.use ?? []), ...(ruleVerbs.get('use') ?? [])];
-        if (!rs.length) continue;
+        const otherList = other in w.items ? `item:${other}:use` : `char:${other}:use`;
+        if (!listMatters(`item:${id}:use`) && !listMatters(otherList) && !ruleVerbs.get('use')?.length) continue;
         const on = name(other);
         if (on) out.add(`use ${n} on ${on}`);
       }
@@ -185,22 +261,33 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
     const ch = w.characters[p];
     const pn = name(p);
     if (!pn) continue;
-    for (const key of Object.keys(ch.ask ?? {})) {
+    const converse = personMatters(p, 'converse');
+    for (const key of converse ? Object.keys(ch.ask ?? {}) : []) {
       const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
       if (word) out.add(`ask ${pn} about ${word}`);
     }
-    for (const key of Object.keys(ch.tell ?? {})) {
+    // A `default` answer that acts: reach it with its own topic words, or with a topic nobody keyed.
+    for (const kind of ['ask', 'tell'] as const) {
+      const map = converse ? ch[kind] : undefined;
+      const spare = Object.values(w.topics).find((t) => !map?.[t.id])?.words[0];
+      for (const r of map?.default ?? []) {
+        const tw = topicWords(r);
+        for (const t of tw.length ? tw : spare ? [spare] : []) out.add(`${kind} ${pn} about ${t}`);
+      }
+    }
+    for (const key of converse ? Object.keys(ch.tell ?? {}) : []) {
       const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
       if (word) out.add(`tell ${pn} about ${word}`);
     }
-    if (ch.talk?.length) out.add(`talk to ${pn}`);
+    if (converse && ch.talk?.length) out.add(`talk to ${pn}`);
     for (const [v, rs] of Object.entries(ch.verbs ?? {})) {
+      if (!listMatters(`char:${p}:${v}`)) continue;
       for (const r of rs) {
         if (topicWords(r).length) for (const t of topicWords(r)) out.add(`${typed(v)} ${t}`);
         else out.add(`${typed(v)} ${pn}`);
       }
     }
-    for (const [v, rs] of Object.entries(ch.orders ?? {})) {
+    for (const [v, rs] of personMatters(p, 'orders') ? Object.entries(ch.orders ?? {}) : []) {
       if (v === 'default') continue;
       for (const r of rs) {
         const tw = topicWords(r);

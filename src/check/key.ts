@@ -1,17 +1,20 @@
 // The canonical key of a State for merging: everything that can change what happens next, and
 // nothing else (turn, rng, pronouns, pending questions, verbosity, hints, memories, lastInput,
-// solved puzzles, and flags, counters, stability or focus that no condition ever reads).
+// solved puzzles, and flags, counters, props, places, stability or focus that no live logic
+// condition reads: see analyse.ts).
 import type { World, State, Id } from '../engine/types.js';
 import { relevance } from './analyse.js';
 
-const idsCache = new WeakMap<World, Id[]>();
+const idsCache = new WeakMap<World, Map<number, Id[]>>();
 
-function thingIds(w: World): Id[] {
-  let ids = idsCache.get(w);
+function thingIds(w: World, act: number): Id[] {
+  let m = idsCache.get(w);
+  if (!m) idsCache.set(w, (m = new Map()));
+  let ids = m.get(act);
   if (!ids) {
-    const inert = relevance(w).inert;
+    const inert = relevance(w, act).inert;
     ids = [...Object.keys(w.characters), ...Object.keys(w.items).filter((i) => !inert.has(i))].sort();
-    idsCache.set(w, ids);
+    m.set(act, ids);
   }
   return ids;
 }
@@ -19,11 +22,11 @@ function thingIds(w: World): Id[] {
 const sorted = (xs: readonly string[]) => [...xs].sort().join(',');
 
 /**
- * A string that is equal for two states exactly when no content condition, rule or standard
- * action can tell them apart. `visited`/`seen` keep only the entries conditions ask about.
+ * A string that is equal for two states exactly when no live logic condition, rule or standard
+ * action can tell them apart (see analyse.ts for what counts as logic).
  */
 export function stateKey(w: World, s: State): string {
-  const rel = relevance(w);
+  const rel = relevance(w, s.act);
   const parts: string[] = [
     s.player,
     s.playable.join(','),
@@ -33,22 +36,18 @@ export function stateKey(w: World, s: State): string {
     rel.focusRead ? String(s.focus) : '',
   ];
   const loc: string[] = [];
-  for (const id of thingIds(w)) loc.push(s.loc[id] ?? 'nowhere');
-  for (const id of Object.keys(s.loc)) if (!(id in w.items) && !(id in w.characters)) loc.push(`${id}=${s.loc[id]}`);
+  for (const id of thingIds(w, s.act)) loc.push(s.loc[id] ?? 'nowhere');
   parts.push(loc.join(','));
   const props: string[] = [];
-  for (const id of Object.keys(s.props).sort()) if (s.props[id].length && !rel.inert.has(id)) props.push(`${id}:${sorted(s.props[id])}`);
-  parts.push(props.join(';'));
-  parts.push(sorted(Object.keys(s.flags).filter((f) => s.flags[f] && rel.flagsRead.has(f))));
-  parts.push(
-    Object.keys(s.counters)
-      .sort()
-      .filter((k) => s.counters[k] && rel.countersRead.has(k))
-      .map((k) => `${k}=${s.counters[k]}`)
-      .join(','),
-  );
-  // Solved puzzles only keep score; no condition reads them.
-  parts.push(sorted(s.fired));
+  for (const id in s.props) for (const p of s.props[id]) if (rel.propsRead.has(`${id}:${p}`)) props.push(`${id}:${p}`);
+  parts.push(sorted(props));
+  const flags: string[] = [];
+  for (const f in s.flags) if (s.flags[f] && rel.flagsRead.has(f)) flags.push(f);
+  parts.push(sorted(flags));
+  const counters: string[] = [];
+  for (const k in s.counters) if (s.counters[k] && rel.countersRead.has(k)) counters.push(`${k}=${s.counters[k]}`);
+  parts.push(sorted(counters));
+  parts.push(sorted(s.fired.filter((f) => !rel.firedIgnored.has(f))));
   if (rel.visitedRooms.size) {
     const v: string[] = [];
     for (const c of Object.keys(s.visited).sort()) v.push(`${c}:${sorted(s.visited[c].filter((r) => rel.visitedRooms.has(r)))}`);
