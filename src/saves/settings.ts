@@ -1,9 +1,12 @@
-// Player settings through conf, read once into memory; a broken settings file is set aside, never lost.
+// Player settings, read once into memory; a broken settings file is set aside, never lost.
+//
+// The file is the one conf wrote before (same place, same tab-indented JSON, same rules and
+// messages), read and written here by hand: conf's schema check compiles an ajv validator on
+// every start, which cost more than the rest of opening the saves together.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Conf from 'conf';
-import { z } from 'zod';
+import { randomBytes } from 'node:crypto';
 import { describeIoError } from './store.js';
 
 export interface Settings {
@@ -23,22 +26,85 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   verbosity: 'verbose',
 });
 
-const fieldSchemas: { [K in keyof Settings]: z.ZodType<Settings[K]> } = {
-  color: z.boolean(),
-  reducedMotion: z.boolean(),
-  screenReader: z.boolean(),
-  width: z.number().int().min(20).max(1000).nullable(),
-  verbosity: z.enum(['verbose', 'brief', 'superbrief']),
+const VERBOSITIES: readonly unknown[] = ['verbose', 'brief', 'superbrief'];
+
+/** Whether a value is allowed for a setting. */
+const fieldChecks: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
+  color: (v): v is boolean => typeof v === 'boolean',
+  reducedMotion: (v): v is boolean => typeof v === 'boolean',
+  screenReader: (v): v is boolean => typeof v === 'boolean',
+  width: (v): v is number | null => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 20 && v <= 1000),
+  verbosity: (v): v is Settings['verbosity'] => VERBOSITIES.includes(v),
 };
 
-// The same rules for conf's own check of the file.
-const jsonSchema = {
-  color: { type: 'boolean', default: true },
-  reducedMotion: { type: 'boolean', default: false },
-  screenReader: { type: 'boolean', default: false },
-  width: { type: ['integer', 'null'], minimum: 20, maximum: 1000, default: null },
-  verbosity: { type: 'string', enum: ['verbose', 'brief', 'superbrief'], default: 'verbose' },
-} as const;
+/**
+ * The file's rules, as conf checked them (JSON schema through ajv, all errors): the problems in
+ * ajv's words, empty when the document is fine. Missing keys are fine (they take the defaults).
+ */
+export function settingsFileProblems(doc: unknown): string[] {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return ['`` must be object'];
+  const d = doc as Record<string, unknown>;
+  const out: string[] = [];
+  for (const key of ['color', 'reducedMotion', 'screenReader'] as const) {
+    if (d[key] !== undefined && typeof d[key] !== 'boolean') out.push(`\`${key}\` must be boolean`);
+  }
+  const w = d.width;
+  if (w !== undefined && w !== null) {
+    if (typeof w !== 'number' || !Number.isInteger(w)) out.push('`width` must be integer,null');
+    if (typeof w === 'number' && w < 20) out.push('`width` must be >= 20');
+    if (typeof w === 'number' && w > 1000) out.push('`width` must be <= 1000');
+  }
+  if (d.verbosity !== undefined && !VERBOSITIES.includes(d.verbosity)) out.push('`verbosity` must be equal to one of the allowed values');
+  return out;
+}
+
+/**
+ * The settings file's contents with defaults for missing keys, or {} when there is no file
+ * (its folder is made then); throws what conf threw for an unreadable or broken file.
+ */
+function readFileStore(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      return Object.create(null);
+    }
+    throw err;
+  }
+  const doc: unknown = JSON.parse(text);
+  const problems = settingsFileProblems(doc);
+  if (problems.length) throw new Error(`Config schema violation: ${problems.join('; ')}`);
+  // ajv's useDefaults: keys the file lacks take their defaults, appended in the schema's order.
+  const store: Record<string, unknown> = Object.assign(Object.create(null), doc);
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) if (store[key] === undefined) store[key] = DEFAULT_SETTINGS[key];
+  return store;
+}
+
+/** Writes the settings as tab-indented JSON through a temporary file and a rename. */
+function writeFileStore(file: string, store: Record<string, unknown>): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(tmp, 'wx', 0o666);
+    fs.writeSync(fd, JSON.stringify(store, undefined, '\t'));
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    if (fd !== undefined) try { fs.closeSync(fd); } catch { /* already failing */ }
+    try { fs.unlinkSync(tmp); } catch { /* may not exist */ }
+    throw err;
+  }
+}
+
+const sameStore = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+};
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -46,36 +112,34 @@ export type SetResult = { ok: true } | { ok: false; message: string };
 
 export class SettingsStore {
   private readonly values: Settings = { ...DEFAULT_SETTINGS };
-  private conf: Conf<Settings> | null = null;
+  /** Whether the file can be written (false when it could not be opened). */
+  private writable = false;
   /** What went wrong while opening the settings, for the caller to show once. */
   readonly messages: string[] = [];
   readonly file: string;
 
   constructor(home: string) {
     this.file = path.join(home, SETTINGS_FILE);
-    this.conf = this.open(home);
-    if (this.conf) {
-      let stored: Record<string, unknown> = {};
-      try { stored = this.conf.store as unknown as Record<string, unknown>; } catch { /* keep defaults */ }
-      for (const key of Object.keys(fieldSchemas) as (keyof Settings)[]) {
-        const r = fieldSchemas[key].safeParse(stored[key]);
-        if (r.success) (this.values as unknown as Record<string, unknown>)[key] = r.data;
+    const stored = this.open();
+    if (stored) {
+      for (const key of Object.keys(fieldChecks) as (keyof Settings)[]) {
+        if (fieldChecks[key](stored[key])) (this.values as unknown as Record<string, unknown>)[key] = stored[key];
       }
     }
   }
 
-  private open(home: string): Conf<Settings> | null {
-    const make = () => new Conf<Settings>({
-      cwd: home,
-      configName: 'settings',
-      projectName: 'nanodream',
-      schema: jsonSchema as never,
-      defaults: { ...DEFAULT_SETTINGS },
-      accessPropertiesByDotNotation: false,
-      clearInvalidConfig: false,
-    });
+  /** Reads the file and fills in missing keys with the defaults (written back, as conf did). */
+  private load(): Record<string, unknown> {
+    const fileStore = readFileStore(this.file);
+    const withDefaults: Record<string, unknown> = Object.assign(Object.create(null), DEFAULT_SETTINGS, fileStore);
+    if (!sameStore(fileStore, withDefaults)) writeFileStore(this.file, withDefaults);
+    this.writable = true;
+    return withDefaults;
+  }
+
+  private open(): Record<string, unknown> | null {
     try {
-      return make();
+      return this.load();
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       const broken = e.name === 'SyntaxError' || /schema violation/i.test(e.message ?? '');
@@ -90,7 +154,7 @@ export class SettingsStore {
       }
       this.messages.push(`The settings file was damaged (${e.name === 'SyntaxError' ? 'not valid JSON' : e.message}); it was kept as ${path.basename(aside)} and the defaults are in use.`);
       try {
-        return make();
+        return this.load();
       } catch (err2) {
         this.messages.push(`Settings cannot be saved (${describeIoError(err2)}); changes last until you quit.`);
         return null;
@@ -120,15 +184,17 @@ export class SettingsStore {
     return { ...this.values };
   }
 
-  /** Validates, keeps the value for this session, and writes it through conf. */
+  /** Validates, keeps the value for this session, and writes it to the file. */
   set<K extends keyof Settings>(key: K, value: Settings[K]): SetResult {
-    if (!Object.hasOwn(fieldSchemas, key)) return { ok: false, message: `There is no setting called "${String(key)}".` };
-    const r = fieldSchemas[key].safeParse(value);
-    if (!r.success) return { ok: false, message: `"${String(key)}" cannot be set to ${JSON.stringify(value)}.` };
-    this.values[key] = r.data as Settings[K];
-    if (!this.conf) return { ok: false, message: 'The setting is used until you quit, but it cannot be written to disk.' };
+    if (!Object.hasOwn(fieldChecks, key)) return { ok: false, message: `There is no setting called "${String(key)}".` };
+    if (!fieldChecks[key](value)) return { ok: false, message: `"${String(key)}" cannot be set to ${JSON.stringify(value)}.` };
+    this.values[key] = value;
+    if (!this.writable) return { ok: false, message: 'The setting is used until you quit, but it cannot be written to disk.' };
     try {
-      this.conf.set(key, r.data as Settings[K]);
+      // The file as it is now (another run may have changed other keys), then this key.
+      const store = readFileStore(this.file);
+      store[key] = value;
+      writeFileStore(this.file, store);
       return { ok: true };
     } catch (err) {
       return { ok: false, message: `The setting is used until you quit, but it could not be written: ${describeIoError(err)}.` };
