@@ -1,13 +1,13 @@
 // The engine's one entry point: step(world, state, input) → { state, events }. Pure.
 import type { World, State, StepResult, Id, MetaAction } from './types.js';
-import { parse, parseNounPhrase, matchNounPhrase, describeChoices, VERBS } from '../parser/index.js';
+import { parse, parseNounPhrase, matchNounPhrase, VERBS } from '../parser/index.js';
 import type { Command, ActionCommand, NounPhrase, Vocabulary } from '../parser/index.js';
-import { type Ctx, msg, say, bareName, theName, capitalise } from './context.js';
+import { type Ctx, msg, say, bareName, theName, capitalise, listProse } from './context.js';
 import { holds, textOf } from './conditions.js';
 import { applyEffects, switchPlayer, score } from './effects.js';
 import { perform, type Act } from './actions.js';
 import { resolve, notePronoun, candidateFor } from './resolve.js';
-import { canPerceive, carries, roomOf } from './world-query.js';
+import { canPerceive, carries, roomOf, hasProp } from './world-query.js';
 import { runRules } from './effects.js';
 import { visibleExits } from './describe.js';
 
@@ -211,12 +211,13 @@ function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
     msg(ctx, 'all.nothing');
     return false;
   }
+  // "it" means the direct object afterwards ("unlock drawer with key. open it"), so it is noted last.
+  if (iobj && !iobj.startsWith('@')) notePronoun(ctx, iobj);
   for (const d of dobjs) {
     if (many) ctx.out.push({ type: 'text', text: `${capitalise(bareName(w, d))}:`, style: 'dim', join: true });
     if (!d.startsWith('@') && d !== s.player) notePronoun(ctx, d);
     perform(ctx, { ...base, dobj: d });
   }
-  if (iobj && !iobj.startsWith('@')) notePronoun(ctx, iobj);
   if (FREE_ACTIONS.has(cmd.verb)) ctx.tookTime = false;
   return true;
 }
@@ -225,7 +226,8 @@ function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
 function allPool(ctx: Ctx, verb: string): (id: Id) => boolean {
   const { w, s } = ctx;
   if (verb === 'take') return (id) => !carries(s, ctx.actor, id) && !!w.items[id]?.portable && !Object.keys(w.characters).some((c) => carries(s, c, id));
-  if (verb === 'drop' || verb === 'put_in' || verb === 'put_on' || verb === 'give') return (id) => s.loc[id] === ctx.actor;
+  // ALL never includes what is worn: "drop all" should not undress anyone.
+  if (verb === 'drop' || verb === 'put_in' || verb === 'put_on' || verb === 'give') return (id) => s.loc[id] === ctx.actor && !hasProp(s, id, 'worn');
   return (id) => !w.items[id]?.scenery;
 }
 
@@ -264,7 +266,7 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
     return [r.ids[0]];
   }
   ctx.s.pending = { kind: 'which', verb: cmd.verb, slot, command: cmd, candidates: r.ids };
-  msg(ctx, 'parse.which', { choices: describeChoices(r.ids.map((id) => candidateFor(w, id).name)) });
+  msg(ctx, 'parse.which', { choices: listProse(r.ids.map((id) => theName(w, id)), 'or') });
   return null;
 }
 
