@@ -53,6 +53,20 @@ describe('things', () => {
     g.say('x bob');
     expect(g.say('x him')).toContain('Bob, your friend.');
   });
+  it('after a two-object command, it means the direct object', () => {
+    const g = game();
+    g.run('look under mat', 'take silver key', 'e');
+    expect(g.say('unlock box with silver key')).toContain('You unlock the wooden box');
+    expect(g.say('x it')).toContain('A wooden box.');
+  });
+  it('drop all leaves worn things on', () => {
+    const g = game();
+    g.run('look under mat', 'take silver key', 'e', 'unlock box', 'open box', 'wear hat', 'take silver key');
+    const r = g.say('drop all');
+    expect(r).toContain('You put down the silver key.');
+    expect(r).not.toContain('hat');
+    expect(g.say('i')).toContain('a hat (worn)');
+  });
   it('locks need their key; containers show their contents when opened', () => {
     const g = game();
     g.run('look under mat', 'take silver key', 'e');
