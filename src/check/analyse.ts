@@ -271,6 +271,8 @@ function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
     const rs = [...Object.values(room.verbs ?? {}).flat(), ...(room.onEnter ?? [])];
     for (const r of rs) if (isLogic(r)) whoMay(r.if).forEach((x) => place(x, room.id));
   }
+  // Rooms with one way in are never passed through: stop there too, so that every room is seen.
+  for (const room of Object.values(w.rooms)) if (new Set(Object.values(room.exits).map((e) => e?.to)).size <= 1) place('*', room.id);
   for (const { rules, group } of lists) if (groupLogic.has(group)) for (const r of rules) if (live(r.if)) hereOf(r.if, whoMay(r.if));
   for (const sc of w.scenes) if (live(sc.if) && sc.do?.some(actsOnState)) hereOf(sc.if, whoMay(sc.if));
   const actingItems = new Set<Id>();

@@ -6,6 +6,7 @@ import { initialState } from '../engine/state.js';
 import { roomOf } from '../engine/world-query.js';
 import { stateKey, normalise } from './key.js';
 import { commandsFor, type GenOptions } from './commands.js';
+import { relevance } from './analyse.js';
 
 export interface ExploreOptions extends GenOptions {
   seed?: number;
@@ -22,7 +23,7 @@ export interface ExploreOptions extends GenOptions {
    * and give each act at most `statesPerAct` expansions. States beyond these are left
    * unexpanded and count as undecided, never as dead ends.
    */
-  checkpoints?: { entriesPerAct?: number; statesPerAct?: number };
+  checkpoints?: { entriesPerAct?: number; statesPerAct?: number; probeAfter?: number };
 }
 
 interface Node {
@@ -89,33 +90,48 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
     return p.reverse();
   };
 
-  // One FIFO queue per act; without checkpoints every state goes through act 0's queue (plain BFS).
+  // Scheduling. Acts are checkpoints: each act is searched breadth-first from the states that
+  // open it (shortest paths within the act), the latest act first. When an act's breadth-first
+  // layers find no way on within `probeAfter` expansions, a best-first probe (most progress
+  // first: act, puzzles, flags and properties that matter) expands states of that act until one
+  // opens the next act or ends the story. Every expansion, whichever order chose it, adds the
+  // same real edges to one graph, so what is proven below does not depend on the order.
   const cp = opts.checkpoints;
-  const queues = new Map<number, { items: number[]; head: number; entries: number; expanded: number }>();
-  const queueOf = (act: number) => {
-    const k = cp ? act : 0;
-    let q = queues.get(k);
-    if (!q) queues.set(k, (q = { items: [], head: 0, entries: 0, expanded: 0 }));
+  const probeAfter = cp?.probeAfter ?? 1500;
+  interface Window { bfs: number[]; head: number; expanded: number; entries: number; heap: [number, number][]; onward: boolean }
+  const windows = new Map<number, Window>();
+  const win = (act: number) => {
+    let q = windows.get(act);
+    if (!q) windows.set(act, (q = { bfs: [], head: 0, expanded: 0, entries: 0, heap: [], onward: false }));
     return q;
   };
   const enqueue = (i: number, fromAct: number | null) => {
+    const st = nodes[i].state!;
     if (nodes[i].next !== null) return;
-    const act = nodes[i].state!.act;
-    const q = queueOf(act);
-    if (cp && fromAct !== null && act !== fromAct) {
+    const q = win(cp ? st.act : 0);
+    if (cp && fromAct !== null && st.act !== fromAct) {
+      win(fromAct).onward = true;
       if (q.entries >= (cp.entriesPerAct ?? Infinity)) return; // left open: undecided
       q.entries++;
     }
-    q.items.push(i);
+    q.bfs.push(i);
+    if (cp) heapPush(q.heap, [-progress(w, st), i]);
   };
   const nextNode = (): number | null => {
-    const acts = [...queues.keys()].sort((a, b) => a - b);
+    const acts = [...windows.keys()].sort((a, b) => b - a);
     for (const a of acts) {
-      const q = queues.get(a)!;
+      const q = windows.get(a)!;
       if (cp?.statesPerAct !== undefined && q.expanded >= cp.statesPerAct) continue;
-      if (q.head < q.items.length) {
-        q.expanded++;
-        return q.items[q.head++];
+      // Stuck in this act: probe best-first for a way on.
+      if (cp && !q.onward && q.expanded >= probeAfter) {
+        while (q.heap.length) {
+          const [, i] = heapPop(q.heap);
+          if (nodes[i].next === null) return (q.expanded++, i);
+        }
+      }
+      while (q.head < q.bfs.length) {
+        const i = q.bfs[q.head++];
+        if (nodes[i].next === null) return (q.expanded++, i);
       }
     }
     return null;
@@ -149,9 +165,16 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
           engineFailures.push({ path: pathTo(head), command: c, message: (e as Error)?.message ?? String(e) });
           continue;
         }
+        for (const ev of r.events) if (ev.type === 'moved') roomsReached.add(ev.to);
         const before = nodes.length;
         const j = add(r.state, head, c, node.depth + 1);
         if (j === before) enqueue(j, s.act);
+        else if (nodes[j].depth > node.depth + 1) {
+          // Found again by a shorter way (a probe found it first): keep the shorter path.
+          nodes[j].parent = head;
+          nodes[j].command = c;
+          nodes[j].depth = node.depth + 1;
+        }
         if (j !== head) next.add(j);
       }
       for (const id of Object.keys(s.loc)) if (id in w.items && roomOf(s, id) === roomOf(s, s.player)) itemsInScope.add(id);
@@ -219,6 +242,46 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
     undecided,
     engineFailures,
   };
+}
+
+/** How far along the story a state is, for the best-first probe: act, then puzzles, then what matters. */
+function progress(w: World, s: State): number {
+  const rel = relevance(w, s.act);
+  let n = s.act * 1_000_000 + s.solved.length * 1000;
+  for (const f in s.flags) if (s.flags[f] && rel.flagsRead.has(f)) n += 10;
+  for (const id in s.props) for (const p of s.props[id]) if (rel.propsRead.has(`${id}:${p}`)) n += 1;
+  return n;
+}
+
+function heapPush(h: [number, number][], x: [number, number]): void {
+  h.push(x);
+  for (let i = h.length - 1; i > 0; ) {
+    const p = (i - 1) >> 1;
+    if (h[p][0] < x[0] || (h[p][0] === x[0] && h[p][1] <= x[1])) break;
+    h[i] = h[p];
+    h[p] = x;
+    i = p;
+  }
+}
+
+function heapPop(h: [number, number][]): [number, number] {
+  const top = h[0];
+  const last = h.pop()!;
+  if (h.length) {
+    h[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      const less = (a: number, b: number) => h[a][0] < h[b][0] || (h[a][0] === h[b][0] && h[a][1] < h[b][1]);
+      if (l < h.length && less(l, m)) m = l;
+      if (r < h.length && less(r, m)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m], h[i]];
+      i = m;
+    }
+  }
+  return top;
 }
 
 /** Plays a command path from the opening through the real engine. */
