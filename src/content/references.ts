@@ -94,6 +94,7 @@ export function checkReferences(w: World): ReferenceReport {
 
   if (w.game) {
     need(isChar(w.game.start.player), 'game.yaml start.player', `character "${w.game.start.player}"`);
+    if (w.game.focusCharacter) need(isChar(w.game.focusCharacter), 'game.yaml focusCharacter', `character "${w.game.focusCharacter}"`);
     for (const a of w.game.acts) for (const p of a.playable) need(isChar(p), `game.yaml acts[${a.id}]`, `character "${p}"`);
   }
   for (const room of Object.values(w.rooms)) {

@@ -169,6 +169,7 @@ export const game = z.strictObject({
   title: z.string(),
   version: z.string(),
   start: z.strictObject({ player: id, act: z.number().int(), stability: z.number(), focus: z.number() }),
+  focusCharacter: id.optional(),
   intro: z.string(),
   acts: z.array(z.strictObject({ id: z.number().int(), name: z.string(), playable: z.array(id) })).min(1),
 });

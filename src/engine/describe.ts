@@ -36,7 +36,7 @@ export function describeRoom(ctx: Ctx, full: boolean, revisit = false): void {
     name: room.name,
     description,
     exits: visibleExits(ctx, roomId),
-    intensity: glitchIntensity(s),
+    intensity: glitchIntensity(w, s),
   });
   listContents(ctx, roomId);
 }

@@ -1,9 +1,9 @@
-// How badly the dream is failing, as a glitch intensity 0..1 read from the state.
-// Stability 90+ reads clean; below, damage rises steeply; when Leo is played his focus counts too.
-import type { State } from './types.js';
+// How badly the dream is failing, as a glitch intensity 0..1 read from the state. The curve
+// itself lives with the glitch (src/glitch/intensity.ts); the story names whose focus counts.
+import type { State, World } from './types.js';
+import { intensityFrom } from '../glitch/intensity.js';
 
-export function glitchIntensity(s: Pick<State, 'stability' | 'focus' | 'player'>): number {
-  const fromStability = s.stability >= 90 ? 0 : Math.min(1, ((90 - s.stability) / 90) ** 1.3);
-  const fromFocus = s.player === 'leo' && s.focus < 7 ? ((7 - s.focus) / 7) * 0.5 : 0;
-  return Math.round(Math.min(1, fromStability + fromFocus * (0.4 + fromStability)) * 100) / 100;
+export function glitchIntensity(w: World, s: Pick<State, 'stability' | 'focus' | 'player'>): number {
+  const i = intensityFrom({ stability: s.stability, focus: s.focus, leoPlaying: s.player === w.game.focusCharacter });
+  return Math.round(i * 100) / 100;
 }

@@ -191,6 +191,8 @@ export interface GameInfo {
   title: string;
   version: string;           // content version
   start: { player: Id; act: number; stability: number; focus: number };
+  /** The character whose focus, while played, adds to the glitch (Leo). */
+  focusCharacter?: Id;
   intro: string;
   acts: Act[];
 }
