@@ -1,8 +1,10 @@
 // Reads a save file's text into a checked document: safe JSON, known shape and types, known ids.
 // Every failure is a plain-English problem; the caller adds the slot name.
 
-import { z } from 'zod';
 import type { State, World } from '../engine/types.js';
+import {
+  type Check, type Issue, arr, bool, enm, int, isoDateTimeWithOffset, nullable, num, obj, optional, rec, run, str, unknown,
+} from './check.js';
 
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Larger files are not saves we wrote; refuse before parsing. */
@@ -10,65 +12,60 @@ export const MAX_SAVE_BYTES = 32 * 1024 * 1024;
 /** The most undo entries accepted from a file (the game keeps UNDO_LIMIT). */
 export const UNDO_READ_LIMIT = 200;
 
-const id = z.string().min(1).max(500);
+// The rules below were zod schemas; src/saves/check.ts gives the same results and messages
+// without loading zod (tests/saves/validate-zod.test.ts compares the two on random documents).
+const id = str({ min: 1, max: 500 });
 
-export const stateSchema = z.object({
-  seed: z.number(),
-  rng: z.number(),
-  turn: z.number().int().nonnegative(),
+export const stateSchema: Check<State> = obj({
+  seed: num(),
+  rng: num(),
+  turn: int({ nonnegative: true }),
   player: id,
-  playable: z.array(id),
-  act: z.number().int(),
-  loc: z.record(z.string(), id),
-  props: z.record(z.string(), z.array(z.string())),
-  flags: z.record(z.string(), z.boolean()),
-  counters: z.record(z.string(), z.number()),
-  visited: z.record(z.string(), z.array(id)),
-  seen: z.record(z.string(), z.array(z.string())),
-  fired: z.array(z.string()),
-  solved: z.array(z.string()),
-  stability: z.number(),
-  focus: z.number(),
-  memories: z.array(z.string()),
-  ending: id.nullable(),
-  pronouns: z.object({ it: id.optional(), them: id.optional(), him: id.optional(), her: id.optional() }),
-  hintsTaken: z.record(z.string(), z.number().int().nonnegative()),
-  verbosity: z.enum(['verbose', 'brief', 'superbrief']),
-  pending: z
-    .object({
-      kind: z.enum(['which', 'what']),
-      verb: z.string(),
-      slot: z.enum(['dobj', 'iobj']),
-      command: z.unknown(),
-      candidates: z.array(id).optional(),
-    })
-    .nullable(),
-  lastInput: z.string().nullable(),
-  oops: z.object({ input: z.string(), word: z.string() }).nullable(),
-});
+  playable: arr(id),
+  act: int(),
+  loc: rec(id),
+  props: rec(arr(str())),
+  flags: rec(bool()),
+  counters: rec(num()),
+  visited: rec(arr(id)),
+  seen: rec(arr(str())),
+  fired: arr(str()),
+  solved: arr(str()),
+  stability: num(),
+  focus: num(),
+  memories: arr(str()),
+  ending: nullable(id),
+  pronouns: obj({ it: optional(id), them: optional(id), him: optional(id), her: optional(id) }),
+  hintsTaken: rec(int({ nonnegative: true })),
+  verbosity: enm(['verbose', 'brief', 'superbrief']),
+  pending: nullable(obj({
+    kind: enm(['which', 'what']),
+    verb: str(),
+    slot: enm(['dobj', 'iobj']),
+    command: unknown(),
+    candidates: optional(arr(id)),
+  })),
+  lastInput: nullable(str()),
+  oops: nullable(obj({ input: str(), word: str() })),
+}) as Check<State>;
 
-// The schema and the engine's State must agree; this fails to compile when they drift.
-type Parsed = z.infer<typeof stateSchema>;
-const _stateFits = (p: Parsed): State => p as State & Parsed;
-void _stateFits;
-
-export const summarySchema = z.object({
-  character: z.string(),
-  characterName: z.string(),
-  place: z.string(),
-  placeName: z.string(),
-  turn: z.number().int().nonnegative(),
+export const summarySchema = obj({
+  character: str(),
+  characterName: str(),
+  place: str(),
+  placeName: str(),
+  turn: int({ nonnegative: true }),
 });
 
 /** The document as it lies on disk at SAVE_FORMAT (undo still as deltas). */
-export const diskDocSchema = z.object({
-  format: z.number().int(),
-  gameVersion: z.string(),
-  contentVersion: z.string(),
-  savedAt: z.iso.datetime({ offset: true }),
+export const diskDocSchema = obj({
+  format: int(),
+  gameVersion: str(),
+  contentVersion: str(),
+  savedAt: isoDateTimeWithOffset(),
   summary: summarySchema,
   state: stateSchema,
-  undo: z.array(z.unknown()).max(UNDO_READ_LIMIT),
+  undo: arr(unknown(), { max: UNDO_READ_LIMIT }),
 });
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; problem: string };
@@ -129,13 +126,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** Turns zod issues into a sentence such as: "state.turn" should be a number, but it is text ("12"). */
-export function describeIssues(root: unknown, issues: readonly z.core.$ZodIssue[], max = 3): string {
+/** Turns shape issues into a sentence such as: "state.turn" should be a number, but it is text ("12"). */
+export function describeIssues(root: unknown, issues: readonly Issue[], max = 3): string {
   const parts = issues.slice(0, max).map((issue) => {
     const where = issue.path.length ? `"${issue.path.map(String).join('.')}"` : 'the document';
     const actual = valueAt(root, issue.path);
     if (issue.code === 'invalid_type') {
-      const exp = expectedWords[issue.expected] ?? issue.expected;
+      const exp = expectedWords[issue.expected!] ?? issue.expected;
       return actual === undefined ? `${where} is missing` : `${where} should be ${exp}, but it is ${kindOf(actual)}`;
     }
     if (issue.code === 'invalid_value') return `${where} has a value that is not allowed (${kindOf(actual)})`;
@@ -146,18 +143,26 @@ export function describeIssues(root: unknown, issues: readonly z.core.$ZodIssue[
   return parts.join('; ') + more;
 }
 
-export type DiskDoc = z.infer<typeof diskDocSchema>;
+export interface DiskDoc {
+  format: number;
+  gameVersion: string;
+  contentVersion: string;
+  savedAt: string;
+  summary: { character: string; characterName: string; place: string; placeName: string; turn: number };
+  state: State;
+  undo: unknown[];
+}
 
 export function validateDiskDoc(raw: unknown): { ok: true; doc: DiskDoc } | { ok: false; problem: string } {
-  const r = diskDocSchema.safeParse(raw);
-  if (r.success) return { ok: true, doc: r.data };
-  return { ok: false, problem: `it does not have the shape of a save: ${describeIssues(raw, r.error.issues)}` };
+  const r = run(diskDocSchema, raw);
+  if (r.ok) return { ok: true, doc: r.value as DiskDoc };
+  return { ok: false, problem: `it does not have the shape of a save: ${describeIssues(raw, r.issues)}` };
 }
 
 export function validateState(raw: unknown): { ok: true; state: State } | { ok: false; problem: string } {
-  const r = stateSchema.safeParse(raw);
-  if (r.success) return { ok: true, state: r.data as State };
-  return { ok: false, problem: describeIssues(raw, r.error.issues) };
+  const r = run(stateSchema, raw);
+  if (r.ok) return { ok: true, state: r.value };
+  return { ok: false, problem: describeIssues(raw, r.issues) };
 }
 
 export type WorldIds = Pick<World, 'rooms' | 'items' | 'characters' | 'endings' | 'puzzles'>;
