@@ -36,7 +36,8 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     now: io.now ?? (() => performance.now()),
     maxStates: flags.maxStates ?? (flags.quick ? QUICK_STATES : undefined),
     timeLimitMs: flags.timeLimitMs ?? (flags.quick ? QUICK_MS : FULL_MS),
-    ...(flags.entriesPerAct ? { checkpoints: { entriesPerAct: flags.entriesPerAct } } : {}),
+    // Acts as checkpoints always (see explore.ts); --checkpoints N bounds the states opening each act.
+    checkpoints: flags.entriesPerAct ? { entriesPerAct: flags.entriesPerAct } : {},
   };
   const report = runCheck(world, opts);
   io.stdout.write(flags.json ? JSON.stringify(reportJson(report), null, 2) + '\n' : formatReport(report));

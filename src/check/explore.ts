@@ -118,12 +118,16 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
     if (cp) heapPush(q.heap, [-progress(w, st), i]);
   };
   const nextNode = (): number | null => {
-    const acts = [...windows.keys()].sort((a, b) => b - a);
+    // Fair shares: the act with the fewest expansions so far goes next (the latest on ties), so
+    // a large act cannot starve the others, and a branch found late in one act still gets on.
+    const acts = [...windows.keys()].sort((a, b) => windows.get(a)!.expanded - windows.get(b)!.expanded || b - a);
     for (const a of acts) {
       const q = windows.get(a)!;
       if (cp?.statesPerAct !== undefined && q.expanded >= cp.statesPerAct) continue;
       // Stuck in this act: probe best-first for a way on.
-      if (cp && !q.onward && q.expanded >= probeAfter) {
+      // Once a way on is found, probing goes on every other turn: other ways on (other branches
+      // of the story, other endings) may lie deeper than breadth-first search reaches in time.
+      if (cp && q.expanded >= probeAfter && (!q.onward || (q.expanded & 1) === 1)) {
         while (q.heap.length) {
           const [, i] = heapPop(q.heap);
           if (nodes[i].next === null) return (q.expanded++, i);
@@ -181,6 +185,9 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
     }
     node.next = [...next];
     if (!s.ending) node.state = null; // expanded: only the path and the edges are needed now
+  }
+  if (process.env.NANODREAM_CHECK_DEBUG) {
+    for (const [a, q] of windows) process.stderr.write(`act ${a}: expanded ${q.expanded}, queued ${q.bfs.length - q.head}, entries ${q.entries}, onward ${q.onward}\n`);
   }
   const complete = nodes.every((x) => x.next !== null);
 

@@ -27,7 +27,8 @@ describe('the tiny story', () => {
     const byId = Object.fromEntries(report.endings.map((e) => [e.id, e]));
     expect(byId.triumph.path).toEqual(['east', 'take key', 'west', 'unlock door with key', 'open door', 'north', 'pull lever', 'down', 'wear crown']);
     expect(byId.fall.kind).toBe('failure');
-    expect(byId.fall.path).toHaveLength(8);
+    // Walks through rooms with nothing to do in them are one command (`north. up`), so 7, not 8.
+    expect(byId.fall.path).toHaveLength(7);
     expect(byId.fall.path.at(-1)).toBe('jump');
   });
 

@@ -26,8 +26,8 @@ describe.skipIf(!world)(`the real story${world ? '' : ` (skipped: content does n
   const get = () =>
     (report ??= runCheck(world!, {
       now: clock,
-      timeLimitMs: THOROUGH ? 55_000 : 12_000,
-      checkpoints: { entriesPerAct: 50 },
+      timeLimitMs: THOROUGH ? 55_000 : 25_000,
+      checkpoints: {},
     }));
 
   it('has no broken references and the engine never throws while exploring', () => {
@@ -62,8 +62,15 @@ describe.skipIf(!world)(`the real story${world ? '' : ` (skipped: content does n
     }
   }, 120_000);
 
-  // TODO(check): the whole story is not yet proven in 60 s: act 1 alone (four characters in
-  // eight rooms, every item movable) is more states than a breadth-first search covers.
-  // See the report in the check README section for what is needed.
-  it.todo('passes the full check: every room and ending reached, no dead end, search complete');
+  it('reaches every room, and the balance, long_dream and lost_between endings', () => {
+    const r = get();
+    expect(r.rooms.unreached).toEqual([]);
+    const reached = r.endings.filter((e) => e.reached).map((e) => e.id);
+    expect(reached).toEqual(expect.arrayContaining(['balance', 'long_dream', 'lost_between']));
+  }, 120_000);
+
+  // TODO(check): `unplugged` (Elara pulls the override in act 3) is reachable by the designers'
+  // walkthrough but the search does not get down that branch to act 5 in 55 s; the check is not
+  // yet complete (states are left undecided), so it cannot pass as a whole.
+  it.todo('passes the full check: every ending reached, no dead end, search complete');
 });
