@@ -1,0 +1,124 @@
+// Playing the game from the command line: the flags, which front end to use, and the I/O wiring.
+import { readFileSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { loadWorld, packageRoot } from '../content/world.js';
+import { GameHost } from '../host/host.js';
+import { openSaves, type SaveStore } from '../saves/index.js';
+import type { RenderSettings } from '../plain/render.js';
+import { makeOnMeta, attachComforts, setVerbosity, applyToRender, Transcript } from '../comforts/index.js';
+import type { SettingsStore } from '../saves/index.js';
+
+export interface Io {
+  stdin: Readable & { isTTY?: boolean; setRawMode?: (on: boolean) => unknown };
+  stdout: Writable & { isTTY?: boolean; columns?: number; rows?: number };
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  now: () => Date;
+}
+
+export interface PlayFlags {
+  seed?: string;
+  plain?: boolean;
+  color: boolean;
+  script?: string;
+  new?: boolean;
+  load?: string;
+  home?: string;
+  reducedMotion?: boolean;
+  screenReader?: boolean;
+  width?: string;
+}
+
+export function version(): string {
+  try {
+    return (JSON.parse(readFileSync(`${packageRoot()}/package.json`, 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export class UserError extends Error {}
+
+export function parseSeed(raw: string | undefined, fallback: () => number): number {
+  if (raw === undefined) return fallback();
+  const n = Number(raw);
+  if (!Number.isFinite(n) || !/^-?\d+$/.test(raw.trim())) throw new UserError(`--seed takes a whole number, not "${raw}".`);
+  return n;
+}
+
+function renderSettings(f: PlayFlags, io: Io, stored: { color: boolean; width: number | null; reducedMotion: boolean; screenReader: boolean }): RenderSettings {
+  const env = io.env;
+  const noColor = !f.color || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb' || !stored.color;
+  const forced = !!env.FORCE_COLOR && env.FORCE_COLOR !== '0';
+  const width = f.width ? Number(f.width) : (stored.width ?? io.stdout.columns ?? 80);
+  if (!Number.isFinite(width)) throw new UserError(`--width takes a number of columns, not "${f.width}".`);
+  return {
+    color: !noColor && (forced || !!io.stdout.isTTY),
+    width: Math.max(20, Math.min(200, Math.floor(width) - 1)),
+    screenReader: !!f.screenReader || env.INK_SCREEN_READER === 'true' || stored.screenReader,
+    reducedMotion: !!f.reducedMotion || stored.reducedMotion,
+  };
+}
+
+export async function playGame(f: PlayFlags, io: Io): Promise<number> {
+  const world = await loadWorld();
+  const script = f.script;
+  const seed = parseSeed(f.seed, () => (script ? 0 : io.now().getTime() % 2147483647));
+  let store: SaveStore | null = null;
+  let home: string | null = null;
+  let settings: SettingsStore | null = null;
+  let stored = { color: true, width: null as number | null, reducedMotion: false, screenReader: false };
+  const notes: string[] = [];
+  if (!script) {
+    const saves = openSaves({ home: f.home, env: io.env });
+    store = saves.store;
+    home = saves.home;
+    settings = saves.settings;
+    const all = saves.settings.all();
+    stored = { color: all.color, width: all.width, reducedMotion: all.reducedMotion, screenReader: all.screenReader };
+    notes.push(...saves.settings.messages);
+  }
+  const render = renderSettings(f, io, stored);
+  const transcript = home ? new Transcript({ now: io.now }) : null;
+  const canColor = renderSettings({ ...f, color: true }, io, { ...stored, color: true }).color;
+  // The host and its meta handler refer to each other: the handler reads the live state.
+  let host!: GameHost;
+  const onMeta = makeOnMeta({
+    world,
+    getState: () => host.state,
+    settings,
+    transcript,
+    home,
+    screenReader: () => render.screenReader,
+    width: () => render.width,
+    onSettingChange: (key, value) =>
+      key === 'verbosity'
+        ? (setVerbosity(host, value as 'verbose' | 'brief' | 'superbrief'), true)
+        : applyToRender(render, key, value, { columns: io.stdout.columns, canColor }),
+  });
+  const interactive = !script && !f.plain && !!io.stdin.isTTY && !!io.stdout.isTTY && io.env.TERM !== 'dumb';
+  host = new GameHost({ world, seed, store, gameVersion: version(), now: io.now, onMeta, autosave: interactive ? 'turn' : 'deferred' });
+  attachComforts(host, { world, transcript, settings });
+  const opening = host.start(f.load ? { kind: 'load', name: f.load } : f.new ? { kind: 'new' } : { kind: 'continue' });
+  if (settings) setVerbosity(host, settings.get('verbosity'));
+  for (const n of notes) opening.blocks.unshift({ spans: [{ text: n, style: 'error' }] });
+
+  if (script) {
+    const { createReadStream, existsSync } = await import('node:fs');
+    if (!existsSync(script)) throw new UserError(`The script file "${script}" does not exist.`);
+    const { runPlain } = await import('../plain/run.js');
+    await runPlain({ host, input: createReadStream(script), output: io.stdout, render, echo: true, opening });
+    return 0;
+  }
+  if (interactive) {
+    const ui = await import('../ui/run.js').catch(() => null);
+    if (ui) {
+      await ui.runInteractive({ host, opening, render, io });
+      return 0;
+    }
+  }
+  const { runPlain } = await import('../plain/run.js');
+  await runPlain({ host, input: io.stdin, output: io.stdout, render, echo: false, opening });
+  return 0;
+}
+
