@@ -14,7 +14,9 @@ try {
   mkdirSync(dist, { recursive: true });
   // Written aside and renamed, so a game starting during a build never reads half a file.
   const tmp = join(dist, `content.json.tmp-${process.pid}`);
-  writeFileSync(tmp, JSON.stringify(world));
+  // Pure ASCII (other characters as \u escapes): Node then reads it into a one-byte string,
+  // which JSON.parse reads about twice as fast as the two-byte string one dash would cause.
+  writeFileSync(tmp, JSON.stringify(world).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   renameSync(tmp, join(dist, 'content.json'));
 } catch (e) {
   if (e instanceof ContentError) {
