@@ -19,12 +19,16 @@ export interface PlainOptions {
 
 export async function runPlain(o: PlainOptions): Promise<void> {
   const write = (s: string) => o.output.write(s);
-  const show = (blocks: Block[]) => {
+  // A turn's reply and the next prompt go out in one write: each write to a pipe is a system call.
+  const text = (blocks: Block[]) => {
     const t = renderBlocks(blocks, o.render, o.host.state.memories);
-    if (t) write(t + '\n');
+    return t ? `${t}\n` : '';
   };
-  show(o.opening.blocks);
-  write('\n> ');
+  const show = (blocks: Block[]) => {
+    const t = text(blocks);
+    if (t) write(t);
+  };
+  write(`${text(o.opening.blocks)}\n> `);
   const rl = createInterface({ input: o.input, crlfDelay: Infinity, terminal: false });
   // Lines already waiting are played first; the autosave is written when input runs dry.
   let flushQueued = false;
@@ -40,18 +44,18 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     const line = raw.length > 10_000 ? raw.slice(0, 10_000) : raw;
     if (o.echo) write(`${printable(line)}\n`);
     const out = o.host.submit(line);
-    show(out.blocks);
     if (out.quit) {
+      show(out.blocks);
       show(o.host.flushAutosave());
       rl.close();
       return;
     }
+    const reply = text(out.blocks);
     flushSoon();
-    write('\n> ');
+    write(`${reply}\n> `);
   }
   // End of input: the game is kept in the autosave.
-  show(o.host.flushAutosave());
-  write('\n');
+  write(`${text(o.host.flushAutosave())}\n`);
 }
 
 /** A command echoed back never carries control characters to the terminal. */
