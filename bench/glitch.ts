@@ -1,7 +1,13 @@
 // Benchmark: time to compute one 80x24 glitch frame (layout + render to ANSI).
 // Run: npx tsx bench/glitch.ts [iterations]. The last line is JSON for scripts.
 import { performance } from 'node:perf_hooks';
-import { layoutGlitch, renderLines, SAMPLE_TEXT, SAMPLE_MEMORIES } from '../src/glitch/index.js';
+import { layoutGlitch, renderLines } from '../src/glitch/index.js';
+import { loadContent } from '../src/content/load.js';
+
+// The writers' preview sample from the story's messages: a paragraph of the game's own prose.
+const { messages } = loadContent(new URL('../content', import.meta.url).pathname);
+const SAMPLE_TEXT = messages['preview.sample'];
+const SAMPLE_MEMORIES = Object.keys(messages).filter((k) => k.startsWith('preview.memory.')).map((k) => messages[k]);
 
 const N = Number(process.argv[2] ?? 500);
 const WIDTH = 80;

@@ -73,14 +73,18 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
       const intensity = Number(opts.intensity);
       if (!Number.isFinite(intensity) || intensity < 0 || intensity > 1) throw new UserError('--intensity takes a number from 0 to 1.');
       const { runPreview } = await import('../glitch/index.js');
+      // Without TEXT, the sample and its bleed-through memories come from the story's messages.
+      const messages = words.length ? {} : (await loadWorld()).messages;
+      const memories = Object.keys(messages).filter((k) => k.startsWith('preview.memory.')).sort().map((k) => messages[k]);
       const env = io.env;
       const color = opts.color && program.opts<PlayFlags>().color && !env.NO_COLOR && env.TERM !== 'dumb' && !!io.stdout.isTTY;
       io.stdout.write(
         runPreview({
-          text: words.length ? words.join(' ') : undefined,
+          text: words.length ? words.join(' ') : (messages['preview.sample'] ?? ''),
+          memories,
           intensity,
           seed: parseSeed(opts.seed, () => 1),
-          width: Math.max(10, Math.min(300, Number(opts.width ?? io.stdout.columns ?? 80))),
+          width: Math.max(10, Math.min(300, Number(opts.width ?? program.opts<PlayFlags>().width ?? io.stdout.columns ?? 80))),
           frames: !!opts.frames,
           color,
         }),

@@ -9,6 +9,6 @@ export { renderLines, renderLine, renderSpans, renderFrames, DEFAULT_THEME, RESE
 export { describeGlitch } from './describe.js';
 export { plainGlitchOutput, type PlainGlitchOptions } from './plain.js';
 export { intensityFrom, type IntensityInput } from './intensity.js';
-export { runPreview, SAMPLE_TEXT, SAMPLE_MEMORIES, type PreviewOptions } from './preview.js';
+export { runPreview, type PreviewOptions } from './preview.js';
 export { mulberry32 } from './rng.js';
 export { textWidth } from './width.js';

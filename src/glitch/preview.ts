@@ -3,21 +3,9 @@ import { glitchFrames } from './frames.js';
 import { plainGlitchOutput } from './plain.js';
 import { renderLines } from './render.js';
 
-/** Shown when no TEXT is given; a preview sample, not game content. */
-export const SAMPLE_TEXT =
-  'The Ice Forest of Meelia rings like a struck glass. Frost ferns climb the trunks, ' +
-  'and every branch holds a thread of pale light. Somewhere ahead, Leo laughs, and the ' +
-  'crystal trees answer him in a thousand small voices.';
-
-/** Fragments the sample glitch can bleed through, as if seen earlier. */
-export const SAMPLE_MEMORIES = [
-  'Goodnight, Leo. Goodnight, Mia.',
-  'The city spires glow outside the bedroom window.',
-  'Mia has not slept properly in weeks.',
-];
-
 export interface PreviewOptions {
-  text?: string;
+  /** The text to glitch; the CLI passes the content's sample when the writer gives none. */
+  text: string;
   intensity: number;
   seed: number;
   width: number;
@@ -29,8 +17,8 @@ export interface PreviewOptions {
 
 /** The command's whole output, ending with '\n'. */
 export function runPreview(opts: PreviewOptions): string {
-  const text = opts.text && opts.text.length > 0 ? opts.text : SAMPLE_TEXT;
-  const memories = opts.memories ?? SAMPLE_MEMORIES;
+  const text = opts.text;
+  const memories = opts.memories ?? [];
   const layout = { width: opts.width, intensity: opts.intensity, seed: opts.seed, memories };
   if (!opts.frames) return plainGlitchOutput(text, { ...layout, color: opts.color });
 

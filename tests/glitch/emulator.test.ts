@@ -71,7 +71,7 @@ describe.each([20, 40, 80, 200])('in a %i-column terminal', (cols) => {
   it('plain output and the preview leave the terminal as they found it', async () => {
     for (const out of [
       plainGlitchOutput(PROSE, { intensity: 0.95, seed: 5, width: cols, memories: MEMORIES, color: true }),
-      runPreview({ intensity: 0.8, seed: 2, width: cols, frames: true, color: true }),
+      runPreview({ text: PROSE, memories: MEMORIES, intensity: 0.8, seed: 2, width: cols, frames: true, color: true }),
     ]) {
       const term = new Terminal({ cols, rows: 40, allowProposedApi: true, convertEol: true, scrollback: 5000 });
       await write(term, out);

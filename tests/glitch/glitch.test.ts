@@ -14,8 +14,8 @@ describe('the glitch is seeded', () => {
     expect(layoutGlitch(PROSE, opts(0.6, 42))).toEqual(layoutGlitch(PROSE, opts(0.6, 42)));
     const a = plainGlitchOutput(PROSE, { ...opts(0.6, 42), color: true });
     expect(plainGlitchOutput(PROSE, { ...opts(0.6, 42), color: true })).toBe(a);
-    expect(runPreview({ intensity: 0.7, seed: 9, width: 50, frames: true, color: true }))
-      .toBe(runPreview({ intensity: 0.7, seed: 9, width: 50, frames: true, color: true }));
+    expect(runPreview({ text: PROSE, memories: MEMORIES, intensity: 0.7, seed: 9, width: 50, frames: true, color: true }))
+      .toBe(runPreview({ text: PROSE, memories: MEMORIES, intensity: 0.7, seed: 9, width: 50, frames: true, color: true }));
   });
 
   it('differs between seeds', () => {
@@ -127,7 +127,7 @@ describe('colour off and screen readers', () => {
         expect(out).not.toMatch(/[\x1b\x9b\x07]/);
       }
     }
-    expect(runPreview({ intensity: 0.9, seed: 1, width: 40, frames: true, color: false })).not.toContain('\x1b');
+    expect(runPreview({ text: PROSE, memories: MEMORIES, intensity: 0.9, seed: 1, width: 40, frames: true, color: false })).not.toContain('\x1b');
   });
 
   it('color:true never lets escapes from the text through', () => {
