@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/nanodream.js');
@@ -85,5 +86,17 @@ describe('nanodream as a command', () => {
     expect(list.out).toContain('Jaime');
     const load = run(['--home', h, '--load', 'bedtime'], 'look\n');
     expect(load.out).toContain('Loaded "bedtime"');
+  });
+  it('previews a glitch for writers: the story\'s sample by default, any text given, every frame on request', () => {
+    const r = run(['preview', 'glitch', '--intensity', '0.7', '--width', '40', '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('The Ice Forest of Meelia rings like a struck glass.'.split(' ').slice(0, 4).join(' '));
+    for (const line of r.out.trimEnd().split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(40);
+    expect(r.out).not.toContain('\u001b');
+    const mine = run(['preview', 'glitch', '--seed', '4', '--no-color', 'Hello', 'there']);
+    expect(mine.out.trimEnd().split('\n').pop()).toBe('Hello there');
+    const frames = run(['preview', 'glitch', '--frames', '--no-color', '--width', '40']);
+    expect(frames.out.split('\n').length).toBeGreaterThan(r.out.split('\n').length);
+    expect(run(['preview', 'glitch', '--intensity', '7']).err).toContain('--intensity takes a number from 0 to 1');
   });
 });
