@@ -22,6 +22,8 @@ export interface Relevance {
    * `onEnter`), or a live logic condition names the room (`here:`, `charIn:`).
    */
   places: Map<Id, Set<Id>>;
+  /** Character -> characters a live logic condition asks to share a room with it (`together`). */
+  together: Map<Id, Set<Id>>;
   /** Items with live rules of their own that act: where they are is a place worth going to. */
   actingItems: Set<Id>;
   /** Flags and counters some live logic condition reads; others cannot matter. */
@@ -118,12 +120,17 @@ function compute(w: World, act: number): Relevance {
   // The sets grow from nothing until stable: whether a standard action matters depends on which
   // items matter, and that depends on which rule lists are read.
   let prev: Relevance = computeOnce(w, act, null);
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 100; i++) {
     const r = computeOnce(w, act, prev);
-    if (r.inert.size === prev.inert.size && r.seenIds.size === prev.seenIds.size && r.logicLists.size === prev.logicLists.size) return r;
+    const same = (a: Relevance, b: Relevance) =>
+      a.inert.size === b.inert.size && a.seenIds.size === b.seenIds.size && a.logicLists.size === b.logicLists.size &&
+      a.logicPeople.size === b.logicPeople.size && a.flagsRead.size === b.flagsRead.size && a.countersRead.size === b.countersRead.size &&
+      a.propsRead.size === b.propsRead.size && a.stabilityRead === b.stabilityRead && a.focusRead === b.focusRead &&
+      a.firedIgnored.size === b.firedIgnored.size && a.visitedRooms.size === b.visitedRooms.size;
+    if (same(r, prev)) return r;
     prev = r;
   }
-  return prev;
+  throw new Error("nanodream check: the relevance analysis did not settle");
 }
 
 function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
@@ -167,7 +174,22 @@ function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
     read(c.not);
   };
 
-  const isLogic = (r: Rule) => live(r.if) && !!r.do?.some(actsOnState);
+  // Cone of influence: an effect counts only when it changes something that matters (found so
+  // far: the sets grow from nothing, round by round, until they are stable). Flags, counters and
+  // properties that only decide their own toggling (a night-light switched on and off) never
+  // enter. What always matters: endings, acts, who is played and where characters go.
+  const writes = (e: Effect): boolean => {
+    if ('set' in e) return list(e.set).some((f) => !!prev?.flagsRead.has(f));
+    if ('clear' in e) return list(e.clear).some((f) => !!prev?.flagsRead.has(f));
+    if ('count' in e) return !!prev?.countersRead.has(e.count);
+    if ('move' in e) return e.move in w.characters || (!!prev && !prev.inert.has(e.move));
+    if ('setProp' in e) return !!prev?.propsRead.has(`${e.setProp}:${e.prop}`);
+    if ('clearProp' in e) return !!prev?.propsRead.has(`${e.clearProp}:${e.prop}`);
+    if ('stability' in e || 'setStability' in e) return !!prev?.stabilityRead;
+    if ('focus' in e) return !!prev?.focusRead;
+    return actsOnState(e);
+  };
+  const isLogic = (r: Rule) => live(r.if) && !!r.do?.some(writes);
   // A rule list matters when a live rule in it acts, or when it stands in front of a standard
   // action that changes the state (take, open, go, ...): then which rule matches matters.
   const logicLists = new Set<string>();
@@ -229,7 +251,7 @@ function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
     if (logicPeople.has(`${c}:converse`)) for (const k of [...Object.keys(ch.ask ?? {}), ...Object.keys(ch.tell ?? {})]) withs.add(k);
   }
   for (const s of w.scenes) {
-    if (live(s.if) && s.do?.some(actsOnState)) read(s.if);
+    if (live(s.if) && s.do?.some(writes)) read(s.if);
     else firedIgnored.add(s.id);
   }
   const doors = new Set<Id>();
@@ -260,8 +282,14 @@ function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
     if (!places.has(who)) places.set(who, new Set());
     places.get(who)!.add(room);
   };
+  const together = new Map<Id, Set<Id>>();
   const hereOf = (c: Condition | undefined, who: Id[]): void => {
     if (!c) return;
+    for (const a of c.together ?? []) for (const b of c.together ?? []) if (a !== b) {
+      if (!together.has(a)) together.set(a, new Set());
+      together.get(a)!.add(b);
+    }
+    hereOf(c.not, who);
     for (const r of list(c.here)) who.forEach((x) => place(x, r));
     for (const [ch, r] of Object.entries(c.charIn ?? {})) place(ch, r);
     c.any?.forEach((x) => hereOf(x, who));
@@ -271,14 +299,15 @@ function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
     const rs = [...Object.values(room.verbs ?? {}).flat(), ...(room.onEnter ?? [])];
     for (const r of rs) if (isLogic(r)) whoMay(r.if).forEach((x) => place(x, room.id));
   }
-  // Rooms with one way in are never passed through: stop there too, so that every room is seen.
-  for (const room of Object.values(w.rooms)) if (new Set(Object.values(room.exits).map((e) => e?.to)).size <= 1) place('*', room.id);
+  // Rooms where nothing can happen are not stops: the search sees them with coverage walks
+  // (explore.ts), which enter them for real but add nothing to the graph.
   for (const { rules, group } of lists) if (groupLogic.has(group)) for (const r of rules) if (live(r.if)) hereOf(r.if, whoMay(r.if));
-  for (const sc of w.scenes) if (live(sc.if) && sc.do?.some(actsOnState)) hereOf(sc.if, whoMay(sc.if));
+  for (const sc of w.scenes) if (live(sc.if) && sc.do?.some(writes)) hereOf(sc.if, whoMay(sc.if));
   const actingItems = new Set<Id>();
   for (const it of Object.values(w.items)) if (Object.values(it.verbs ?? {}).some((rs) => rs.some(isLogic))) actingItems.add(it.id);
   return {
     places,
+    together,
     actingItems,
     visitedRooms,
     seenIds,

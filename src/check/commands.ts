@@ -60,7 +60,16 @@ function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
 function placesNow(w: World, s: State, actor: Id): Set<Id> {
   const rel = relevance(w, s.act);
   const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? [])]);
-  for (const id of Object.keys(w.characters)) if (id !== actor) out.add(roomOf(s, id));
+  // Another character's room, when there is something to do with them that matters: words or
+  // orders with effects, a rule of theirs that acts, or something to hand them.
+  const held = Object.keys(w.items).some((id) => s.loc[id] === actor && !rel.inert.has(id));
+  for (const id of Object.keys(w.characters)) {
+    if (id === actor) continue;
+    const useful =
+      rel.logicPeople.has(`${id}:converse`) || rel.logicPeople.has(`${id}:orders`) || (held && rel.logicPeople.has(`${id}:give`)) ||
+      Object.keys(w.characters[id].verbs ?? {}).some((v) => rel.logicLists.has(`char:${id}:${v}`)) || !!rel.together.get(actor)?.has(id);
+    if (useful) out.add(roomOf(s, id));
+  }
   for (const id of Object.keys(w.items)) {
     if (rel.inert.has(id) || s.loc[id] === 'nowhere' || carries(s, actor, id)) continue;
     const it = w.items[id];

@@ -5,7 +5,7 @@ import { step } from '../engine/step.js';
 import { initialState } from '../engine/state.js';
 import { roomOf } from '../engine/world-query.js';
 import { stateKey, normalise } from './key.js';
-import { commandsFor, type GenOptions } from './commands.js';
+import { commandsFor, walks, type GenOptions } from './commands.js';
 import { relevance } from './analyse.js';
 
 export interface ExploreOptions extends GenOptions {
@@ -70,6 +70,7 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
   const endings = new Map<Id, number>();
   const engineFailures: EngineFailure[] = [];
   let steps = 0;
+  const roomCount = Object.keys(w.rooms).length;
 
   const add = (s: State, parent: number, command: string, depth: number): number => {
     normalise(s);
@@ -182,6 +183,21 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
         if (j !== head) next.add(j);
       }
       for (const id of Object.keys(s.loc)) if (id in w.items && roomOf(s, id) === roomOf(s, s.player)) itemsInScope.add(id);
+      // Coverage walks: rooms where nothing can happen are not stops, so while some room is still
+      // unseen, walk there for real from here (the engine must really enter it) and note it. The
+      // state reached is not added: nothing in it can differ from this one but the position.
+      if (roomsReached.size < roomCount) {
+        for (const c of walks(w, s, s.player, true)) {
+          let r;
+          try {
+            r = step(w, s, c);
+          } catch {
+            continue; // an engine failure is found and reported by the search itself
+          }
+          for (const ev of r.events) if (ev.type === 'moved') roomsReached.add(ev.to);
+          if (roomsReached.size >= roomCount) break;
+        }
+      }
     }
     node.next = [...next];
     if (!s.ending) node.state = null; // expanded: only the path and the edges are needed now

@@ -45,7 +45,10 @@ export function canPerceive(w: World, s: State, viewer: Id, other: Id): boolean 
 /** Things directly inside a place (room, character or container), in content order. */
 export function contentsOf(w: World, s: State, place: Id): Id[] {
   const out: Id[] = [];
-  for (const id of Object.keys(s.loc)) if (s.loc[id] === place && id in w.items) out.push(id);
+  const items = w.items;
+  const loc = s.loc;
+  // for...in visits a plain object's own keys in Object.keys order, without building the array.
+  for (const id in loc) if (loc[id] === place && id in items) out.push(id);
   return out;
 }
 
