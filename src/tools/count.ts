@@ -2,21 +2,33 @@
 // Run: npx tsx src/tools/count.ts [CONTENT_DIR] (prints a table, then JSON on the last line).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseDocument, visit, isScalar } from 'yaml';
 import { loadContent } from '../content/load.js';
 import type { World } from '../engine/types.js';
 
-/** Words in every string value of a YAML document (keys, ids and conditions are not prose). */
-function proseWords(node: unknown, key = ''): number {
-  if (typeof node === 'string') {
-    if (/^(id|if|words|adjectives|to|door|key|location|region|with|topic|kind|pronoun|move|set|clear|solve|ending|switchTo|moveTo|setProp|clearProp|prop|count|visibleTo|player|here|flag|notFlag|has|notHas)$/.test(key)) return 0;
-    return node.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length;
-  }
-  if (Array.isArray(node)) return node.reduce((n: number, x) => n + proseWords(x, key), 0);
-  if (node && typeof node === 'object') {
-    return Object.entries(node).reduce((n, [k, v]) => (k === 'if' || k === 'words' || k === 'adjectives' ? n : n + proseWords(v, k)), 0);
-  }
-  return 0;
+// Keys whose values are ids, words for the parser or logic, not prose.
+const NOT_PROSE = new Set(['id', 'words', 'adjectives', 'to', 'door', 'key', 'location', 'region', 'with', 'topic', 'kind',
+  'pronoun', 'move', 'set', 'clear', 'solve', 'ending', 'switchTo', 'moveTo', 'setProp', 'clearProp', 'prop', 'count',
+  'visibleTo', 'player', 'here', 'flag', 'notFlag', 'has', 'notHas', 'who', 'if', 'version', 'playable']);
+
+/**
+ * Words in the prose of one YAML file: string values only, each written once (an alias that
+ * repeats a passage is not counted again), skipping ids, parser words and conditions.
+ */
+function proseWords(src: string): number {
+  let n = 0;
+  visit(parseDocument(src), {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (NOT_PROSE.has(key)) return visit.SKIP;
+      return undefined;
+    },
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string') return;
+      n += node.value.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length;
+    },
+  });
+  return n;
 }
 
 function yamlFiles(dir: string): string[] {
@@ -44,7 +56,7 @@ export function countStory(dir: string, world: World = loadContent(dir)): StoryC
   const items = Object.keys(world.items).length;
   const words = yamlFiles(dir)
     .filter((f) => !f.endsWith('messages.yaml') && !f.endsWith('help.yaml'))
-    .reduce((n, f) => n + proseWords(parse(readFileSync(f, 'utf8'))), 0);
+    .reduce((n, f) => n + proseWords(readFileSync(f, 'utf8')), 0);
   return {
     rooms: Object.keys(world.rooms).length,
     puzzles: Object.keys(world.puzzles).length,
