@@ -195,6 +195,8 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
             continue; // an engine failure is found and reported by the search itself
           }
           for (const ev of r.events) if (ev.type === 'moved') roomsReached.add(ev.to);
+          const there = roomOf(r.state, r.state.player);
+          for (const id of Object.keys(r.state.loc)) if (id in w.items && roomOf(r.state, id) === there) itemsInScope.add(id);
           if (roomsReached.size >= roomCount) break;
         }
       }

@@ -81,6 +81,39 @@ describe('the tiny story', () => {
   });
 });
 
+describe('cone of influence: what only toggles itself is not kept', () => {
+  const lamp = (extra: string) => (t: string) =>
+    t.replace(
+      '    pebble:\n',
+      `    lamp:\n      name: lamp\n      words: [lamp]\n      scenery: true\n      description: A lamp.\n      verbs:\n        push:\n          - if: { prop: { lamp: lit } }\n            do: [ { clearProp: lamp, prop: lit } ]\n          - do: [ { setProp: lamp, prop: lit } ${extra}]\n    pebble:\n`,
+    );
+
+  it('a lamp switched on and off by a rule that changes nothing else is merged away', () => {
+    const w = loadContent(mutated(TINY, 'rooms/house.yaml', lamp('')));
+    const s = step(world0(), initialState(world0(), 0), 'east').state;
+    const lit = step(w, step(w, initialState(w, 0), 'east').state, 'push lamp').state;
+    expect(lit.props.lamp).toContain('lit');
+    expect(stateKey(w, lit)).toBe(stateKey(w, step(w, initialState(w, 0), 'east').state));
+    expect(commandsFor(w, lit)).not.toContain('push lamp');
+    const r = runCheck(w, { now: clock });
+    expect(r.ok).toBe(true);
+    expect(r.states).toBe(runCheck(world0(), { now: clock }).states);
+    expect(s.ending).toBeNull();
+  });
+
+  it('the same lamp is kept once lighting it also sets a flag a condition reads', () => {
+    const w = loadContent(mutated(TINY, 'rooms/house.yaml', lamp(', { set: ladder_made } ')));
+    const e = step(w, initialState(w, 0), 'east').state;
+    expect(commandsFor(w, e)).toContain('push lamp');
+    const lit = step(w, e, 'push lamp').state;
+    expect(stateKey(w, lit)).not.toBe(stateKey(w, e));
+    expect(runCheck(w, { now: clock }).ok).toBe(true);
+  });
+});
+
+let tiny: ReturnType<typeof loadContent> | null = null;
+const world0 = () => (tiny ??= loadContent(TINY));
+
 describe('mutations make the check fail', () => {
   it('one exit removed: a room and an ending can no longer be reached', () => {
     const dir = mutated(TINY, 'rooms/house.yaml', (t) => t.replace('    east: garden\n', ''));
