@@ -1,7 +1,7 @@
 // `runCheck`: references, then exploration, folded into one report that says what is proven.
 import type { World, Id, Ending } from '../engine/types.js';
 import { checkReferences } from '../content/references.js';
-import { explore, type ExploreOptions, type EngineFailure } from './explore.js';
+import { explore, type ExploreOptions, type EngineFailure, type Exploration } from './explore.js';
 
 export interface CheckOptions extends ExploreOptions {}
 
@@ -12,14 +12,11 @@ export interface EndingResult {
   path: string[];
 }
 
-export interface CheckReport {
+/** The search's own figures, as exploration counted them. */
+type SearchFigures = Pick<Exploration, 'states' | 'expanded' | 'steps' | 'complete' | 'stopReason' | 'elapsedMs'>;
+
+export interface CheckReport extends SearchFigures {
   ok: boolean;
-  states: number;
-  expanded: number;
-  steps: number;
-  complete: boolean;
-  stopReason: 'maxStates' | 'time' | null;
-  elapsedMs: number;
   rooms: { total: number; reached: Id[]; unreached: Id[] };
   endings: EndingResult[];
   deadEnds: { path: string[]; act: number; room: Id; player: Id }[];
