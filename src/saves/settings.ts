@@ -1,12 +1,13 @@
 // Player settings, read once into memory; a broken settings file is set aside, never lost.
 //
-// The file is the one conf wrote before (same place, same tab-indented JSON, same rules and
-// messages), read and written here by hand: conf's schema check compiles an ajv validator on
-// every start, which cost more than the rest of opening the saves together.
+// conf holds the file (its place, its format, its atomic writes): every change goes through
+// it. Opening conf compiles an ajv validator for the schema, which cost more than the rest of
+// start-up together, so at start the file is read here with the same rules and messages, and
+// conf is opened only when a setting is first changed.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import Conf from 'conf';
 import { describeIoError } from './store.js';
 
 export interface Settings {
@@ -82,29 +83,14 @@ function readFileStore(file: string): Record<string, unknown> {
   return store;
 }
 
-/** Writes the settings as tab-indented JSON through a temporary file and a rename. */
-function writeFileStore(file: string, store: Record<string, unknown>): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(tmp, 'wx', 0o666);
-    fs.writeSync(fd, JSON.stringify(store, undefined, '\t'));
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    if (fd !== undefined) try { fs.closeSync(fd); } catch { /* already failing */ }
-    try { fs.unlinkSync(tmp); } catch { /* may not exist */ }
-    throw err;
-  }
-}
-
-const sameStore = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
-};
+// The same rules, for conf's own check of the file when it writes.
+const jsonSchema = {
+  color: { type: 'boolean', default: true },
+  reducedMotion: { type: 'boolean', default: false },
+  screenReader: { type: 'boolean', default: false },
+  width: { type: ['integer', 'null'], minimum: 20, maximum: 1000, default: null },
+  verbosity: { type: 'string', enum: ['verbose', 'brief', 'superbrief'], default: 'verbose' },
+} as const;
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -114,11 +100,14 @@ export class SettingsStore {
   private readonly values: Settings = { ...DEFAULT_SETTINGS };
   /** Whether the file can be written (false when it could not be opened). */
   private writable = false;
+  private conf: Conf<Settings> | null = null;
+  private readonly home: string;
   /** What went wrong while opening the settings, for the caller to show once. */
   readonly messages: string[] = [];
   readonly file: string;
 
   constructor(home: string) {
+    this.home = home;
     this.file = path.join(home, SETTINGS_FILE);
     const stored = this.open();
     if (stored) {
@@ -128,13 +117,11 @@ export class SettingsStore {
     }
   }
 
-  /** Reads the file and fills in missing keys with the defaults (written back, as conf did). */
+  /** Reads the file, with the defaults for missing keys (conf writes them at its first change). */
   private load(): Record<string, unknown> {
     const fileStore = readFileStore(this.file);
-    const withDefaults: Record<string, unknown> = Object.assign(Object.create(null), DEFAULT_SETTINGS, fileStore);
-    if (!sameStore(fileStore, withDefaults)) writeFileStore(this.file, withDefaults);
     this.writable = true;
-    return withDefaults;
+    return Object.assign(Object.create(null), DEFAULT_SETTINGS, fileStore);
   }
 
   private open(): Record<string, unknown> | null {
@@ -191,10 +178,17 @@ export class SettingsStore {
     this.values[key] = value;
     if (!this.writable) return { ok: false, message: 'The setting is used until you quit, but it cannot be written to disk.' };
     try {
-      // The file as it is now (another run may have changed other keys), then this key.
-      const store = readFileStore(this.file);
-      store[key] = value;
-      writeFileStore(this.file, store);
+      // conf reads the file as it is now (another run may have changed other keys), then writes.
+      this.conf ??= new Conf<Settings>({
+        cwd: this.home,
+        configName: 'settings',
+        projectName: 'nanodream',
+        schema: jsonSchema as never,
+        defaults: { ...DEFAULT_SETTINGS },
+        accessPropertiesByDotNotation: false,
+        clearInvalidConfig: false,
+      });
+      this.conf.set(key, value);
       return { ok: true };
     } catch (err) {
       return { ok: false, message: `The setting is used until you quit, but it could not be written: ${describeIoError(err)}.` };
