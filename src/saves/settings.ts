@@ -83,8 +83,8 @@ function readFileStore(file: string): Record<string, unknown> {
   return store;
 }
 
-// The same rules, for conf's own check of the file when it writes.
-const jsonSchema = {
+/** The same rules as JSON schema, for conf's own check of the file when it writes. */
+export const SETTINGS_SCHEMA = {
   color: { type: 'boolean', default: true },
   reducedMotion: { type: 'boolean', default: false },
   screenReader: { type: 'boolean', default: false },
@@ -183,7 +183,7 @@ export class SettingsStore {
         cwd: this.home,
         configName: 'settings',
         projectName: 'nanodream',
-        schema: jsonSchema as never,
+        schema: SETTINGS_SCHEMA as never,
         defaults: { ...DEFAULT_SETTINGS },
         accessPropertiesByDotNotation: false,
         clearInvalidConfig: false,

@@ -6,19 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SettingsStore, type Settings } from '../../src/saves/settings.js';
+import { DEFAULT_SETTINGS, SETTINGS_SCHEMA, SettingsStore, type Settings } from '../../src/saves/settings.js';
 import { tempDir } from './helpers.js';
 
-// What SettingsStore passed to conf before it kept the file itself.
-const jsonSchema = {
-  color: { type: 'boolean', default: true },
-  reducedMotion: { type: 'boolean', default: false },
-  screenReader: { type: 'boolean', default: false },
-  width: { type: ['integer', 'null'], minimum: 20, maximum: 1000, default: null },
-  verbosity: { type: 'string', enum: ['verbose', 'brief', 'superbrief'], default: 'verbose' },
-} as const;
 const openConf = (home: string) => new Conf<Settings>({
-  cwd: home, configName: 'settings', projectName: 'nanodream', schema: jsonSchema as never,
+  cwd: home, configName: 'settings', projectName: 'nanodream', schema: SETTINGS_SCHEMA as never,
   defaults: { ...DEFAULT_SETTINGS }, accessPropertiesByDotNotation: false, clearInvalidConfig: false,
 });
 
