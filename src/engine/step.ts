@@ -86,7 +86,7 @@ function clone(s: State): State {
 /** Commands still allowed once the story has ended. */
 const AFTER_END = new Set(['restart', 'restore', 'quit', 'save', 'saves', 'help', 'about', 'credits', 'score', 'progress', 'recap', 'transcript', 'settings', 'map', 'undo']);
 /** Commands that take no time in the world. */
-const FREE_ACTIONS = new Set(['look', 'examine', 'inventory', 'read', 'go_to']);
+const FREE_ACTIONS = new Set(['look', 'examine', 'inventory', 'read']);
 
 export function step(w: World, s0: State, input: string): StepResult {
   const s = clone(s0);
@@ -203,7 +203,7 @@ function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
   const base: Act = { verb: cmd.verb, topic: cmd.topic, direction: cmd.direction, iobj };
   if (!dobjs) {
     perform(ctx, base);
-    if (FREE_ACTIONS.has(cmd.verb)) ctx.tookTime = cmd.verb === 'go_to';
+    if (FREE_ACTIONS.has(cmd.verb)) ctx.tookTime = false;
     return true;
   }
   const many = dobjs.length > 1 || !!cmd.dobj?.all;
@@ -258,15 +258,12 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
     else msg(ctx, 'resolve.not_here', { thing: np.text });
     return null;
   }
-  // Ambiguous: if the verb is two-object and one of the matches is the other object, drop it.
-  const names = r.ids.map((id) => (id in w.items ? `the ${w.items[id].name}` : bareName(w, id)));
-  const unique = new Set(names);
-  if (unique.size < names.length) {
-    // Identical-looking things: just pick the first, as Inform does for indistinguishable objects.
-    return [r.ids[0]];
-  }
+  // Ambiguous. Things that are named alike cannot be told apart by an answer either: take the
+  // first, as Inform does for indistinguishable objects. Otherwise ask which.
+  const names = r.ids.map((id) => theName(w, id));
+  if (new Set(names).size < names.length) return [r.ids[0]];
   ctx.s.pending = { kind: 'which', verb: cmd.verb, slot, command: cmd, candidates: r.ids };
-  msg(ctx, 'parse.which', { choices: listProse(r.ids.map((id) => theName(w, id)), 'or') });
+  msg(ctx, 'parse.which', { choices: listProse(names, 'or') });
   return null;
 }
 
