@@ -111,7 +111,11 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     return 0;
   }
   if (interactive) {
-    const ui = await import('../ui/run.js').catch(() => null);
+    // If the interactive screen cannot load, line mode still plays the game; say why once.
+    const ui = await import('../ui/run.js').catch((e: unknown) => {
+      io.stderr.write(`nanodream: the interactive screen could not start (${(e as Error)?.message ?? e}); playing in line mode.\n`);
+      return null;
+    });
     if (ui) {
       await ui.runInteractive({ host, opening, render, io });
       return 0;
