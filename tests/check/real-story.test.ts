@@ -1,6 +1,7 @@
-// The checker on the real story in content/: bounded in everyday runs (see the README's
-// "What `nanodream check` proves"), with every shortest ending path replayed through the engine
-// and, when the bundle is built, through `node bin/nanodream.js --script`.
+// The checker on the real story in content/: the complete search (see the README's "What
+// `nanodream check` proves"), with every shortest ending path replayed through the engine and,
+// when the bundle is built, through `node bin/nanodream.js --script`. It is bounded by states,
+// not by time, so a slow machine takes longer rather than failing.
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -19,16 +20,30 @@ try {
   loadProblem = (e as Error).message.split('\n')[0];
 }
 
-const THOROUGH = !!process.env.NANODREAM_THOROUGH;
+/** The complete search takes about 16,300 states; the bound catches a story that blows up. */
+const MAX_STATES = 25_000;
 
 describe.skipIf(!world)(`the real story${world ? '' : ` (skipped: content does not load: ${loadProblem})`}`, () => {
   let report: CheckReport;
   const get = () =>
     (report ??= runCheck(world!, {
       now: clock,
-      timeLimitMs: THOROUGH ? 55_000 : 25_000,
+      maxStates: MAX_STATES,
+      timeLimitMs: 300_000,
       checkpoints: {},
     }));
+
+  it('passes the full check: the search completes, every room and ending reached, no dead end', () => {
+    const r = get();
+    expect(r.complete).toBe(true);
+    expect(r.stopReason).toBeNull();
+    expect(r.states).toBeLessThanOrEqual(MAX_STATES);
+    expect(r.rooms.unreached).toEqual([]);
+    expect(r.endings.filter((e) => !e.reached).map((e) => e.id)).toEqual([]);
+    expect(r.endings.map((e) => e.id).sort()).toEqual(Object.keys(world!.endings).sort());
+    expect(r.deadEnds).toEqual([]);
+    expect(r.ok).toBe(true);
+  }, 240_000);
 
   it('has no broken references and the engine never throws while exploring', () => {
     const r = get();
@@ -61,19 +76,4 @@ describe.skipIf(!world)(`the real story${world ? '' : ` (skipped: content does n
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
-
-  it('reaches every room, and the balance, long_dream and lost_between endings', () => {
-    const r = get();
-    expect(r.rooms.unreached).toEqual([]);
-    const reached = r.endings.filter((e) => e.reached).map((e) => e.id);
-    expect(reached).toEqual(expect.arrayContaining(['balance', 'long_dream', 'lost_between']));
-  }, 120_000);
-
-  // TODO(check): not passing yet, and not close. Measured on the 2-core machine: act 1 alone has
-  // more than 450,000 distinct states under the current key (four characters' positions times who
-  // holds the mug, honey, key and cartridge times the kettle/mug/music-box/balcony properties), and
-  // was still growing after 500 s (16,000 steps/s). `unplugged` (Elara pulls the override in act
-  // 3) is reachable by the designers' walkthrough but not found in 55 s. A complete search in 60 s
-  // needs a reduction of act 1 by two orders of magnitude that keeps dead ends (see the README).
-  it.todo('passes the full check: every ending reached, no dead end, search complete');
 });
