@@ -54,7 +54,9 @@ function applyEffect(ctx: Ctx, e: Effect): void {
     if (e.move in ctx.w.characters) moveActor(ctx, e.move, e.to);
     else s.loc[e.move] = e.to;
   } else if ('moveTo' in e) {
+    const from = ctx.s.loc[ctx.actor];
     moveActor(ctx, ctx.actor, e.moveTo);
+    ctx.out.push({ type: 'moved', actor: ctx.actor, from, to: e.moveTo });
     describeRoom(ctx, true);
   } else if ('setProp' in e) {
     const p = (s.props[e.setProp] ??= []);
