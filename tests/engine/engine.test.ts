@@ -124,6 +124,16 @@ describe('people and characters', () => {
     const r2 = step(mini, s1, 'bob');
     expect(JSON.stringify(r2.events)).toContain('switch.not_now');
   });
+  it('someone who cannot perceive you does not hear, take things or obey', () => {
+    // In act 2 Ann cannot perceive Bob: played as Bob, he is a guardian she never notices.
+    const s0 = initialState(mini, 1);
+    const s1 = { ...s0, act: 2, player: 'bob', playable: ['bob'], loc: { ...s0.loc, apple: 'bob' } };
+    const ids = (line: string) => step(mini, s1, line).events.flatMap((e) => (e.type === 'message' ? [e.id] : []));
+    expect(ids('ask ann about the rain')).toEqual(['talk.unseen']);
+    expect(ids('talk to ann')).toEqual(['talk.unseen']);
+    expect(ids('give apple to ann')).toEqual(['give.unseen']);
+    expect(ids('ann, wait')).toEqual(['talk.unseen']);
+  });
 });
 
 describe('meta commands', () => {
