@@ -1,6 +1,6 @@
 // The standard actions: what each verb does when no content rule takes over.
 // Written for any actor (ctx.actor), in Inform's check / carry out / report order.
-import type { Id, Direction, Rule } from './types.js';
+import type { Id, Direction, Rule, Character } from './types.js';
 import { type Ctx, msg, say, theName, aName, bareName, capitalise, listProse } from './context.js';
 import { textOf, holds } from './conditions.js';
 import { runRules, moveActor } from './effects.js';
@@ -134,10 +134,7 @@ function give(ctx: Ctx, a: Act): void {
   if (to === ctx.actor) return msg(ctx, 'give.self');
   const ch = w.characters[to];
   if (!ch) return msg(ctx, 'give.not_person', { thing: theName(w, to) });
-  if (!canPerceive(w, s, to, ctx.actor)) {
-    if (runRules(ctx, ch.give?.unseen, `${to}.give.unseen`).matched) return;
-    return msg(ctx, 'give.unseen', { name: ch.name });
-  }
+  if (answeredUnseen(ctx, ch, ch.give?.unseen, `${to}.give.unseen`, 'give.unseen')) return;
   if (runRules(ctx, ch.give?.[id], `${to}.give.${id}`).matched) return;
   if (runRules(ctx, ch.give?.default, `${to}.give.default`).matched) return;
   if (hasProp(s, id, 'worn')) dropProp(ctx, id, 'worn');
@@ -257,19 +254,43 @@ export function topicId(ctx: Ctx, words: string): Id | null {
   return null;
 }
 
+/**
+ * The character a conversation verb (talk, ask, tell) is aimed at, or null after saying why
+ * there is none. Messages are `<verb>.whom`, `<verb>.self` and `<verb>.not_person`.
+ */
+function partnerOrSay(ctx: Ctx, a: Act, verb: 'talk' | 'ask'): Character | null {
+  const who = conversationPartner(ctx, a);
+  if (!who) return msg(ctx, `${verb}.whom`), null;
+  if (who === ctx.actor) return msg(ctx, `${verb}.self`), null;
+  const ch = ctx.w.characters[who];
+  if (!ch) return msg(ctx, `${verb}.not_person`, { thing: theName(ctx.w, who) }), null;
+  return ch;
+}
+
+/**
+ * When `ch` cannot perceive the actor (Elara in the dream), the content's `unseen` rules answer,
+ * else `fallback`. Returns true when the actor was unseen, so the caller stops.
+ */
+export function answeredUnseen(
+  ctx: Ctx,
+  ch: Character,
+  rules: Rule[] | undefined,
+  key: string,
+  fallback: string,
+  topic?: string,
+): boolean {
+  if (canPerceive(ctx.w, ctx.s, ch.id, ctx.actor)) return false;
+  if (!runRules(ctx, rules, key, { topic }).matched) msg(ctx, fallback, { name: ch.name });
+  return true;
+}
+
 function converse(kind: 'ask' | 'tell'): Handler {
   return (ctx, a) => {
-    const { w, s } = ctx;
-    const who = conversationPartner(ctx, a);
-    if (!who) return msg(ctx, 'ask.whom');
-    if (who === ctx.actor) return msg(ctx, 'ask.self');
-    const ch = w.characters[who];
-    if (!ch) return msg(ctx, 'ask.not_person', { thing: theName(w, who) });
+    const ch = partnerOrSay(ctx, a, 'ask');
+    if (!ch) return;
+    const who = ch.id;
     const map = kind === 'ask' ? ch.ask : ch.tell;
-    if (!canPerceive(w, s, who, ctx.actor)) {
-      if (runRules(ctx, map?.unseen ?? ch.ask?.unseen, `${who}.${kind}.unseen`, { topic: a.topic }).matched) return;
-      return msg(ctx, 'talk.unseen', { name: ch.name });
-    }
+    if (answeredUnseen(ctx, ch, map?.unseen ?? ch.ask?.unseen, `${who}.${kind}.unseen`, 'talk.unseen', a.topic)) return;
     const topic = a.topic ? topicId(ctx, a.topic) : null;
     if (topic && runRules(ctx, map?.[topic], `${who}.${kind}.${topic}`, { topic: a.topic }).matched) return;
     // Telling someone about a thing draws the same answer as asking, unless content says otherwise.
@@ -280,17 +301,10 @@ function converse(kind: 'ask' | 'tell'): Handler {
 }
 
 function talk(ctx: Ctx, a: Act): void {
-  const { w, s } = ctx;
-  const who = conversationPartner(ctx, a);
-  if (!who) return msg(ctx, 'talk.whom');
-  if (who === ctx.actor) return msg(ctx, 'talk.self');
-  const ch = w.characters[who];
-  if (!ch) return msg(ctx, 'talk.not_person', { thing: theName(w, who) });
-  if (!canPerceive(w, s, who, ctx.actor)) {
-    if (runRules(ctx, ch.ask?.unseen, `${who}.ask.unseen`).matched) return;
-    return msg(ctx, 'talk.unseen', { name: ch.name });
-  }
-  if (runRules(ctx, ch.talk, `${who}.talk`).matched) return;
+  const ch = partnerOrSay(ctx, a, 'talk');
+  if (!ch) return;
+  if (answeredUnseen(ctx, ch, ch.ask?.unseen, `${ch.id}.ask.unseen`, 'talk.unseen')) return;
+  if (runRules(ctx, ch.talk, `${ch.id}.talk`).matched) return;
   msg(ctx, 'talk.default', { name: ch.name });
 }
 

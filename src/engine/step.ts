@@ -4,11 +4,10 @@ import { parse, parseNounPhrase, matchNounPhrase, VERBS } from '../parser/index.
 import type { Command, ActionCommand, NounPhrase, Vocabulary } from '../parser/index.js';
 import { type Ctx, msg, say, bareName, theName, capitalise, listProse } from './context.js';
 import { holds, textOf } from './conditions.js';
-import { applyEffects, switchPlayer, score } from './effects.js';
-import { perform, type Act } from './actions.js';
+import { applyEffects, switchPlayer, score, runRules } from './effects.js';
+import { perform, answeredUnseen, type Act } from './actions.js';
 import { resolve, notePronoun, candidateFor } from './resolve.js';
-import { canPerceive, carries, roomOf, hasProp } from './world-query.js';
-import { runRules } from './effects.js';
+import { carries, roomOf, hasProp } from './world-query.js';
 import { visibleExits } from './describe.js';
 
 const vocabCache = new WeakMap<World, Vocabulary>();
@@ -310,7 +309,7 @@ function answerPending(ctx: Ctx, input: string): boolean {
 
 /** `mia, go north`: the named character may obey (content decides), or refuses in character. */
 function order(ctx: Ctx, cmd: ActionCommand): boolean {
-  const { w, s } = ctx;
+  const { w } = ctx;
   const r = resolve(ctx, cmd.actor!);
   if (r.kind !== 'ok' || !(r.ids[0] in w.characters)) {
     msg(ctx, 'order.nobody', { name: cmd.actor!.text });
@@ -320,10 +319,7 @@ function order(ctx: Ctx, cmd: ActionCommand): boolean {
   if (who === ctx.actor) return action(ctx, { ...cmd, actor: undefined }, {});
   const ch = w.characters[who];
   ctx.tookTime = true;
-  if (!canPerceive(w, s, who, ctx.actor)) {
-    msg(ctx, 'talk.unseen', { name: ch.name });
-    return true;
-  }
+  if (answeredUnseen(ctx, ch, undefined, `${who}.orders.unseen`, 'talk.unseen')) return true;
   const topic = cmd.topic ?? (cmd.direction ? cmd.direction : cmd.dobj?.text);
   if (runRules(ctx, ch.orders?.[cmd.verb], `${who}.orders.${cmd.verb}`, { topic }).matched) return true;
   if (runRules(ctx, ch.orders?.default, `${who}.orders.default`, { topic }).matched) return true;
