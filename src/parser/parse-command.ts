@@ -28,7 +28,7 @@ export function parseCommand(all: Token[], input: string, ctx: CommandContext, n
   }
 
   let fallback: Command | undefined;
-  for (const line of COMPILED) {
+  for (const line of linesFor(tokens[0])) {
     // One level of "tell X to ..." is enough, and nesting would make long lines explode.
     if (nested && line.kind === 'order') continue;
     for (const caps of matchLine(line, tokens)) {
@@ -59,6 +59,25 @@ export function parseCommand(all: Token[], input: string, ctx: CommandContext, n
   const stray = tokens.slice(1).find((t) => t.kind === 'word' && !knownWord(t.lower, ctx.vocab));
   if (stray) return { kind: 'error', message: 'parse.unknown_word', params: { word: stray.lower } };
   return { kind: 'error', message: 'parse.bad_grammar', params: { verb: first.lower } };
+}
+
+/**
+ * The grammar lines that can match a command starting with this token, in grammar order: those
+ * whose first literal includes the word, and those that start with a slot. Trying only these
+ * gives the same answer as trying every line, since any other line fails at its first word.
+ */
+const SLOT_FIRST = COMPILED.filter((l) => !('lit' in l.elements[0]));
+const BY_FIRST_WORD = new Map<string, CompiledLine[]>();
+
+function linesFor(first: Token): readonly CompiledLine[] {
+  if (first.kind !== 'word' || !VERB_WORDS.has(first.lower)) return SLOT_FIRST;
+  let lines = BY_FIRST_WORD.get(first.lower);
+  if (!lines) {
+    const word = first.lower;
+    lines = COMPILED.filter((l) => { const e = l.elements[0]; return 'lit' in e ? e.lit.has(word) : true; });
+    BY_FIRST_WORD.set(word, lines);
+  }
+  return lines;
 }
 
 function knownWord(word: string, vocab: Vocabulary): boolean {
