@@ -118,11 +118,19 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     });
     if (ui) {
       await ui.runInteractive({ host, opening, render, io });
-      return 0;
+      return settingsWritten(settings, io);
     }
   }
   const { runPlain } = await import('../plain/run.js');
   await runPlain({ host, input: io.stdin, output: io.stdout, render, echo: false, opening });
+  return settingsWritten(settings, io);
+}
+
+/** Waits for a settings change still being written; one the disk refused is said on stderr. */
+async function settingsWritten(settings: SettingsStore | null, io: Io): Promise<number> {
+  if (!settings) return 0;
+  await settings.flush();
+  for (const m of settings.takeFailures()) io.stderr.write(`nanodream: ${m}\n`);
   return 0;
 }
 

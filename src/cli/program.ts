@@ -46,7 +46,7 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
     .option('--home <dir>', 'where settings live')
     .action(async (key: string | undefined, value: string | undefined, opts: { home?: string }) => {
       const world = await loadWorld();
-      code = configCommand({ home: opts.home ?? program.opts<PlayFlags>().home, env: io.env, say: sayFrom(world) }, key, value, io);
+      code = await configCommand({ home: opts.home ?? program.opts<PlayFlags>().home, env: io.env, say: sayFrom(world) }, key, value, io);
     });
   program
     .command('check')

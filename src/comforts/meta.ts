@@ -116,6 +116,7 @@ export function attachComforts(host: HostLike, o: { world: World; transcript?: T
       const r = o.settings.set('verbosity', after);
       if (!r.ok) out.blocks.push(block(r.message, 'error'));
     }
+    for (const m of o.settings?.takeFailures?.() ?? []) out.blocks.push(block(m, 'error'));
     if (o.transcript?.active) {
       const failed = o.transcript.record(line, blocksToText(out.blocks));
       if (failed) out.blocks.push(block(say(failed.id, failed.params), 'error'));

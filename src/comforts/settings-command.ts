@@ -8,7 +8,7 @@ import type { Say } from './say.js';
 export type SettingKey = keyof Settings;
 
 /** The store's surface this module uses (tests may pass a fake). */
-export type SettingsLike = Pick<SettingsStore, 'get' | 'all' | 'set'> & { messages?: readonly string[] };
+export type SettingsLike = Pick<SettingsStore, 'get' | 'all' | 'set'> & Partial<Pick<SettingsStore, 'flush' | 'takeFailures'>> & { messages?: readonly string[] };
 
 /** Settings in the order shown, with the name a player types first. */
 export const SETTING_NAMES: Record<SettingKey, string> = {
@@ -147,16 +147,20 @@ export interface ConfigIo {
  * (`--home`, else NANODREAM_HOME, else conf's folder). Returns the exit code: 0 done, 2 the
  * request was not understood, 1 the setting could not be written.
  */
-export function configCommand(
+export async function configCommand(
   opts: { home?: string; env: NodeJS.ProcessEnv; say: Say; store?: SettingsLike },
   key: string | undefined,
   value: string | undefined,
   io: ConfigIo,
-): number {
+): Promise<number> {
   const store = opts.store ?? new SettingsStore(resolveHome({ home: opts.home, env: opts.env }));
   for (const m of store.messages ?? []) io.stderr.write(`nanodream: ${m}\n`);
   const args = [key, value].filter((x): x is string => x !== undefined).join(' ');
   const r = runSettings(store, args || undefined, opts.say, { via: 'cli' });
+  // The change is written a moment later: wait for it, and count a refusal like one said at once.
+  await store.flush?.();
+  const failed = store.takeFailures?.() ?? [];
+  if (failed.length) Object.assign(r, { ok: false, lines: [...r.lines, ...failed] });
   if (r.ok) {
     io.stdout.write(r.lines.join('\n') + '\n');
     return 0;

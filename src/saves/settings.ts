@@ -1,13 +1,14 @@
 // Player settings, read once into memory; a broken settings file is set aside, never lost.
 //
 // conf holds the file (its place, its format, its atomic writes): every change goes through
-// it. Opening conf compiles an ajv validator for the schema, which cost more than the rest of
+// it. Loading conf (with ajv and its validator for the schema) cost more than the rest of
 // start-up together, so at start the file is read here with the same rules and messages, and
-// conf is opened only when a setting is first changed.
+// conf is loaded only when a setting is first changed: that first write finishes a moment
+// later (`flush()` waits for it; a failure comes back from `takeFailures()`).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
 import { describeIoError } from './store.js';
 
 export interface Settings {
@@ -101,6 +102,10 @@ export class SettingsStore {
   /** Whether the file can be written (false when it could not be opened). */
   private writable = false;
   private conf: Conf<Settings> | null = null;
+  /** Writes waiting for conf to load, in order. */
+  private writing: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private failures: string[] = [];
   private readonly home: string;
   /** What went wrong while opening the settings, for the caller to show once. */
   readonly messages: string[] = [];
@@ -177,21 +182,60 @@ export class SettingsStore {
     if (!fieldChecks[key](value)) return { ok: false, message: `"${String(key)}" cannot be set to ${JSON.stringify(value)}.` };
     this.values[key] = value;
     if (!this.writable) return { ok: false, message: 'The setting is used until you quit, but it cannot be written to disk.' };
+    // Once conf is open (and nothing is queued before this change), the write happens now.
+    if (this.conf && this.pending === 0) {
+      const err = this.write(this.conf, key, value);
+      return err ? { ok: false, message: err } : { ok: true };
+    }
+    this.pending++;
+    this.writing = this.writing.then(async () => {
+      let err: string | null;
+      try {
+        this.conf ??= await this.openConf();
+        err = this.write(this.conf, key, value);
+      } catch (e) {
+        err = writeFailure(e);
+      }
+      this.pending--;
+      if (err) this.failures.push(err);
+    });
+    return { ok: true };
+  }
+
+  /** Resolves when every change so far has been written (or has failed: see takeFailures). */
+  flush(): Promise<void> {
+    return this.writing;
+  }
+
+  /** Messages for changes that could not be written since the last call. */
+  takeFailures(): string[] {
+    return this.failures.splice(0);
+  }
+
+  private async openConf(): Promise<Conf<Settings>> {
+    const { default: Conf } = await import('conf');
+    return new Conf<Settings>({
+      cwd: this.home,
+      configName: 'settings',
+      projectName: 'nanodream',
+      schema: SETTINGS_SCHEMA as never,
+      defaults: { ...DEFAULT_SETTINGS },
+      accessPropertiesByDotNotation: false,
+      clearInvalidConfig: false,
+    });
+  }
+
+  /** conf reads the file as it is now (another run may have changed other keys), then writes. */
+  private write<K extends keyof Settings>(conf: Conf<Settings>, key: K, value: Settings[K]): string | null {
     try {
-      // conf reads the file as it is now (another run may have changed other keys), then writes.
-      this.conf ??= new Conf<Settings>({
-        cwd: this.home,
-        configName: 'settings',
-        projectName: 'nanodream',
-        schema: SETTINGS_SCHEMA as never,
-        defaults: { ...DEFAULT_SETTINGS },
-        accessPropertiesByDotNotation: false,
-        clearInvalidConfig: false,
-      });
-      this.conf.set(key, value);
-      return { ok: true };
+      conf.set(key, value);
+      return null;
     } catch (err) {
-      return { ok: false, message: `The setting is used until you quit, but it could not be written: ${describeIoError(err)}.` };
+      return writeFailure(err);
     }
   }
+}
+
+function writeFailure(err: unknown): string {
+  return `The setting is used until you quit, but it could not be written: ${describeIoError(err)}.`;
 }

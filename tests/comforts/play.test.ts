@@ -55,19 +55,21 @@ describe('comforts in play', () => {
     expect(findBadOutput(g.all.join('\n'))).toEqual([]);
   });
 
-  it('SETTINGS lists, changes and keeps; a bad value gets a sentence', () => {
+  it('SETTINGS lists, changes and keeps; a bad value gets a sentence', async () => {
     const g = wired();
     expect(g.say('settings')).toContain('width: auto.');
     expect(g.say('settings width 60')).toBe('The width setting is now 60.');
     expect(g.render.width).toBe(59);
     expect(g.say('settings width lots')).toBe('The width can be a number from 20 to 200, or auto, not "lots".');
+    await g.settings!.flush();
     expect(new SettingsStore(home.dir).get('width')).toBe(60);
     expect(findBadOutput(g.all.join('\n'))).toEqual([]);
   });
 
-  it('VERBOSE, BRIEF and SUPERBRIEF are kept for the next run, and SETTINGS VERBOSITY changes the game', () => {
+  it('VERBOSE, BRIEF and SUPERBRIEF are kept for the next run, and SETTINGS VERBOSITY changes the game', async () => {
     const g = wired();
     g.say('brief');
+    await g.settings!.flush();
     expect(new SettingsStore(home.dir).get('verbosity')).toBe('brief');
     g.say('settings verbosity superbrief');
     expect(g.host.state.verbosity).toBe('superbrief');

@@ -83,7 +83,7 @@ describe('settings in the game', () => {
     expect(store.all()).toEqual(before);
   });
 
-  it('keeps settings across runs: a second store on the same folder reads them', () => {
+  it('keeps settings across runs: a second store on the same folder reads them', async () => {
     home = tempHome();
     const first = new SettingsStore(home.dir);
     settingsCommand(first, 'width 72', say);
@@ -91,6 +91,7 @@ describe('settings in the game', () => {
     settingsCommand(first, 'verbosity brief', say);
     settingsCommand(first, 'reduced motion on', say);
     settingsCommand(first, 'screen-reader on', say);
+    await first.flush();
     const second = new SettingsStore(home.dir);
     expect(second.all()).toEqual({ color: false, width: 72, verbosity: 'brief', reducedMotion: true, screenReader: true });
     expect(settingsCommand(second, undefined, say)).toContain('width: 72. How many columns the text is wrapped at; auto follows the terminal.');
@@ -98,39 +99,39 @@ describe('settings in the game', () => {
 });
 
 describe('nanodream config', () => {
-  it('lists, shows and sets, with exit codes', () => {
+  it('lists, shows and sets, with exit codes', async () => {
     home = tempHome();
     const opts = { home: home.dir, env: {}, say };
     let c = capture();
-    expect(configCommand(opts, 'width', '60', c.io)).toBe(0);
+    expect(await configCommand(opts, 'width', '60', c.io)).toBe(0);
     expect(c.out.join('')).toBe('The width setting is now 60.\n');
     c = capture();
-    expect(configCommand(opts, undefined, undefined, c.io)).toBe(0);
+    expect(await configCommand(opts, undefined, undefined, c.io)).toBe(0);
     expect(c.out.join('')).toContain('width: 60.');
     expect(c.out.join('')).toContain('nanodream config width 60');
     c = capture();
-    expect(configCommand(opts, 'colour', undefined, c.io)).toBe(0);
+    expect(await configCommand(opts, 'colour', undefined, c.io)).toBe(0);
     expect(c.out.join('')).toMatch(/^colour: on\./);
     c = capture();
-    expect(configCommand(opts, 'width', 'wide', c.io)).toBe(2);
+    expect(await configCommand(opts, 'width', 'wide', c.io)).toBe(2);
     expect(c.err.join('')).toBe('nanodream: The width can be a number from 20 to 200, or auto, not "wide".\n');
     expect(c.out).toEqual([]);
     c = capture();
-    expect(configCommand(opts, 'volume', undefined, c.io)).toBe(2);
+    expect(await configCommand(opts, 'volume', undefined, c.io)).toBe(2);
     expect(new SettingsStore(home.dir).get('width')).toBe(60);
   });
 
-  it('finds the folder through NANODREAM_HOME too', () => {
+  it('finds the folder through NANODREAM_HOME too', async () => {
     home = tempHome();
     const c = capture();
-    expect(configCommand({ env: { NANODREAM_HOME: home.dir }, say }, 'verbosity', 'brief', c.io)).toBe(0);
+    expect(await configCommand({ env: { NANODREAM_HOME: home.dir }, say }, 'verbosity', 'brief', c.io)).toBe(0);
     expect(new SettingsStore(home.dir).get('verbosity')).toBe('brief');
   });
 
-  it('says so when the value is used but cannot be written', () => {
+  it('says so when the value is used but cannot be written', async () => {
     const store = { get: () => null, all: () => ({}) as never, set: () => ({ ok: false as const, message: 'The setting is used until you quit, but it cannot be written to disk.' }), messages: ['Settings could not be opened.'] } as unknown as SettingsLike;
     const c = capture();
-    expect(configCommand({ env: {}, say, store }, 'width', '60', c.io)).toBe(1);
+    expect(await configCommand({ env: {}, say, store }, 'width', '60', c.io)).toBe(1);
     expect(c.out.join('')).toBe('The width setting is now 60.\n');
     expect(c.err.join('')).toContain('cannot be written');
     expect(c.err.join('')).toContain('Settings could not be opened.');

@@ -34,7 +34,7 @@ describe('settings file, as conf kept it', () => {
     JSON.stringify({ ...DEFAULT_SETTINGS, screenReader: true }, undefined, '\t'),
   ];
   for (const text of good) {
-    it(`opens ${text ?? 'no file'} and writes what conf wrote, at start and after a change`, () => {
+    it(`opens ${text ?? 'no file'} and writes what conf wrote, at start and after a change`, async () => {
       const [mine, theirs] = twoHomes(text);
       const s = new SettingsStore(mine);
       openConf(theirs);
@@ -42,6 +42,7 @@ describe('settings file, as conf kept it', () => {
       if (text === null) expect(read(mine)).toBeNull();
       else expect(read(mine)).toBe(read(theirs));
       expect(s.set('reducedMotion', true)).toEqual({ ok: true });
+      await s.flush();
       openConf(theirs).set('reducedMotion', true);
       expect(read(mine)).toBe(read(theirs));
       expect(s.set('width', 120)).toEqual({ ok: true });
@@ -66,11 +67,12 @@ describe('settings file, as conf kept it', () => {
     });
   }
 
-  it('a change keeps keys another run wrote meanwhile', () => {
+  it('a change keeps keys another run wrote meanwhile', async () => {
     const [mine] = twoHomes(null);
     const s = new SettingsStore(mine);
     fs.writeFileSync(path.join(mine, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, width: 64 }));
     expect(s.set('color', false)).toEqual({ ok: true });
+    await s.flush();
     expect(JSON.parse(read(mine)!)).toEqual({ ...DEFAULT_SETTINGS, width: 64, color: false });
     expect(fs.readdirSync(mine)).toEqual(['settings.json']);
   });

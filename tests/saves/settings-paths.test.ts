@@ -34,7 +34,7 @@ describe('resolveHome', () => {
 });
 
 describe('SettingsStore', () => {
-  it('starts with defaults, validates and persists changes', () => {
+  it('starts with defaults, validates and persists changes', async () => {
     dir = tempDir();
     const s = new SettingsStore(dir);
     expect(s.all()).toEqual(DEFAULT_SETTINGS);
@@ -45,6 +45,7 @@ describe('SettingsStore', () => {
     expect(s.set('width', -3 as number).ok).toBe(false);
     expect(s.set('verbosity', 'loud' as never).ok).toBe(false);
     expect(s.set('nope' as never, 1 as never).ok).toBe(false);
+    await s.flush();
     const again = new SettingsStore(dir);
     expect(again.all()).toEqual({ ...DEFAULT_SETTINGS, color: false, width: 72, verbosity: 'brief' });
     expect(again.get('width')).toBe(72);
@@ -63,6 +64,26 @@ describe('SettingsStore', () => {
       expect(fs.existsSync(path.join(dir, 'settings.json.broken-2'))).toBe(true);
     });
   }
+
+  it('a write refused after the file was opened comes back from takeFailures, once, and the value stays in use', async () => {
+    dir = tempDir();
+    const s = new SettingsStore(dir);
+    // conf writes by renaming a temporary file over settings.json: a folder there refuses it.
+    fs.mkdirSync(path.join(dir, 'settings.json'));
+    expect(s.set('color', false)).toEqual({ ok: true });
+    await s.flush();
+    const failed = s.takeFailures();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/^The setting is used until you quit, but it could not be written: /);
+    expect(s.takeFailures()).toEqual([]);
+    expect(s.get('color')).toBe(false);
+    fs.rmdirSync(path.join(dir, 'settings.json'));
+    expect(s.set('width', 90)).toEqual({ ok: true });
+    await s.flush();
+    expect(s.takeFailures()).toEqual([]);
+    // The refused change was reported, not retried; the next one reached the disk.
+    expect(new SettingsStore(dir).all()).toEqual({ ...DEFAULT_SETTINGS, width: 90 });
+  });
 
   it('a home that cannot hold files: defaults, a message, and set() still works for the session', () => {
     dir = tempDir();
