@@ -1,5 +1,5 @@
 // Playing the game from the command line: the flags, which front end to use, and the I/O wiring.
-import { readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { loadWorld, packageRoot } from '../content/world.js';
 import { GameHost } from '../host/host.js';
@@ -14,6 +14,8 @@ export interface Io {
   stderr: Writable;
   env: NodeJS.ProcessEnv;
   now: () => Date;
+  /** The interactive screen; the built game loads its own bundle of it (see start.ts). */
+  loadUi?: () => Promise<typeof import('../ui/run.js')>;
 }
 
 export interface PlayFlags {
@@ -104,7 +106,6 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
   for (const n of notes) opening.blocks.unshift({ spans: [{ text: n, style: 'error' }] });
 
   if (script) {
-    const { createReadStream, existsSync } = await import('node:fs');
     if (!existsSync(script)) throw new UserError(`The script file "${script}" does not exist.`);
     const { runPlain } = await import('../plain/run.js');
     await runPlain({ host, input: createReadStream(script), output: io.stdout, render, echo: true, opening });
@@ -112,7 +113,7 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
   }
   if (interactive) {
     // If the interactive screen cannot load, line mode still plays the game; say why once.
-    const ui = await import('../ui/run.js').catch((e: unknown) => {
+    const ui = await (io.loadUi ? io.loadUi() : import('../ui/run.js')).catch((e: unknown) => {
       io.stderr.write(`nanodream: the interactive screen could not start (${(e as Error)?.message ?? e}); playing in line mode.\n`);
       return null;
     });

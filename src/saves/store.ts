@@ -3,7 +3,6 @@
 
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { State } from '../engine/types.js';
 import { SAVE_FORMAT, migrate } from './format.js';
 import { type SaveDoc, type SaveSummary, trimUndo } from './doc.js';
@@ -197,7 +196,8 @@ export class SaveStore {
       }
     }
 
-    const tmp = `${file}.tmp-${this.pid}-${randomBytes(6).toString('hex')}`;
+    // The pid and 48 random bits keep runs apart ('wx' refuses a clash rather than share a file).
+    const tmp = `${file}.tmp-${this.pid}-${Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0')}`;
     let fd: number | undefined;
     try {
       fd = this.fs.openSync(tmp, 'wx', 0o644);

@@ -1,6 +1,8 @@
-// Builds what players run: dist/content.json (the story, validated once here) and the
-// esbuild bundle dist/cli.js (production React, ink split out behind a dynamic import).
-import { build } from 'esbuild';
+// Builds what players run: dist/content.json (the story, validated once here) and the esbuild
+// bundles: dist/core.cjs (the game), dist/start.js (loads it with V8's code cache) and dist/ui/
+// (the interactive screen: production React and ink, loaded only for a terminal).
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, rmSync, readdirSync, renameSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
@@ -26,21 +28,70 @@ try {
   throw e;
 }
 
-const result = await build({
-  metafile: true,
-  entryPoints: { cli: join(root, 'src/cli/entry.ts') },
-  outdir: dist,
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  // NANODREAM_BUILD_READABLE=1 keeps the names (for reading CPU profiles); players get it minified.
+  minify: !process.env.NANODREAM_BUILD_READABLE,
+  minifySyntax: true,
+  minifyWhitespace: true,
   sourcemap: false,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
   define: { 'process.env.NODE_ENV': '"production"' },
-  alias: { 'react-devtools-core': join(root, 'src/tools/empty.ts') },
+  alias: {
+    'react-devtools-core': join(root, 'src/tools/empty.ts'),
+    'string-width': join(root, 'src/tools/lazy-string-width.ts'),
+  },
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
+
+// The game without the interactive screen, as one CommonJS script: start.ts runs it through
+// vm.Script, which is what lets V8 keep and reuse its compiled code (ES modules cannot, on Node 20).
+// Commands used now and then (commander, the checker, the YAML loader) are in it, evaluated only
+// when asked for; the ink screen is left out and reached through io.loadUi.
+const uiIsElsewhere: Plugin = {
+  name: 'ui-is-elsewhere',
+  setup(b) {
+    b.onResolve({ filter: /\/ui\/run\.js$/ }, (a) => ({ path: a.path, external: true }));
+  },
+};
+const core = await build({
+  ...common,
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  format: 'cjs',
+  write: false,
+  outfile: join(dist, 'core.cjs'),
+  define: { ...common.define, 'import.meta.url': '__ndUrl' },
+  plugins: [uiIsElsewhere],
+});
+// (The flag goes last so that esbuild's "use strict" stays the first statement.)
+const coreCode = `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;`;
+// vm.Script has no module loader: an import() left in the script would fail when reached.
+const stray = [...coreCode.matchAll(/[^\w$.]import\((["'][^"']*["'])\)/g)].map((m) => m[1]).filter((p) => !/\/ui\/run\.js/.test(p));
+if (stray.length) {
+  process.stderr.write(`dist/core.cjs would import ${stray.join(', ')} at run time: import it statically.\n`);
+  process.exit(1);
+}
+// The first line names this build, so a code cache made for another build is never used.
+const id = createHash('sha256').update(coreCode).digest('hex').slice(0, 16);
+// start.ts compiles the file as a script whose value is this function (no wrapping at run time).
+const wrapped = `(function (exports, require, module, __filename, __dirname, __ndUrl) {${coreCode}\n})`;
+if (!/^[\x00-\x7f]*$/.test(wrapped)) throw new Error('dist/core.cjs must be ASCII (start.ts reads it as latin1)');
+writeAtomically(join(dist, 'core.cjs'), `// nanodream-build ${id}\n${wrapped}`);
+
+// The launcher's half: loads core.cjs with the code cache.
+await build({ ...common, entryPoints: [join(root, 'src/cli/start.ts')], format: 'esm', outfile: join(dist, 'start.js') });
+
+// The interactive screen (ink, React, yoga): ES modules, loaded only for a terminal.
+const ui = await build({
+  ...common,
+  metafile: true,
+  entryPoints: { run: join(root, 'src/ui/run.ts') },
+  outdir: join(dist, 'ui'),
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
   banner: {
     js: [
       "import { createRequire as __ndCreateRequire } from 'node:module';",
@@ -48,10 +99,16 @@ const result = await build({
       'globalThis.__NANODREAM_BUNDLE__ = true;',
     ].join('\n'),
   },
-  logLevel: 'warning',
 });
-// Chunks from earlier builds are not referenced any more: leave only this build's.
-const fresh = new Set(Object.keys(result.metafile.outputs).map((f) => f.split('/').pop()));
-const chunks = join(dist, 'chunks');
+// Files from earlier builds (and the old single ESM bundle) are not referenced any more.
+const fresh = new Set(Object.keys(ui.metafile.outputs).map((f) => f.split('/').pop()));
+const chunks = join(dist, 'ui', 'chunks');
 if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (!fresh.has(f)) rmSync(join(chunks, f), { force: true });
-process.stdout.write('built dist/cli.js and dist/content.json\n');
+for (const old of ['cli.js', 'chunks']) rmSync(join(dist, old), { recursive: true, force: true });
+process.stdout.write('built dist/core.cjs, dist/start.js, dist/ui/ and dist/content.json\n');
+
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}

@@ -1,0 +1,159 @@
+// Starts the built game: loads dist/core.cjs with V8's code cache and runs the command line.
+//
+// Most of a short run (a piped walkthrough, `--help`) is V8 compiling functions it will run once.
+// V8 can hand back what it compiled (`createCachedData`, taken at exit so it includes every
+// function the run used) and take it again next time, so the second and later runs skip the
+// compiling. The cache is one file per build, Node version and set of V8 flags, in the player's
+// cache folder; it is only ever an optimisation: missing, stale, damaged or unwritable, the game
+// runs the same from source. NANODREAM_NO_CACHE=1 turns it off, NANODREAM_CACHE_DIR moves it.
+//
+// This is the process edge (it reads and writes files, looks at the environment); the game
+// itself (dist/core.cjs) is the CommonJS bundle of src/cli/main.ts, and the interactive screen
+// (ink) is a separate ES module bundle it asks for through `io.loadUi`.
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as vm from 'node:vm';
+import type { Io } from './play.js';
+
+type Main = (argv: string[], io: Io) => Promise<number>;
+type UiModule = typeof import('../ui/run.js');
+const UI_BUNDLE = './ui/run.js';
+
+/** The folder for the code cache, or null when caching is off. */
+export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = homedir()): string | null {
+  if (env.NANODREAM_NO_CACHE && env.NANODREAM_NO_CACHE !== '0') return null;
+  if (env.NANODREAM_CACHE_DIR) return env.NANODREAM_CACHE_DIR;
+  if (platform === 'win32') return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'nanodream', 'Cache');
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'nanodream');
+  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'nanodream');
+}
+
+/** The build id the build wrote on the bundle's first line (`// nanodream-build <id>`). */
+export function buildId(source: string): string | null {
+  return /^\/\/ nanodream-build ([0-9a-f]{8,64})\n/.exec(source)?.[1] ?? null;
+}
+
+/** The cache file's name: the build, the Node version and the V8 flag set all change the code. */
+export function cacheName(id: string, flags: string, version = process.version, arch = process.arch): string {
+  return `core-${id}-${version}-${arch}-${flags}.v8`;
+}
+
+const MAGIC = 'nanodream-v8-1\n';
+
+/** crc32, when this Node has it (20.15 and later): a damaged file must never reach V8. */
+function crcOf(): ((b: Uint8Array) => number) | null {
+  const require = createRequire(import.meta.url);
+  const zlib = require('node:zlib') as { crc32?: (b: Uint8Array) => number };
+  return typeof zlib.crc32 === 'function' ? zlib.crc32 : null;
+}
+
+/** The V8 data in a cache file; 'damaged' when the file is not one we wrote, intact. */
+export function readCache(file: string, crc32: (b: Uint8Array) => number): Buffer | 'missing' | 'damaged' {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch {
+    return 'missing';
+  }
+  const head = MAGIC.length + 8;
+  if (buf.length <= head || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return 'damaged';
+  const length = buf.readUInt32LE(MAGIC.length);
+  const sum = buf.readUInt32LE(MAGIC.length + 4);
+  const data = buf.subarray(head);
+  if (data.length !== length || crc32(data) !== sum) return 'damaged';
+  return data;
+}
+
+/**
+ * Writes a cache file whole or not at all (a temporary file renamed into place), and removes the
+ * files older builds or Node versions left. Failures are ignored: the cache is only a speed-up.
+ */
+export function writeCache(dir: string, name: string, data: Buffer, crc32: (b: Uint8Array) => number): boolean {
+  const tmp = join(dir, `${name}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const head = Buffer.alloc(MAGIC.length + 8);
+    head.write(MAGIC, 0, 'latin1');
+    head.writeUInt32LE(data.length, MAGIC.length);
+    head.writeUInt32LE(crc32(data), MAGIC.length + 4);
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, head);
+      writeSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, join(dir, name));
+  } catch {
+    rmSync(tmp, { force: true });
+    return false;
+  }
+  try {
+    const flags = name.slice(name.lastIndexOf('-'));
+    for (const f of readdirSync(dir)) {
+      if (f !== name && f.startsWith('core-') && f.endsWith(flags)) rmSync(join(dir, f), { force: true });
+    }
+  } catch {
+    // Leftovers cost only disk space.
+  }
+  return true;
+}
+
+export interface StartOptions {
+  /** Which V8 flags the launcher set (they are part of what the cached code depends on). */
+  flags: string;
+  argv: string[];
+}
+
+/** Loads dist/core.cjs (through the cache when it can) and returns its `main`. */
+export function loadCore(env: NodeJS.ProcessEnv, flags: string): Main {
+  const file = fileURLToPath(new URL('./core.cjs', import.meta.url));
+  // The build writes pure ASCII: read as latin1, it becomes a one-byte string with no decoding.
+  const source = readFileSync(file, 'latin1');
+  const id = buildId(source);
+  const dir = id ? cacheDir(env) : null;
+  const crc32 = dir ? crcOf() : null;
+  const name = id ? cacheName(id, flags) : '';
+  const found = dir && crc32 ? readCache(join(dir, name), crc32) : 'off';
+  const cached = typeof found === 'string' ? undefined : found;
+  // The file is one function expression (the build wraps the CommonJS code in it).
+  const script = new vm.Script(source, { filename: file, cachedData: cached });
+  if (dir && crc32 && (!cached || script.cachedDataRejected)) {
+    // Taken at exit, the cache holds every function this run compiled.
+    process.once('exit', () => {
+      try {
+        writeCache(dir, name, script.createCachedData(), crc32);
+      } catch {
+        // Nothing to lose.
+      }
+    });
+  }
+  if (env.NANODREAM_DEBUG_CACHE) {
+    process.stderr.write(`nanodream: code cache ${typeof found === 'string' ? found : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
+  }
+  const module = { exports: {} as { main?: Main } };
+  const require = createRequire(file);
+  (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, require, module, file, fileURLToPath(new URL('.', import.meta.url)), pathToFileURL(file).href);
+  if (typeof module.exports.main !== 'function') throw new Error('dist/core.cjs has no main: run `npm run build`.');
+  return module.exports.main;
+}
+
+export async function start(o: StartOptions): Promise<void> {
+  const main = loadCore(process.env, o.flags);
+  // A closed pipe (`nanodream | head`) is not an error worth a trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  process.exitCode = await main(o.argv, {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    now: () => new Date(),
+    // Beside this file in dist/ (a name in a variable: the source tree has no such file).
+    loadUi: () => import(UI_BUNDLE) as Promise<UiModule>,
+  });
+}
