@@ -88,7 +88,11 @@ export function writeCache(dir: string, name: string, data: Buffer, crc32: (b: U
     }
     renameSync(tmp, join(dir, name));
   } catch {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // There was no folder to leave it in.
+    }
     return false;
   }
   try {
