@@ -31,18 +31,21 @@ const put = (obj: Record<string, unknown>, k: string, v: unknown) =>
 
 /** The delta that turns `from` into `to`, or null when they are equal. Arrays are replaced whole. */
 export function diff(from: unknown, to: unknown): Delta | null {
-  if (jsonEqual(from, to)) return null;
-  if (!isPlainObject(from) || !isPlainObject(to)) return { r: to };
+  // States share the parts a turn did not change, so most subtrees end at this first test.
+  if (from === to) return null;
+  if (!isPlainObject(from) || !isPlainObject(to)) return jsonEqual(from, to) ? null : { r: to };
   const o: Record<string, Delta> = {};
   const d: string[] = [];
+  let changed = false;
   for (const k of Object.keys(to)) {
-    if (!Object.hasOwn(from, k)) put(o, k, { r: to[k] });
-    else {
-      const sub = diff(from[k], to[k]);
-      if (sub) put(o, k, sub);
+    const sub = Object.hasOwn(from, k) ? diff(from[k], to[k]) : { r: to[k] };
+    if (sub) {
+      put(o, k, sub);
+      changed = true;
     }
   }
   for (const k of Object.keys(from)) if (!Object.hasOwn(to, k)) d.push(k);
+  if (!changed && !d.length) return null;
   return d.length ? { o, d } : { o };
 }
 

@@ -41,6 +41,15 @@ describe('undo history on disk', () => {
     }), { numRuns: 300 });
   });
 
+  it('diff finds no change between equal values, however their keys are ordered', () => {
+    const reorder = (v: unknown): unknown => Array.isArray(v) ? v.map(reorder)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v;
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (a) => {
+      expect(diff(a, structuredClone(a))).toBeNull();
+      expect(diff(a, reorder(a))).toBeNull();
+    }), { numRuns: 300 });
+  });
+
   it('encodeUndo / decodeUndo round-trip any chain of states', () => {
     const play = simulatePlay(30);
     const deltas = encodeUndo(play.at(-1)!, play.slice(0, -1));
