@@ -16,14 +16,20 @@ const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
 };
 
+const ORDINAL_ENDINGS = new Set(['st', 'nd', 'rd', 'th']);
+
+/** "third" → 3, "12th" → 12 (one to three digits, any of the four endings); otherwise undefined. */
 export function ordinalOf(word: string): number | undefined {
   if (Object.hasOwn(ORDINAL_WORDS, word)) return ORDINAL_WORDS[word];
-  const m = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(word);
-  if (m) {
-    const n = Number(m[1]);
-    return n > 0 ? n : undefined;
+  // By hand rather than a RegExp: this runs for nearly every word typed.
+  const digits = word.length - 2;
+  if (digits < 1 || digits > 3 || !ORDINAL_ENDINGS.has(word.slice(digits))) return undefined;
+  for (let i = 0; i < digits; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
   }
-  return undefined;
+  const n = Number(word.slice(0, digits));
+  return n > 0 ? n : undefined;
 }
 
 // Words that may sit inside a noun phrase without being world vocabulary ("bag of coins").

@@ -1,0 +1,33 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { ordinalOf } from '../../src/parser/words.js';
+
+// The rule as it was first written, kept here as the reference for the hand-written check.
+function byRegExp(word: string): number | undefined {
+  const named: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+  if (Object.hasOwn(named, word)) return named[word];
+  const m = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(word);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  return n > 0 ? n : undefined;
+}
+
+describe('ordinalOf', () => {
+  it('reads words and numbers with endings', () => {
+    expect(ordinalOf('third')).toBe(3);
+    expect(ordinalOf('2nd')).toBe(2);
+    expect(ordinalOf('101st')).toBe(101);
+    expect(ordinalOf('0th')).toBeUndefined();
+    expect(ordinalOf('1000th')).toBeUndefined();
+    expect(ordinalOf('th')).toBeUndefined();
+    expect(ordinalOf('x1st')).toBeUndefined();
+    expect(ordinalOf('constructor')).toBeUndefined();
+  });
+
+  it('agrees with the regular expression on any word', () => {
+    const tricky = fc.string({ unit: fc.constantFrom('0', '1', '2', '9', 's', 't', 'n', 'd', 'r', 'h', ' ', '٣', '-', '+', '.', 'e'), maxLength: 7 });
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 8 }), tricky), (w) => {
+      expect(ordinalOf(w)).toBe(byRegExp(w));
+    }), { numRuns: 2000 });
+  });
+});
