@@ -15,11 +15,15 @@ function clampWidth(w: number): number {
   return Number.isFinite(w) ? Math.max(1, Math.floor(w)) : 80;
 }
 
-function glitchCells(input: GlitchInput, width: number, opts: GlitchOptions): Cell[][] {
-  const readable = wrapCells(textCells(input, width), width);
+/** The readable cells damaged at opts.intensity (the readable cells themselves at 0; never modified). */
+function scrambled(readable: Cell[][], width: number, opts: GlitchOptions): Cell[][] {
   const i = clampIntensity(opts.intensity);
   if (i === 0) return readable;
   return scrambleLines(readable, i, normaliseSeed(opts.seed), width, opts.memories ?? []);
+}
+
+function glitchCells(input: GlitchInput, width: number, opts: GlitchOptions): Cell[][] {
+  return scrambled(wrapCells(textCells(input, width), width), width, opts);
 }
 
 /**
@@ -29,6 +33,18 @@ function glitchCells(input: GlitchInput, width: number, opts: GlitchOptions): Ce
  */
 export function layoutGlitch(input: GlitchInput, opts: LayoutOptions): Line[] {
   return glitchCells(input, clampWidth(opts.width), opts).map(cellsToLine);
+}
+
+/**
+ * readableLayout(input, opts.width) and layoutGlitch(input, opts) together, wrapping the text
+ * once for both (plain mode prints both). `glitched` is null at intensity 0.
+ */
+export function layoutWithReadable(input: GlitchInput, opts: LayoutOptions): { readable: Line[]; glitched: Line[] | null } {
+  const width = clampWidth(opts.width);
+  const cells = wrapCells(textCells(input, width), width);
+  const readable = cells.map(cellsToLine);
+  if (clampIntensity(opts.intensity) === 0) return { readable, glitched: null };
+  return { readable, glitched: scrambled(cells, width, opts).map(cellsToLine) };
 }
 
 /** The readable text laid out to `width` (the settled frame). */

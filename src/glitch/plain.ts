@@ -1,8 +1,7 @@
 // What the line-mode front end prints for a glitch: one scrambled rendering, then the readable
 // text; for screen readers a description in words instead of any scrambled character.
 import { describeGlitch } from './describe.js';
-import { clampIntensity, readableLayout } from './glitch.js';
-import { stillFrame } from './frames.js';
+import { clampIntensity, layoutWithReadable } from './glitch.js';
 import { renderLines, type RenderOptions } from './render.js';
 import type { GlitchInput, LayoutOptions } from './types.js';
 
@@ -17,9 +16,11 @@ export interface PlainGlitchOptions extends LayoutOptions, RenderOptions {
  * At intensity 0 only the readable text is printed.
  */
 export function plainGlitchOutput(input: GlitchInput, opts: PlainGlitchOptions): string {
-  const readable = renderLines(readableLayout(input, opts.width), opts);
   const intensity = clampIntensity(opts.intensity);
-  if (intensity === 0) return readable + '\n';
-  if (opts.screenReader) return describeGlitch(intensity) + '\n' + readable + '\n';
-  return renderLines(stillFrame(input, { ...opts, intensity }), opts) + '\n' + readable + '\n';
+  // The still frame is stillFrame's (layoutGlitch at full strength), laid out with the readable text.
+  const { readable, glitched } = layoutWithReadable(input, { ...opts, intensity: opts.screenReader ? 0 : intensity });
+  const text = renderLines(readable, opts);
+  if (intensity === 0) return text + '\n';
+  if (opts.screenReader) return describeGlitch(intensity) + '\n' + text + '\n';
+  return renderLines(glitched!, opts) + '\n' + text + '\n';
 }

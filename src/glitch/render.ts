@@ -75,7 +75,8 @@ function sgrParams(run: GlitchSpan, theme: Theme, palette: 16 | 256): string {
 }
 
 function cleanText(text: string): string {
-  return sanitise(text).replace(/\n/g, ' ');
+  const t = sanitise(text);
+  return t.includes('\n') ? t.replace(/\n/g, ' ') : t;
 }
 
 /** One line; ends with a full reset whenever it opened a style. */

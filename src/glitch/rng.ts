@@ -13,24 +13,43 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** One lowbias32 finaliser step of `mix`: folds the integer p into the hash h. */
+function step(h: number, p: number): number {
+  let x = (h ^ Math.imul((p | 0) ^ (Math.floor(p / 4294967296) | 0), 0x85ebca6b)) >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+const MIX_START = 0x9e3779b9;
+
 /** Mixes integers into one 32-bit value (lowbias32 finaliser per step). */
 export function mix(...parts: number[]): number {
-  let h = 0x9e3779b9;
-  for (const p of parts) {
-    let x = (h ^ Math.imul((p | 0) ^ (Math.floor(p / 4294967296) | 0), 0x85ebca6b)) >>> 0;
-    x ^= x >>> 16;
-    x = Math.imul(x, 0x7feb352d);
-    x ^= x >>> 15;
-    x = Math.imul(x, 0x846ca68b);
-    x ^= x >>> 16;
-    h = x >>> 0;
-  }
+  let h = MIX_START;
+  for (const p of parts) h = step(h, p);
   return h;
 }
 
-/** A stateless die in [0, 1) for (seed, purpose, ...position). */
-export function dice(seed: number, purpose: number, ...pos: number[]): number {
-  return mix(seed, purpose, ...pos) / 4294967296;
+// dice's first two steps depend only on (seed, purpose): kept for the latest seed, since one
+// glitch rolls many dice with one seed and a handful of purposes. Only a cache: no state.
+let cachedSeed: number | undefined;
+let prefixes: number[] = [];
+
+/**
+ * A stateless die in [0, 1) for (seed, purpose, position): mix(seed, purpose, pos) / 2^32.
+ * Rolled for nearly every cell, so without mix's rest array.
+ */
+export function dice(seed: number, purpose: number, pos: number): number {
+  if (seed !== cachedSeed) {
+    cachedSeed = seed;
+    prefixes = [];
+  }
+  let h = prefixes[purpose];
+  if (h === undefined) h = prefixes[purpose] = step(step(MIX_START, seed), purpose);
+  return step(h, pos) / 4294967296;
 }
 
 /** Normalises any number (negative, fractional, huge, NaN) to a 32-bit unsigned seed. */

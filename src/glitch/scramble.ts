@@ -37,9 +37,21 @@ export function damageCurve(i: number) {
 const LETTER = /^[\p{L}\p{N}]/u;
 const MARKS = /^\p{M}*$/u;
 
-function inserted(from: Cell | undefined, g: string, extra: Partial<Cell> = {}): Cell {
-  const c: Cell = { g, w: graphemeWidth(g), word: -1, idx: -1, ...extra };
-  if (from?.style !== undefined && extra.style === undefined) c.style = from.style;
+/**
+ * Whether a grapheme starts with a letter or digit. ASCII and General Punctuation (which has
+ * neither: the story's dashes and quotes) are answered without compiling the Unicode regex.
+ */
+function isLetter(g: string): boolean {
+  const c = g.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  if (c >= 0x2000 && c <= 0x206f) return false;
+  return LETTER.test(g);
+}
+
+/** A cell the glitch adds (not in the readable text), styled as `from` unless given a style. */
+function inserted(from: Cell | undefined, g: string, style = from?.style): Cell {
+  const c: Cell = { g, w: graphemeWidth(g), word: -1, idx: -1 };
+  if (style !== undefined) c.style = style;
   return c;
 }
 
@@ -49,11 +61,12 @@ function swapGlyph(cell: Cell, seed: number, d: ReturnType<typeof damageCurve>):
   if (cell.w === 2) {
     cell.g = pick(BLOCKS, v) + pick(BLOCKS, dice(seed, P.Glyph2, cell.idx));
   } else if (cell.w === 1) {
-    const cps = [...cell.g];
-    const rest = cps.slice(1).join('');
-    const look = homoglyphFor(cps[0], v);
+    // The first code point, and what follows it (combining marks stay on a look-alike).
+    const first = String.fromCodePoint(cell.g.codePointAt(0)!);
+    const rest = cell.g.slice(first.length);
+    const look = homoglyphFor(first, v);
     let g: string;
-    if (look && u >= d.block) g = look + (MARKS.test(rest) ? rest : '');
+    if (look && u >= d.block) g = look + (rest === '' || MARKS.test(rest) ? rest : '');
     else g = u < d.block * 0.6 || !look ? pick(BLOCKS, v) : pick(BOX_FRAGMENTS, v);
     if (dice(seed, P.Overlay, cell.idx) < d.overlay) g += pick(OVERLAYS, dice(seed, P.OverlayPick, cell.idx));
     cell.g = graphemeWidth(g) === 1 ? g : '▒';
@@ -138,7 +151,7 @@ export function scrambleLines(
   for (const w of touched) {
     if (dice(seed, P.Stutter, w) >= d.stutter) continue;
     const cells = words.get(w)!;
-    const letters = cells.filter((c) => LETTER.test(c.g));
+    const letters = cells.filter((c) => isLetter(c.g));
     if (letters.length < 2 || cells[0] !== letters[0]) continue;
     const n = letters.length >= 3 && cells[1] === letters[1] && dice(seed, P.StutterLen, w) < 0.5 ? 2 : 1;
     const reps = 1 + Math.floor(dice(seed, P.StutterReps, w) * (1 + 2 * i));
@@ -151,13 +164,14 @@ export function scrambleLines(
   // Swaps: letters of touched words, and at high intensity the spaces between them.
   for (const w of touched) {
     const cells = words.get(w)!;
-    const letters = cells.filter((c) => LETTER.test(c.g));
+    const letters = cells.filter((c) => isLetter(c.g));
     const pool = letters.length > 0 ? letters : cells;
-    let first = pool[0];
-    for (const c of pool) if (dice(seed, P.Char, c.idx) < dice(seed, P.Char, first.idx)) first = c;
-    for (const c of pool) {
-      if (c === first || dice(seed, P.Char, c.idx) < d.char * (letters.length > 0 ? 1 : 0.5)) swapGlyph(c, seed, d);
-    }
+    // The cell with the lowest die is always swapped, so a touched word always shows it.
+    const u = pool.map((c) => dice(seed, P.Char, c.idx));
+    let first = 0;
+    for (let k = 1; k < pool.length; k++) if (u[k] < u[first]) first = k;
+    const chance = d.char * (letters.length > 0 ? 1 : 0.5);
+    for (let k = 0; k < pool.length; k++) if (k === first || u[k] < chance) swapGlyph(pool[k], seed, d);
   }
   if (d.space > 0) {
     for (const line of lines) for (const c of line) {
@@ -171,17 +185,20 @@ export function scrambleLines(
   const out: Cell[][] = [];
   for (let li = 0; li < lines.length; li++) {
     // A stutter only takes room the row has spare, so it never pushes words off the end.
-    let room = width - lineWidthOf(lines[li]);
-    let line: Cell[] = [];
-    for (const c of lines[li]) {
-      const st = stutterAt.get(c);
-      if (st) {
-        const unitW = lineWidthOf(st.unit);
-        const reps = Math.min(st.reps, unitW > 0 ? Math.floor(room / unitW) : 0);
-        for (let r = 0; r < reps; r++) line.push(...st.unit.map((u) => ({ ...u })));
-        room -= reps * unitW;
+    let line = lines[li];
+    if (stutterAt.size > 0) {
+      let room = width - lineWidthOf(line);
+      line = [];
+      for (const c of lines[li]) {
+        const st = stutterAt.get(c);
+        if (st) {
+          const unitW = lineWidthOf(st.unit);
+          const reps = Math.min(st.reps, unitW > 0 ? Math.floor(room / unitW) : 0);
+          for (let r = 0; r < reps; r++) line.push(...st.unit.map((u) => ({ ...u })));
+          room -= reps * unitW;
+        }
+        line.push(c);
       }
-      line.push(c);
     }
 
     // Memory bleed: a fragment of an earlier scene overwrites part of the row.
@@ -204,7 +221,7 @@ export function scrambleLines(
       const lw = lineWidthOf(line);
       const col = dice(seed, P.TearAt, li) < 0.4 ? 0 : Math.floor(dice(seed, P.TearCol, li) * lw);
       const fillG = pick(TEAR_FILLS, dice(seed, P.TearFill, li));
-      const fill = () => inserted(undefined, fillG, { style: 'glitch' });
+      const fill = () => inserted(undefined, fillG, 'glitch');
       const k = cellAtColumn(line, col);
       if (dice(seed, P.TearDir, li) < 0.7) {
         line.splice(k, 0, ...Array.from({ length: s }, fill));
