@@ -29,7 +29,7 @@ export interface Namer {
 }
 
 function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
-  const ctx: Ctx = { w, s, actor, out: [], tookTime: false };
+  const ctx: Ctx = { w, s, actor, out: [], tookTime: false, owned: new Set() };
   const cands: Candidate[] = [...inScope.map((id) => candidateFor(w, id)), ...sceneryCandidates(ctx)];
   const memo = new Map<Id, string | null>();
   return (id) => {

@@ -1,7 +1,7 @@
 // The standard actions: what each verb does when no content rule takes over.
 // Written for any actor (ctx.actor), in Inform's check / carry out / report order.
 import type { Id, Direction, Rule, Character } from './types.js';
-import { type Ctx, msg, say, theName, aName, bareName, capitalise, listProse } from './context.js';
+import { type Ctx, msg, own, ownEntry, say, theName, aName, bareName, capitalise, listProse } from './context.js';
 import { textOf, holds } from './conditions.js';
 import { runRules, moveActor } from './effects.js';
 import { describeRoom, describeContentsOf } from './describe.js';
@@ -21,11 +21,10 @@ type Handler = (ctx: Ctx, a: Act) => void;
 const isChar = (ctx: Ctx, id?: Id) => !!id && id in ctx.w.characters;
 const isScenery = (id?: Id) => !!id && id.startsWith('@');
 const addProp = (ctx: Ctx, id: Id, p: string) => {
-  const list = (ctx.s.props[id] ??= []);
-  if (!list.includes(p)) list.push(p);
+  if (!(ctx.s.props[id] ?? []).includes(p)) ownEntry(ctx, 'props', id).push(p);
 };
 const dropProp = (ctx: Ctx, id: Id, p: string) => {
-  ctx.s.props[id] = (ctx.s.props[id] ?? []).filter((x) => x !== p);
+  own(ctx, 'props')[id] = (ctx.s.props[id] ?? []).filter((x) => x !== p);
 };
 const T = (ctx: Ctx, id: Id) => capitalise(theName(ctx.w, id));
 
@@ -73,8 +72,7 @@ function examine(ctx: Ctx, a: Act): void {
   }
   if (isChar(ctx, id)) return say(ctx, textOf(ctx.w, ctx.s, ctx.w.characters[id].description, ctx.actor));
   const it = ctx.w.items[id];
-  const seen = (ctx.s.seen[ctx.actor] ??= []);
-  if (!seen.includes(id)) seen.push(id);
+  if (!(ctx.s.seen[ctx.actor] ?? []).includes(id)) ownEntry(ctx, 'seen', ctx.actor).push(id);
   const d = textOf(ctx.w, ctx.s, it.description, ctx.actor);
   if (d) say(ctx, d);
   else msg(ctx, 'examine.nothing_special', { thing: theName(ctx.w, id) });
@@ -96,7 +94,7 @@ function take(ctx: Ctx, a: Act): void {
   const owner = Object.keys(w.characters).find((c) => c !== ctx.actor && carries(s, c, id));
   if (owner) return msg(ctx, 'take.held', { name: w.characters[owner].name, thing: theName(w, id) });
   if (!it.portable) return msg(ctx, it.scenery ? 'take.scenery' : 'take.fixed', { thing: theName(w, id) });
-  s.loc[id] = ctx.actor;
+  own(ctx, 'loc')[id] = ctx.actor;
   addProp(ctx, id, 'handled');
   msg(ctx, 'take.ok', { thing: theName(w, id) });
 }
@@ -105,7 +103,7 @@ function drop(ctx: Ctx, a: Act): void {
   const id = a.dobj!;
   if (!carries(ctx.s, ctx.actor, id)) return msg(ctx, 'drop.not_held', { thing: theName(ctx.w, id) });
   if (hasProp(ctx.s, id, 'worn')) dropProp(ctx, id, 'worn');
-  ctx.s.loc[id] = roomOf(ctx.s, ctx.actor);
+  own(ctx, 'loc')[id] = roomOf(ctx.s, ctx.actor);
   msg(ctx, 'drop.ok', { thing: theName(ctx.w, id) });
 }
 
@@ -121,7 +119,7 @@ function putInto(on: boolean): Handler {
       return msg(ctx, on ? 'put.not_supporter' : 'put.not_container', { thing: theName(w, into) });
     if (!on && target.openable && !hasProp(s, into, 'open')) return msg(ctx, 'put.closed', { thing: T(ctx, into) });
     if (hasProp(s, id, 'worn')) dropProp(ctx, id, 'worn');
-    s.loc[id] = into;
+    own(ctx, 'loc')[id] = into;
     msg(ctx, on ? 'put.on_ok' : 'put.in_ok', { thing: theName(w, id), target: theName(w, into) });
   };
 }
@@ -138,7 +136,7 @@ function give(ctx: Ctx, a: Act): void {
   if (runRules(ctx, ch.give?.[id], `${to}.give.${id}`).matched) return;
   if (runRules(ctx, ch.give?.default, `${to}.give.default`).matched) return;
   if (hasProp(s, id, 'worn')) dropProp(ctx, id, 'worn');
-  s.loc[id] = to;
+  own(ctx, 'loc')[id] = to;
   msg(ctx, 'give.ok', { name: ch.name, thing: theName(w, id) });
 }
 
@@ -181,7 +179,7 @@ function wear(ctx: Ctx, a: Act): void {
   if (hasProp(ctx.s, id, 'worn') && carries(ctx.s, ctx.actor, id)) return msg(ctx, 'wear.already', { thing: theName(ctx.w, id) });
   if (!carries(ctx.s, ctx.actor, id)) {
     if (!it.portable) return msg(ctx, 'take.fixed', { thing: theName(ctx.w, id) });
-    ctx.s.loc[id] = ctx.actor;
+    own(ctx, 'loc')[id] = ctx.actor;
     addProp(ctx, id, 'handled');
     msg(ctx, 'implicit.take', { thing: theName(ctx.w, id) });
   }
@@ -203,10 +201,10 @@ function consume(kind: 'eat' | 'drink'): Handler {
     if (isChar(ctx, id)) return msg(ctx, `${kind}.person`, { name: bareName(ctx.w, id) });
     if (!it || !(kind === 'eat' ? it.edible : it.drinkable)) return msg(ctx, `${kind}.cannot`, { thing: theName(ctx.w, id) });
     if (!carries(ctx.s, ctx.actor, id) && it.portable) {
-      ctx.s.loc[id] = ctx.actor;
+      own(ctx, 'loc')[id] = ctx.actor;
       msg(ctx, 'implicit.take', { thing: theName(ctx.w, id) });
     }
-    ctx.s.loc[id] = 'nowhere';
+    own(ctx, 'loc')[id] = 'nowhere';
     msg(ctx, `${kind}.ok`, { thing: theName(ctx.w, id) });
   };
 }
@@ -409,7 +407,7 @@ export const HANDLERS: Record<string, Handler> = {
   show: (ctx, a) => msg(ctx, 'show.default', { name: bareName(ctx.w, a.iobj ?? ''), thing: theName(ctx.w, a.dobj!) }),
   throw: (ctx, a) => {
     if (!carries(ctx.s, ctx.actor, a.dobj!)) return msg(ctx, 'drop.not_held', { thing: theName(ctx.w, a.dobj!) });
-    ctx.s.loc[a.dobj!] = roomOf(ctx.s, ctx.actor);
+    own(ctx, 'loc')[a.dobj!] = roomOf(ctx.s, ctx.actor);
     msg(ctx, 'throw.default', { thing: theName(ctx.w, a.dobj!) });
   },
   open: openClose(true),

@@ -9,6 +9,44 @@ export interface Ctx {
   out: GameEvent[];
   /** Set by any action that lets time pass (most of them); meta commands do not. */
   tookTime: boolean;
+  /** Parts of `s` this turn has already copied (see own). */
+  owned: Set<string>;
+}
+
+type RecordPart = 'loc' | 'flags' | 'counters' | 'pronouns' | 'hintsTaken' | 'props' | 'visited' | 'seen';
+type ListPart = 'playable' | 'fired' | 'solved' | 'memories';
+
+/**
+ * A turn starts from a shallow copy of the last state: its parts are still the last state's,
+ * which undo keeps and must never change. Every change goes through these, which copy a part
+ * the first time the turn changes it; parts a turn leaves alone stay shared (less to copy, to
+ * keep for undo and to compare when saving).
+ */
+export function own<K extends RecordPart>(ctx: Ctx, k: K): State[K] {
+  if (!ctx.owned.has(k)) {
+    ctx.s[k] = { ...ctx.s[k] };
+    ctx.owned.add(k);
+  }
+  return ctx.s[k];
+}
+
+export function ownList<K extends ListPart>(ctx: Ctx, k: K): State[K] {
+  if (!ctx.owned.has(k)) {
+    ctx.s[k] = ctx.s[k].slice();
+    ctx.owned.add(k);
+  }
+  return ctx.s[k];
+}
+
+/** One item's props, or one character's visited or seen list, ready to change (made if missing). */
+export function ownEntry(ctx: Ctx, k: 'props' | 'visited' | 'seen', id: Id): string[] {
+  const part = own(ctx, k);
+  const tag = `${k} ${id}`;
+  if (!ctx.owned.has(tag)) {
+    part[id] = Object.hasOwn(part, id) ? part[id].slice() : [];
+    ctx.owned.add(tag);
+  }
+  return part[id];
 }
 
 export function msg(ctx: Ctx, id: string, params?: Record<string, string | number>): void {

@@ -1,6 +1,6 @@
 // Carries out content's effects and rules: the story's verbs of change.
 import type { Effect, Rule, Id } from './types.js';
-import { type Ctx, msg, say } from './context.js';
+import { type Ctx, msg, own, ownEntry, ownList, say } from './context.js';
 import { holds, textOf } from './conditions.js';
 import { nextRandom } from './rng.js';
 import { describeRoom } from './describe.js';
@@ -16,9 +16,8 @@ export function randomSeed(ctx: Ctx): number {
 }
 
 export function moveActor(ctx: Ctx, who: Id, to: Id): void {
-  ctx.s.loc[who] = to;
-  const v = (ctx.s.visited[who] ??= []);
-  if (!v.includes(to)) v.push(to);
+  own(ctx, 'loc')[who] = to;
+  if (!(ctx.s.visited[who] ?? []).includes(to)) ownEntry(ctx, 'visited', who).push(to);
 }
 
 export function beginAct(ctx: Ctx, n: number): void {
@@ -47,22 +46,21 @@ export function applyEffects(ctx: Ctx, effects: Effect[] | undefined): void {
 function applyEffect(ctx: Ctx, e: Effect): void {
   const s = ctx.s;
   if ('say' in e) say(ctx, e.say.replaceAll('{player}', ctx.w.characters[ctx.actor]?.name ?? ctx.actor));
-  else if ('set' in e) for (const f of list(e.set)) s.flags[f] = true;
-  else if ('clear' in e) for (const f of list(e.clear)) delete s.flags[f];
-  else if ('count' in e) s.counters[e.count] = (s.counters[e.count] ?? 0) + (e.by ?? 1);
+  else if ('set' in e) for (const f of list(e.set)) own(ctx, 'flags')[f] = true;
+  else if ('clear' in e) for (const f of list(e.clear)) delete own(ctx, 'flags')[f];
+  else if ('count' in e) own(ctx, 'counters')[e.count] = (s.counters[e.count] ?? 0) + (e.by ?? 1);
   else if ('move' in e) {
     if (e.move in ctx.w.characters) moveActor(ctx, e.move, e.to);
-    else s.loc[e.move] = e.to;
+    else own(ctx, 'loc')[e.move] = e.to;
   } else if ('moveTo' in e) {
     const from = ctx.s.loc[ctx.actor];
     moveActor(ctx, ctx.actor, e.moveTo);
     ctx.out.push({ type: 'moved', actor: ctx.actor, from, to: e.moveTo });
     describeRoom(ctx, true);
   } else if ('setProp' in e) {
-    const p = (s.props[e.setProp] ??= []);
-    if (!p.includes(e.prop)) p.push(e.prop);
+    if (!(s.props[e.setProp] ?? []).includes(e.prop)) ownEntry(ctx, 'props', e.setProp).push(e.prop);
   } else if ('clearProp' in e) {
-    s.props[e.clearProp] = (s.props[e.clearProp] ?? []).filter((x) => x !== e.prop);
+    own(ctx, 'props')[e.clearProp] = (s.props[e.clearProp] ?? []).filter((x) => x !== e.prop);
   } else if ('stability' in e) s.stability = clamp(s.stability + e.stability, 0, 100);
   else if ('setStability' in e) s.stability = clamp(e.setStability, 0, 100);
   else if ('focus' in e) s.focus = clamp(s.focus + e.focus, 0, 10);
@@ -73,7 +71,7 @@ function applyEffect(ctx: Ctx, e: Effect): void {
     ctx.out.push({ type: 'glitch', text: (e.text ?? '').trim(), intensity: e.glitch, seed: randomSeed(ctx) });
   } else if ('solve' in e) {
     if (!s.solved.includes(e.solve)) {
-      s.solved.push(e.solve);
+      ownList(ctx, 'solved').push(e.solve);
       const p = ctx.w.puzzles[e.solve];
       const { total, max } = score(ctx);
       ctx.out.push({ type: 'score', puzzle: e.solve, points: p?.points ?? 0, total, max });
@@ -94,8 +92,9 @@ function applyEffect(ctx: Ctx, e: Effect): void {
   } else if ('memory' in e) {
     const m = e.memory.trim();
     if (m && !s.memories.includes(m)) {
-      s.memories.push(m);
-      if (s.memories.length > MAX_MEMORIES) s.memories.shift();
+      const memories = ownList(ctx, 'memories');
+      memories.push(m);
+      if (memories.length > MAX_MEMORIES) memories.shift();
     }
   }
 }
@@ -146,7 +145,7 @@ export function runRules(
     const onceKey = r.id ?? `${key}#${i}`;
     if (r.once && ctx.s.fired.includes(onceKey)) continue;
     if (!holds(ctx.w, ctx.s, r.if, ctx.actor)) continue;
-    if (r.once) ctx.s.fired.push(onceKey);
+    if (r.once) ownList(ctx, 'fired').push(onceKey);
     if (r.say) say(ctx, textOf(ctx.w, ctx.s, r.say, ctx.actor));
     applyEffects(ctx, r.do);
     if (!r.say && !r.do?.length) msg(ctx, 'rule.nothing');

@@ -2,7 +2,7 @@
 import type { Id, World } from './types.js';
 import type { NounPhrase, Candidate } from '../parser/index.js';
 import { matchNounPhrase } from '../parser/index.js';
-import type { Ctx } from './context.js';
+import { type Ctx, own } from './context.js';
 import { scope, roomOf } from './world-query.js';
 import { textOf } from './conditions.js';
 
@@ -55,11 +55,11 @@ export function pronounFor(w: World, id: Id): 'it' | 'them' | 'him' | 'her' {
 
 export function notePronoun(ctx: Ctx, id: Id): void {
   if (id.startsWith('@')) {
-    ctx.s.pronouns.it = id;
+    own(ctx, 'pronouns').it = id;
     return;
   }
-  ctx.s.pronouns[pronounFor(ctx.w, id)] = id;
-  if (pronounFor(ctx.w, id) === 'them' && !(id in ctx.w.characters)) ctx.s.pronouns.it = id;
+  own(ctx, 'pronouns')[pronounFor(ctx.w, id)] = id;
+  if (pronounFor(ctx.w, id) === 'them' && !(id in ctx.w.characters)) own(ctx, 'pronouns').it = id;
 }
 
 /**

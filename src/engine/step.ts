@@ -2,7 +2,7 @@
 import type { World, State, StepResult, Id, MetaAction } from './types.js';
 import { parse, parseNounPhrase, matchNounPhrase, VERBS } from '../parser/index.js';
 import type { Command, ActionCommand, NounPhrase, Vocabulary } from '../parser/index.js';
-import { type Ctx, msg, say, bareName, theName, capitalise, listProse } from './context.js';
+import { type Ctx, msg, own, ownList, say, bareName, theName, capitalise, listProse } from './context.js';
 import { holds, textOf } from './conditions.js';
 import { applyEffects, switchPlayer, score, runRules } from './effects.js';
 import { perform, answeredUnseen, type Act } from './actions.js';
@@ -54,29 +54,10 @@ function parseLine(w: World, input: string): ReturnType<typeof parse> {
   return structuredClone(r);
 }
 
-// A State is plain JSON of a known shape: copying it field by field is several times faster than
-// structuredClone, and every turn (and `nanodream check`, millions of times) starts with a copy.
-const copyLists = <T>(r: Record<string, T[]>): Record<string, T[]> => {
-  const o: Record<string, T[]> = {};
-  for (const k in r) o[k] = r[k].slice();
-  return o;
-};
-
+/** The turn's state: a shallow copy whose parts are copied when first changed (see own). */
 function clone(s: State): State {
   return {
     ...s,
-    playable: s.playable.slice(),
-    loc: { ...s.loc },
-    props: copyLists(s.props),
-    flags: { ...s.flags },
-    counters: { ...s.counters },
-    visited: copyLists(s.visited),
-    seen: copyLists(s.seen),
-    fired: s.fired.slice(),
-    solved: s.solved.slice(),
-    memories: s.memories.slice(),
-    pronouns: { ...s.pronouns },
-    hintsTaken: { ...s.hintsTaken },
     pending: s.pending === null ? null : structuredClone(s.pending),
     oops: s.oops === null ? null : { ...s.oops },
   };
@@ -89,7 +70,7 @@ const FREE_ACTIONS = new Set(['look', 'examine', 'inventory', 'read']);
 
 export function step(w: World, s0: State, input: string): StepResult {
   const s = clone(s0);
-  const ctx: Ctx = { w, s, actor: s.player, out: [], tookTime: false };
+  const ctx: Ctx = { w, s, actor: s.player, out: [], tookTime: false, owned: new Set() };
   runLine(ctx, input, true);
   return { state: s, events: ctx.out };
 }
@@ -377,7 +358,7 @@ function meta(ctx: Ctx, verb: string, arg?: string): boolean {
       const h = w.hints.find((x) => holds(w, s, x.if, s.player));
       if (!h) return msg(ctx, 'hint.none'), true;
       const level = Math.min(s.hintsTaken[h.id] ?? 0, h.hints.length - 1);
-      s.hintsTaken[h.id] = level + 1;
+      own(ctx, 'hintsTaken')[h.id] = level + 1;
       msg(ctx, 'hint.level', { n: level + 1, of: h.hints.length });
       say(ctx, h.hints[level]);
       if (level + 1 < h.hints.length) msg(ctx, 'hint.more');
@@ -465,7 +446,7 @@ function runScenes(ctx: Ctx): void {
       ctx.actor = s.player;
       if (!holds(w, s, sc.if, s.player)) continue;
       firedNow.add(sc.id);
-      if (once) s.fired.push(sc.id);
+      if (once) ownList(ctx, 'fired').push(sc.id);
       any = true;
       if (sc.say) say(ctx, textOf(w, s, sc.say, s.player));
       applyEffects(ctx, sc.do);
