@@ -14,7 +14,7 @@ import type { World } from '../src/engine/types.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
 const ROOT = resolve(process.env.NANODREAM_BENCH_ROOT ?? REPO);
-const BIN = join(ROOT, 'bin', 'nanodream.js');
+const BIN = join(ROOT, 'bin', 'nanodream.cjs');
 const argRuns = process.argv.indexOf('--runs');
 const RUNS = argRuns > 0 ? Math.max(3, Number(process.argv[argRuns + 1])) : 11;
 

@@ -1,5 +1,5 @@
 // The command line: picks between plain play and the full commander program, and turns errors
-// into messages and exit codes. Nothing imports this module; bin/nanodream.js runs its bundled form.
+// into messages and exit codes. Nothing imports this module; bin/nanodream.cjs runs its bundled form.
 //
 // Most runs are play with a few flags (`nanodream`, `--seed 3 --script walk.txt`, `--new`): those
 // are read here by hand, so commander (and its option machinery) loads only for help, versions,

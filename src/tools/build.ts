@@ -1,5 +1,5 @@
 // Builds what players run: dist/content.json (the story, validated once here) and the esbuild
-// bundles: dist/core.cjs (the game), dist/start.js (loads it with V8's code cache) and dist/ui/
+// bundles: dist/core.cjs (the game), dist/start.cjs (loads it with V8's code cache) and dist/ui/
 // (the interactive screen: production React and ink, loaded only for a terminal).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -80,8 +80,17 @@ const wrapped = `(function (exports, require, module, __filename, __dirname, __n
 if (!/^[\x00-\x7f]*$/.test(wrapped)) throw new Error('dist/core.cjs must be ASCII (start.ts reads it as latin1)');
 writeAtomically(join(dist, 'core.cjs'), `// nanodream-build ${id}\n${wrapped}`);
 
-// The launcher's half: loads core.cjs with the code cache.
-await build({ ...common, entryPoints: [join(root, 'src/cli/start.ts')], format: 'esm', outfile: join(dist, 'start.js') });
+// The launcher's half: loads core.cjs with the code cache. CommonJS, so that the launcher can
+// require it (an ES module costs Node a few milliseconds more to start).
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/cli/start.ts')],
+  format: 'cjs',
+  outfile: join(dist, 'start.cjs'),
+  define: { ...common.define, 'import.meta.url': '__ndStartUrl' },
+  // Last, so esbuild's "use strict" stays first; only read once start() runs.
+  footer: { js: 'var __ndStartUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
 
 // The interactive screen (ink, React, yoga): ES modules, loaded only for a terminal.
 const ui = await build({
@@ -104,8 +113,8 @@ const ui = await build({
 const fresh = new Set(Object.keys(ui.metafile.outputs).map((f) => f.split('/').pop()));
 const chunks = join(dist, 'ui', 'chunks');
 if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (!fresh.has(f)) rmSync(join(chunks, f), { force: true });
-for (const old of ['cli.js', 'chunks']) rmSync(join(dist, old), { recursive: true, force: true });
-process.stdout.write('built dist/core.cjs, dist/start.js, dist/ui/ and dist/content.json\n');
+for (const old of ['cli.js', 'chunks', 'start.js']) rmSync(join(dist, old), { recursive: true, force: true });
+process.stdout.write('built dist/core.cjs, dist/start.cjs, dist/ui/ and dist/content.json\n');
 
 function writeAtomically(file: string, text: string): void {
   const tmp = `${file}.tmp-${process.pid}`;

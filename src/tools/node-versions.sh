@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/app" && cd "$work/app"
 echo '{"name":"app","version":"1.0.0","private":true}' > package.json
 npm install --silent --no-audit --no-fund --ignore-scripts "$work"/nanodream-*.tgz
-bin="$work/app/node_modules/nanodream/bin/nanodream.js"
+bin="$work/app/node_modules/nanodream/bin/nanodream.cjs"
 fail=0
 for v in 20 22 24; do
   if [ "$v" = 20 ]; then node_cmd=(node); else node_cmd=(npx -y -p "node@$v" node); fi

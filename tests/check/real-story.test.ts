@@ -1,6 +1,6 @@
 // The checker on the real story in content/: the complete search (see the README's "What
 // `nanodream check` proves"), with every shortest ending path replayed through the engine and,
-// when the bundle is built, through `node bin/nanodream.js --script`. It is bounded by states,
+// when the bundle is built, through `node bin/nanodream.cjs --script`. It is bounded by states,
 // not by time, so a slow machine takes longer rather than failing.
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -62,7 +62,7 @@ describe.skipIf(!world)(`the real story${world ? '' : ` (skipped: content does n
     for (const e of get().endings.filter((x) => x.reached)) expect(replayState(world!, 0, e.path).ending).toBe(e.id);
   }, 120_000);
 
-  const bin = join(REPO, 'bin', 'nanodream.js');
+  const bin = join(REPO, 'bin', 'nanodream.cjs');
   it.skipIf(!existsSync(join(REPO, 'dist')))('each shortest ending path, played with --script by the built CLI, reaches that ending', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nanodream-check-script-'));
     try {

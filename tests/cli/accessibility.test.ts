@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parsePlaythrough } from '../playthroughs/format.js';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/nanodream.js');
+const bin = join(root, 'bin/nanodream.cjs');
 let script = '';
 
 beforeAll(() => {

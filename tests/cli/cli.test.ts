@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/nanodream.js');
+const bin = join(root, 'bin/nanodream.cjs');
 
 function run(args: string[], input = '', env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {

@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib';
 import { buildId, cacheDir, cacheName, readCache, writeCache } from '../../src/cli/start.js';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin', 'nanodream.js');
+const bin = join(root, 'bin', 'nanodream.cjs');
 const temps: string[] = [];
 const temp = () => {
   const d = mkdtempSync(join(tmpdir(), 'nd-cache-'));

@@ -27,7 +27,7 @@ const write = (t: Term, d: string) => new Promise<void>((r) => t.write(d, r));
 
 describe.each([20, 40, 80, 200])('the game in a %i-column terminal', (cols) => {
   it('keeps every line inside the width, closes every style, and settles on readable text', async () => {
-    const r = spawnSync(process.execPath, [join(root, 'bin/nanodream.js'), '--script', script, '--seed', '5', '--width', String(cols)], {
+    const r = spawnSync(process.execPath, [join(root, 'bin/nanodream.cjs'), '--script', script, '--seed', '5', '--width', String(cols)], {
       encoding: 'utf8',
       env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '', TERM: 'xterm-256color' },
     });

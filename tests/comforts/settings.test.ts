@@ -137,7 +137,7 @@ describe('nanodream config', () => {
   });
 
   // `npm test` builds first; the built game is what players run.
-  const bin = join(import.meta.dirname, '../../bin/nanodream.js');
+  const bin = join(import.meta.dirname, '../../bin/nanodream.cjs');
   it('the built command keeps a setting for the next run', () => {
     home = tempHome();
     const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NANODREAM_HOME: '' } });

@@ -1,4 +1,4 @@
-// Runs the built game where players meet it: bin/nanodream.js as a child process, and inside a
+// Runs the built game where players meet it: bin/nanodream.cjs as a child process, and inside a
 // real pseudo-terminal through tmux (each test server on its own socket).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The package under test; NANODREAM_E2E_ROOT points at another checkout (e.g. a clean build). */
 export const ROOT = resolve(process.env.NANODREAM_E2E_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
-export const BIN = join(ROOT, 'bin', 'nanodream.js');
+export const BIN = join(ROOT, 'bin', 'nanodream.cjs');
 
 export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 
