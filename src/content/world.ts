@@ -24,7 +24,8 @@ export async function loadWorld(contentDir?: string): Promise<World> {
   const root = packageRoot();
   const compiled = join(root, 'dist', 'content.json');
   if (!contentDir && globalThis.__NANODREAM_BUNDLE__ && existsSync(compiled)) {
-    return JSON.parse(readFileSync(compiled, 'utf8')) as World;
+    // The build writes it as pure ASCII: read as latin1, no decoding is needed.
+    return JSON.parse(readFileSync(compiled, 'latin1')) as World;
   }
   const { loadContent } = await import('./load.js');
   return loadContent(contentDir ?? join(root, 'content'));
