@@ -6,12 +6,11 @@ const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.i
 
 export function holds(w: World, s: State, c: Condition | undefined, actor: Id = s.player): boolean {
   if (!c) return true;
-  const here = roomOf(s, actor);
   if (c.flag !== undefined && !list(c.flag).every((f) => s.flags[f])) return false;
   if (c.notFlag !== undefined && list(c.notFlag).some((f) => s.flags[f])) return false;
   if (c.player !== undefined && !list(c.player).includes(actor)) return false;
-  if (c.here !== undefined && !list(c.here).includes(here)) return false;
-  if (c.region !== undefined && !list(c.region).includes(w.rooms[here]?.region ?? '')) return false;
+  if (c.here !== undefined && !list(c.here).includes(roomOf(s, actor))) return false;
+  if (c.region !== undefined && !list(c.region).includes(w.rooms[roomOf(s, actor)]?.region ?? '')) return false;
   if (c.has !== undefined && !list(c.has).every((i) => carries(s, actor, i))) return false;
   if (c.notHas !== undefined && list(c.notHas).some((i) => carries(s, actor, i))) return false;
   if (c.itemIn) for (const [i, p] of Object.entries(c.itemIn)) if ((s.loc[i] ?? 'nowhere') !== p) return false;
