@@ -38,7 +38,7 @@ function characterNames(w: World): string[] {
 
 // Parsing is pure given the world's vocabulary and far slower than a turn (the grammar is tried
 // line by line), so a line typed again — in play, and thousands of times by `nanodream check` —
-// is parsed once per world. Each caller gets its own copy, so nothing can alter the cached one.
+// is parsed once per world. The cached result is frozen, so nothing can alter it.
 const PARSE_CACHE_LIMIT = 5000;
 const parseCache = new WeakMap<World, Map<string, ReturnType<typeof parse>>>();
 
@@ -47,11 +47,19 @@ function parseLine(w: World, input: string): ReturnType<typeof parse> {
   if (!cache) parseCache.set(w, (cache = new Map()));
   let r = cache.get(input);
   if (!r) {
-    r = parse(input, vocabulary(w), { characters: characterNames(w) });
+    r = deepFreeze(parse(input, vocabulary(w), { characters: characterNames(w) }));
     if (cache.size >= PARSE_CACHE_LIMIT) cache.clear();
     cache.set(input, r);
   }
-  return structuredClone(r);
+  return r;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
 }
 
 /** The turn's state: a shallow copy whose parts are copied when first changed (see own). */
