@@ -2,34 +2,57 @@
 import type { Condition, State, World, Text, Id } from './types.js';
 import { roomOf, carries } from './world-query.js';
 
-const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+// Conditions are tested for every scene and rule on every turn, mostly in a short-lived process
+// where nothing is optimised: these loops allocate nothing (no closures, arrays or iterators).
+
+/** Whether a one-or-many value includes x. */
+function oneOf<T>(v: T | T[], x: T): boolean {
+  return Array.isArray(v) ? v.includes(x) : v === x;
+}
+
+/** Whether test holds for every one of a one-or-many value (none: true). */
+function every<T>(v: T | T[], test: (x: T, s: State, actor: Id) => boolean, s: State, actor: Id): boolean {
+  if (!Array.isArray(v)) return test(v, s, actor);
+  for (let i = 0; i < v.length; i++) if (!test(v[i], s, actor)) return false;
+  return true;
+}
+
+/** Whether test holds for some one of a one-or-many value (none: false). */
+function some<T>(v: T | T[], test: (x: T, s: State, actor: Id) => boolean, s: State, actor: Id): boolean {
+  if (!Array.isArray(v)) return test(v, s, actor);
+  for (let i = 0; i < v.length; i++) if (test(v[i], s, actor)) return true;
+  return false;
+}
+
+const flagSet = (f: Id, s: State) => !!s.flags[f];
+const held = (i: Id, s: State, actor: Id) => carries(s, actor, i);
 
 export function holds(w: World, s: State, c: Condition | undefined, actor: Id = s.player): boolean {
   if (!c) return true;
-  if (c.flag !== undefined && !list(c.flag).every((f) => s.flags[f])) return false;
-  if (c.notFlag !== undefined && list(c.notFlag).some((f) => s.flags[f])) return false;
-  if (c.player !== undefined && !list(c.player).includes(actor)) return false;
-  if (c.here !== undefined && !list(c.here).includes(roomOf(s, actor))) return false;
-  if (c.region !== undefined && !list(c.region).includes(w.rooms[roomOf(s, actor)]?.region ?? '')) return false;
-  if (c.has !== undefined && !list(c.has).every((i) => carries(s, actor, i))) return false;
-  if (c.notHas !== undefined && list(c.notHas).some((i) => carries(s, actor, i))) return false;
-  if (c.itemIn) for (const [i, p] of Object.entries(c.itemIn)) if ((s.loc[i] ?? 'nowhere') !== p) return false;
-  if (c.charIn) for (const [ch, p] of Object.entries(c.charIn)) if (roomOf(s, ch) !== p) return false;
+  if (c.flag !== undefined && !every(c.flag, flagSet, s, actor)) return false;
+  if (c.notFlag !== undefined && some(c.notFlag, flagSet, s, actor)) return false;
+  if (c.player !== undefined && !oneOf(c.player, actor)) return false;
+  if (c.here !== undefined && !oneOf(c.here, roomOf(s, actor))) return false;
+  if (c.region !== undefined && !oneOf(c.region, w.rooms[roomOf(s, actor)]?.region ?? '')) return false;
+  if (c.has !== undefined && !every(c.has, held, s, actor)) return false;
+  if (c.notHas !== undefined && some(c.notHas, held, s, actor)) return false;
+  if (c.itemIn) for (const i in c.itemIn) if ((s.loc[i] ?? 'nowhere') !== c.itemIn[i]) return false;
+  if (c.charIn) for (const ch in c.charIn) if (roomOf(s, ch) !== c.charIn[ch]) return false;
   if (c.together && c.together.length) {
     const r = roomOf(s, c.together[0]);
-    if (!c.together.every((ch) => roomOf(s, ch) === r)) return false;
+    for (let i = 1; i < c.together.length; i++) if (roomOf(s, c.together[i]) !== r) return false;
   }
-  if (c.act !== undefined && !list(c.act).includes(s.act)) return false;
+  if (c.act !== undefined && !oneOf(c.act, s.act)) return false;
   if (c.actAtLeast !== undefined && s.act < c.actAtLeast) return false;
   if (c.stabilityBelow !== undefined && !(s.stability < c.stabilityBelow)) return false;
   if (c.stabilityAtLeast !== undefined && !(s.stability >= c.stabilityAtLeast)) return false;
   if (c.focusBelow !== undefined && !(s.focus < c.focusBelow)) return false;
   if (c.focusAtLeast !== undefined && !(s.focus >= c.focusAtLeast)) return false;
-  if (c.counterAtLeast) for (const [k, n] of Object.entries(c.counterAtLeast)) if ((s.counters[k] ?? 0) < n) return false;
-  if (c.visited !== undefined && !(s.visited[actor] ?? []).includes(c.visited)) return false;
-  if (c.seen !== undefined && !(s.seen[actor] ?? []).includes(c.seen)) return false;
-  if (c.prop) for (const [i, p] of Object.entries(c.prop)) if (!(s.props[i] ?? []).includes(p)) return false;
-  if (c.notProp) for (const [i, p] of Object.entries(c.notProp)) if ((s.props[i] ?? []).includes(p)) return false;
+  if (c.counterAtLeast) for (const k in c.counterAtLeast) if ((s.counters[k] ?? 0) < c.counterAtLeast[k]) return false;
+  if (c.visited !== undefined && !(s.visited[actor]?.includes(c.visited) ?? false)) return false;
+  if (c.seen !== undefined && !(s.seen[actor]?.includes(c.seen) ?? false)) return false;
+  if (c.prop) for (const i in c.prop) if (!(s.props[i]?.includes(c.prop[i]) ?? false)) return false;
+  if (c.notProp) for (const i in c.notProp) if (s.props[i]?.includes(c.notProp[i]) ?? false) return false;
   if (c.any && !c.any.some((x) => holds(w, s, x, actor))) return false;
   if (c.not && holds(w, s, c.not, actor)) return false;
   return true;

@@ -446,7 +446,9 @@ function runScenes(ctx: Ctx): void {
   const firedNow = new Set<string>();
   for (let pass = 0; pass < 4; pass++) {
     let any = false;
-    for (const sc of w.scenes) {
+    // Indexed: a for-of here allocates an iterator result per scene per turn in cold code.
+    for (let i = 0; i < w.scenes.length; i++) {
+      const sc = w.scenes[i];
       if (s.ending) return;
       if (firedNow.has(sc.id)) continue;
       const once = sc.once !== false;

@@ -29,9 +29,15 @@ export function textCells(input: GlitchInput, width: number): Cell[] {
   let word = -1;
   let inWord = false;
   let idx = 0;
-  for (const span of toSpans(input)) {
+  const spans = toSpans(input);
+  // Indexed loops over every character: in a short-lived run this code is cold, and a for-of
+  // there allocates an iterator result per character.
+  for (let si = 0; si < spans.length; si++) {
+    const span = spans[si];
     if (!span || typeof span.text !== 'string') continue;
-    for (let g of graphemes(sanitise(span.text))) {
+    const gs = graphemes(sanitise(span.text));
+    for (let gi = 0; gi < gs.length; gi++) {
+      let g = gs[gi];
       let w = g === BREAK ? 0 : graphemeWidth(g);
       // A character wider than the whole screen cannot be shown: a narrow stand-in keeps the line honest.
       if (w > width) {
@@ -102,7 +108,7 @@ export function wrapCells(cells: readonly Cell[], width: number): Cell[][] {
 
 export function lineWidthOf(cells: readonly Cell[]): number {
   let w = 0;
-  for (const c of cells) w += c.w;
+  for (let i = 0; i < cells.length; i++) w += cells[i].w;
   return w;
 }
 

@@ -133,7 +133,10 @@ export function scrambleLines(
 
   // Which words flicker: the cheapest dice win, and never more than the cap.
   const words = new Map<number, Cell[]>();
-  for (const line of lines) for (const c of line) if (c.word >= 0) {
+  // Indexed loops over cells: for-of in cold code allocates an iterator result per cell.
+  for (let li = 0; li < lines.length; li++) for (let k = 0; k < lines[li].length; k++) {
+    const c = lines[li][k];
+    if (c.word < 0) continue;
     const list = words.get(c.word);
     if (list) list.push(c);
     else words.set(c.word, [c]);
@@ -174,7 +177,8 @@ export function scrambleLines(
     for (let k = 0; k < pool.length; k++) if (k === first || u[k] < chance) swapGlyph(pool[k], seed, d);
   }
   if (d.space > 0) {
-    for (const line of lines) for (const c of line) {
+    for (let li = 0; li < lines.length; li++) for (let k = 0; k < lines[li].length; k++) {
+      const c = lines[li][k];
       if (c.word < 0 && c.idx >= 0 && !touchedSet.has(c.word) && dice(seed, P.Space, c.idx) < d.space) {
         c.g = dice(seed, P.Glyph, c.idx) < 0.6 ? pick(BLOCKS, dice(seed, P.Glyph2, c.idx)) : pick(BOX_FRAGMENTS, dice(seed, P.Glyph2, c.idx));
         if (dice(seed, P.Color, c.idx) < d.color) c.fg = pick(NOISE_FG, dice(seed, P.ColorPick, c.idx));
@@ -189,7 +193,8 @@ export function scrambleLines(
     if (stutterAt.size > 0) {
       let room = width - lineWidthOf(line);
       line = [];
-      for (const c of lines[li]) {
+      for (let k = 0; k < lines[li].length; k++) {
+        const c = lines[li][k];
         const st = stutterAt.get(c);
         if (st) {
           const unitW = lineWidthOf(st.unit);

@@ -19,7 +19,7 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
-    for (const k of ka) if (!Object.hasOwn(b, k) || !jsonEqual(a[k], b[k])) return false;
+    for (let i = 0; i < ka.length; i++) if (!Object.hasOwn(b, ka[i]) || !jsonEqual(a[ka[i]], b[ka[i]])) return false;
     return true;
   }
   return false;
@@ -37,14 +37,18 @@ export function diff(from: unknown, to: unknown): Delta | null {
   const o: Record<string, Delta> = {};
   const d: string[] = [];
   let changed = false;
-  for (const k of Object.keys(to)) {
+  // Indexed loops: saving runs once, cold, over every kept turn; for-of would allocate per key.
+  const keys = Object.keys(to);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const sub = Object.hasOwn(from, k) ? diff(from[k], to[k]) : { r: to[k] };
     if (sub) {
       put(o, k, sub);
       changed = true;
     }
   }
-  for (const k of Object.keys(from)) if (!Object.hasOwn(to, k)) d.push(k);
+  const old = Object.keys(from);
+  for (let i = 0; i < old.length; i++) if (!Object.hasOwn(to, old[i])) d.push(old[i]);
   if (!changed && !d.length) return null;
   return d.length ? { o, d } : { o };
 }
