@@ -1,5 +1,5 @@
 // Playing the game from the command line: the flags, which front end to use, and the I/O wiring.
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { loadWorld, packageRoot } from '../content/world.js';
 import { GameHost } from '../host/host.js';
@@ -107,6 +107,7 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
 
   if (script) {
     if (!existsSync(script)) throw new UserError(`The script file "${script}" does not exist.`);
+    if (statSync(script).isDirectory()) throw new UserError(`"${script}" is a folder, not a script file.`);
     const { runPlain } = await import('../plain/run.js');
     await runPlain({ host, input: createReadStream(script), output: io.stdout, render, echo: true, opening });
     return 0;

@@ -1,11 +1,11 @@
 // The line-mode front end: reads lines, writes plain (optionally coloured) text, never loads ink.
 // Used for pipes, --plain, --script, screen readers and CI. A `>` prompt starts a line whenever
 // it waits, as dumb-terminal interpreters do, so regtest-style tools can drive it.
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { GameHost, Output } from '../host/host.js';
 import type { Block } from '../narrate/index.js';
 import { renderBlocks, type RenderSettings } from './render.js';
+import { LineSplitter } from './lines.js';
 
 export interface PlainOptions {
   host: GameHost;
@@ -29,7 +29,6 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     if (t) write(t);
   };
   write(`${text(o.opening.blocks)}\n> `);
-  const rl = createInterface({ input: o.input, crlfDelay: Infinity, terminal: false });
   // Lines already waiting are played first; the autosave is written when input runs dry.
   let flushQueued = false;
   const flushSoon = () => {
@@ -40,22 +39,62 @@ export async function runPlain(o: PlainOptions): Promise<void> {
       show(o.host.flushAutosave());
     });
   };
-  for await (const raw of rl) {
+  /** Plays one line; false once the player has quit. */
+  const turn = (raw: string): boolean => {
     const line = raw.length > 10_000 ? raw.slice(0, 10_000) : raw;
     if (o.echo) write(`${printable(line)}\n`);
     const out = o.host.submit(line);
     if (out.quit) {
       show(out.blocks);
       show(o.host.flushAutosave());
-      rl.close();
-      return;
+      return false;
     }
-    const reply = text(out.blocks);
-    flushSoon();
-    write(`${reply}\n> `);
-  }
-  // End of input: the game is kept in the autosave.
-  write(`${text(o.host.flushAutosave())}\n`);
+    write(`${text(out.blocks)}\n> `);
+    return true;
+  };
+  const input = o.input;
+  input.setEncoding('utf8');
+  const lines = new LineSplitter();
+  await new Promise<void>((resolve, reject) => {
+    let settled = false;
+    // The error listener stays: an input that fails after the game ended is no one's concern.
+    const detach = () => {
+      settled = true;
+      input.off('data', onData);
+      input.off('end', onEnd);
+      input.pause();
+    };
+    const stop = () => {
+      detach();
+      resolve();
+    };
+    // Whatever goes wrong inside a turn comes back from runPlain, as it would from a loop.
+    const guard = (play: () => void) => {
+      try {
+        play();
+      } catch (e) {
+        onError(e as Error);
+      }
+    };
+    const onData = (chunk: string) => guard(() => {
+      for (const raw of lines.push(chunk)) if (!turn(raw)) return stop();
+      flushSoon();
+    });
+    const onEnd = () => guard(() => {
+      for (const raw of lines.end()) if (!turn(raw)) return stop();
+      // End of input: the game is kept in the autosave.
+      write(`${text(o.host.flushAutosave())}\n`);
+      stop();
+    });
+    const onError = (e: Error) => {
+      if (settled) return;
+      detach();
+      reject(e);
+    };
+    input.on('data', onData);
+    input.on('end', onEnd);
+    input.on('error', onError);
+  });
 }
 
 /** A command echoed back never carries control characters to the terminal. */

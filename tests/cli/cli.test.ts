@@ -71,6 +71,9 @@ describe('nanodream as a command', () => {
     expect(r.err).toContain('--seed takes a whole number');
     const s = run(['--script', '/nonexistent/file']);
     expect(s.err).toContain('does not exist');
+    const folder = run(['--script', tmpdir()]);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toBe(`nanodream: "${tmpdir()}" is a folder, not a script file.\n`);
     const weird = run(['--new', '--home', home()], `${'x'.repeat(10_000)}\n\u0007\u001b[31mlook\n🦄\n\n`);
     expect(weird.code).toBe(0);
     expect(weird.out).not.toContain('\u0007');

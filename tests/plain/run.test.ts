@@ -1,0 +1,78 @@
+// Line mode's loop: every line is played in order however the input arrives, quitting stops
+// reading, and a failure (of the input or inside a turn) comes back as an error, never a crash.
+import { describe, it, expect } from 'vitest';
+import { PassThrough, Writable } from 'node:stream';
+import { runPlain } from '../../src/plain/run.js';
+import type { GameHost } from '../../src/host/host.js';
+
+function fakeHost(onLine: (line: string) => { text?: string; quit?: boolean; throws?: boolean }) {
+  const seen: string[] = [];
+  let flushes = 0;
+  const host = {
+    state: { memories: [] },
+    submit(line: string) {
+      seen.push(line);
+      const r = onLine(line);
+      if (r.throws) throw new Error('the engine broke');
+      return { blocks: r.text ? [{ spans: [{ text: r.text }] }] : [], quit: r.quit };
+    },
+    flushAutosave() {
+      flushes++;
+      return [];
+    },
+  } as unknown as GameHost;
+  return { host, seen, flushes: () => flushes };
+}
+
+function sink() {
+  const chunks: string[] = [];
+  const output = new Writable({ write(c, _e, cb) { chunks.push(String(c)); cb(); } });
+  return { output, text: () => chunks.join('') };
+}
+
+const render = { color: false, width: 80, screenReader: false, reducedMotion: false };
+
+describe('runPlain', () => {
+  it('plays each line once, in order, across chunks and line endings, and saves at the end', async () => {
+    const { host, seen, flushes } = fakeHost((l) => ({ text: `you typed ${l}` }));
+    const input = new PassThrough();
+    const out = sink();
+    const done = runPlain({ host, input, output: out.output, render, echo: false, opening: { blocks: [] } });
+    input.write('lo');
+    input.write('ok\r');
+    input.write('\nx me\ni');
+    input.end();
+    await done;
+    expect(seen).toEqual(['look', 'x me', 'i']);
+    expect(out.text()).toContain('you typed x me\n\n> ');
+    expect(flushes()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stops reading at QUIT: later lines are not played', async () => {
+    const { host, seen } = fakeHost((l) => (l === 'quit' ? { text: 'bye', quit: true } : { text: 'ok' }));
+    const input = new PassThrough();
+    const out = sink();
+    const done = runPlain({ host, input, output: out.output, render, echo: true, opening: { blocks: [] } });
+    input.write('look\nquit\nlook\n');
+    await done;
+    expect(seen).toEqual(['look', 'quit']);
+    expect(out.text()).toMatch(/bye\n$/);
+  });
+
+  it('an input that fails rejects with its error', async () => {
+    const { host } = fakeHost(() => ({ text: 'ok' }));
+    const input = new PassThrough();
+    const done = runPlain({ host, input, output: sink().output, render, echo: false, opening: { blocks: [] } });
+    input.destroy(new Error('EIO: the disk went away'));
+    await expect(done).rejects.toThrow('EIO: the disk went away');
+  });
+
+  it('a turn that throws rejects (the caller says so), and no later line is played', async () => {
+    const { host, seen } = fakeHost((l) => (l === 'boom' ? { throws: true } : { text: 'ok' }));
+    const input = new PassThrough();
+    const done = runPlain({ host, input, output: sink().output, render, echo: false, opening: { blocks: [] } });
+    input.write('look\nboom\nlook\n');
+    await expect(done).rejects.toThrow('the engine broke');
+    expect(seen).toEqual(['look', 'boom']);
+  });
+});
