@@ -18,8 +18,16 @@ export interface PlainOptions {
 }
 
 export async function runPlain(o: PlainOptions): Promise<void> {
-  const write = (s: string) => o.output.write(s);
-  // A turn's reply and the next prompt go out in one write: each write to a pipe is a system call.
+  // Replies wait here until the lines that arrived together are played, then go out in one
+  // write: each write to a pipe is a system call, and piped input often arrives all at once.
+  let waiting = '';
+  const write = (s: string) => {
+    waiting += s;
+  };
+  const send = () => {
+    if (waiting) o.output.write(waiting);
+    waiting = '';
+  };
   const text = (blocks: Block[]) => {
     const t = renderBlocks(blocks, o.render, o.host.state.memories);
     return t ? `${t}\n` : '';
@@ -29,6 +37,7 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     if (t) write(t);
   };
   write(`${text(o.opening.blocks)}\n> `);
+  send();
   // Lines already waiting are played first; the autosave is written when input runs dry.
   let flushQueued = false;
   const flushSoon = () => {
@@ -37,6 +46,7 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     setImmediate(() => {
       flushQueued = false;
       show(o.host.flushAutosave());
+      send();
     });
   };
   /** Plays one line; false once the player has quit. */
@@ -66,6 +76,7 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     };
     const stop = () => {
       detach();
+      send();
       resolve();
     };
     // Whatever goes wrong inside a turn comes back from runPlain, as it would from a loop.
@@ -78,6 +89,7 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     };
     const onData = (chunk: string) => guard(() => {
       for (const raw of lines.push(chunk)) if (!turn(raw)) return stop();
+      send();
       flushSoon();
     });
     const onEnd = () => guard(() => {
@@ -89,6 +101,7 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     const onError = (e: Error) => {
       if (settled) return;
       detach();
+      send();
       reject(e);
     };
     input.on('data', onData);

@@ -26,8 +26,15 @@ function fakeHost(onLine: (line: string) => { text?: string; quit?: boolean; thr
 
 function sink() {
   const chunks: string[] = [];
-  const output = new Writable({ write(c, _e, cb) { chunks.push(String(c)); cb(); } });
-  return { output, text: () => chunks.join('') };
+  let listener: (() => void) | null = null;
+  const output = new Writable({ write(c, _e, cb) { chunks.push(String(c)); listener?.(); cb(); } });
+  /** Resolves once the output holds `text`. */
+  const until = (text: string) => new Promise<void>((resolve) => {
+    const check = () => { if (chunks.join('').includes(text)) resolve(); };
+    listener = check;
+    check();
+  });
+  return { output, text: () => chunks.join(''), writes: () => chunks.length, until };
 }
 
 const render = { color: false, width: 80, screenReader: false, reducedMotion: false };
@@ -46,6 +53,26 @@ describe('runPlain', () => {
     expect(seen).toEqual(['look', 'x me', 'i']);
     expect(out.text()).toContain('you typed x me\n\n> ');
     expect(flushes()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lines that arrive together are answered in one write; a line on its own is answered before the next arrives', async () => {
+    const { host } = fakeHost((l) => ({ text: `you typed ${l}` }));
+    const input = new PassThrough();
+    const out = sink();
+    const done = runPlain({ host, input, output: out.output, render, echo: false, opening: { blocks: [{ spans: [{ text: 'Hello' }] }] } });
+    await out.until('Hello\n\n> ');
+    const before = out.writes();
+    input.write('a\nb\nc\n');
+    await out.until('you typed c');
+    expect(out.writes()).toBe(before + 1);
+    // A driver that waits for each reply before typing again is never left waiting.
+    input.write('d\n');
+    await out.until('you typed d\n\n> ');
+    input.write('e\n');
+    await out.until('you typed e\n\n> ');
+    input.end();
+    await done;
+    expect(out.text()).toBe('Hello\n\n> ' + ['a', 'b', 'c', 'd', 'e'].map((l) => `you typed ${l}\n\n> `).join('') + '\n');
   });
 
   it('stops reading at QUIT: later lines are not played', async () => {
