@@ -5,6 +5,7 @@ import { loadWorld, packageRoot } from '../content/world.js';
 import { GameHost } from '../host/host.js';
 import { openSaves, type SaveStore } from '../saves/index.js';
 import type { RenderSettings } from '../plain/render.js';
+import { runPlain } from '../plain/run.js';
 import { makeOnMeta, attachComforts, setVerbosity, applyToRender, Transcript } from '../comforts/index.js';
 import type { SettingsStore } from '../saves/index.js';
 
@@ -108,7 +109,6 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
   if (script) {
     if (!existsSync(script)) throw new UserError(`The script file "${script}" does not exist.`);
     if (statSync(script).isDirectory()) throw new UserError(`"${script}" is a folder, not a script file.`);
-    const { runPlain } = await import('../plain/run.js');
     await runPlain({ host, input: createReadStream(script), output: io.stdout, render, echo: true, opening });
     return 0;
   }
@@ -123,7 +123,6 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
       return settingsWritten(settings, io);
     }
   }
-  const { runPlain } = await import('../plain/run.js');
   await runPlain({ host, input: io.stdin, output: io.stdout, render, echo: false, opening });
   return settingsWritten(settings, io);
 }
