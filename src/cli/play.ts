@@ -40,7 +40,19 @@ export function version(): string {
   }
 }
 
-export class UserError extends Error {}
+const USER_ERROR = Symbol.for('nanodream.UserError');
+
+/**
+ * A mistake on the command line, said in one line. The built game is two bundles, each with a
+ * copy of this class: `instanceof` asks for the mark every copy sets.
+ */
+export class UserError extends Error {
+  readonly [USER_ERROR] = true;
+
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[USER_ERROR] === true;
+  }
+}
 
 export function parseSeed(raw: string | undefined, fallback: () => number): number {
   if (raw === undefined) return fallback();

@@ -46,14 +46,33 @@ const common = {
   logLevel: 'warning',
 } as const satisfies BuildOptions;
 
-// The game without the interactive screen, as one CommonJS script: start.ts runs it through
-// vm.Script, which is what lets V8 keep and reuse its compiled code (ES modules cannot, on Node 20).
-// Commands used now and then (commander, the checker, the YAML loader) are in it, evaluated only
-// when asked for; the ink screen is left out and reached through io.loadUi.
+// The game as one CommonJS script: start.ts runs it through vm.Script, which is what lets V8 keep
+// and reuse its compiled code (ES modules cannot, on Node 20). What is used now and then (the
+// commander program, the YAML loader, conf) is in dist/extra.cjs, so that the core has no dynamic
+// import of its own modules: esbuild then lays it out flat, with no lazy module wrappers, which
+// V8 loads and runs markedly faster. The ink screen is its own bundle, reached through io.loadUi.
 const uiIsElsewhere: Plugin = {
   name: 'ui-is-elsewhere',
   setup(b) {
     b.onResolve({ filter: /\/ui\/run\.js$/ }, (a) => ({ path: a.path, external: true }));
+  },
+};
+/** Each import the core makes of something in extra.cjs, and what the stand-in hands back. */
+const IN_EXTRA: Record<string, string> = {
+  './program.js': 'export const runProgram = extra.runProgram;',
+  './load.js': 'export const loadContent = extra.loadContent;',
+  conf: 'export default extra.Conf;',
+};
+const extraIsElsewhere: Plugin = {
+  name: 'extra-is-elsewhere',
+  setup(b) {
+    b.onResolve({ filter: /^(\.\/program\.js|\.\/load\.js|conf)$/ }, (a) => ({ path: a.path, namespace: 'in-extra' }));
+    b.onResolve({ filter: /^\.\/extra\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'in-extra' }, (a) => ({
+      // The core's require is made for dist/core.cjs, so this finds dist/extra.cjs.
+      contents: `import * as extraModule from './extra.cjs';\nconst extra = extraModule;\n${IN_EXTRA[a.path]}`,
+      loader: 'js',
+    }));
   },
 };
 const core = await build({
@@ -63,9 +82,8 @@ const core = await build({
   write: false,
   outfile: join(dist, 'core.cjs'),
   define: { ...common.define, 'import.meta.url': '__ndUrl' },
-  plugins: [uiIsElsewhere],
+  plugins: [uiIsElsewhere, extraIsElsewhere],
 });
-// (The flag goes last so that esbuild's "use strict" stays the first statement.)
 const coreCode = `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;`;
 // vm.Script has no module loader: an import() left in the script would fail when reached.
 const stray = [...coreCode.matchAll(/[^\w$.]import\((["'][^"']*["'])\)/g)].map((m) => m[1]).filter((p) => !/\/ui\/run\.js/.test(p));
@@ -79,6 +97,18 @@ const id = createHash('sha256').update(coreCode).digest('hex').slice(0, 16);
 const wrapped = `(function (exports, require, module, __filename, __dirname, __ndUrl) {${coreCode}\n})`;
 if (!/^[\x00-\x7f]*$/.test(wrapped)) throw new Error('dist/core.cjs must be ASCII (start.ts reads it as latin1)');
 writeAtomically(join(dist, 'core.cjs'), `// nanodream-build ${id}\n${wrapped}`);
+
+// The rarely used half, loaded by the core with require() when asked for.
+await build({
+  ...common,
+  entryPoints: [join(root, 'src/cli/extra.ts')],
+  format: 'cjs',
+  outfile: join(dist, 'extra.cjs'),
+  define: { ...common.define, 'import.meta.url': '__ndExtraUrl' },
+  plugins: [uiIsElsewhere],
+  // Last, so esbuild's "use strict" stays first; only read when a function runs.
+  footer: { js: 'var __ndExtraUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
 
 // The launcher's half: loads core.cjs with the code cache. CommonJS, so that the launcher can
 // require it (an ES module costs Node a few milliseconds more to start).
@@ -114,7 +144,7 @@ const fresh = new Set(Object.keys(ui.metafile.outputs).map((f) => f.split('/').p
 const chunks = join(dist, 'ui', 'chunks');
 if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (!fresh.has(f)) rmSync(join(chunks, f), { force: true });
 for (const old of ['cli.js', 'chunks', 'start.js']) rmSync(join(dist, old), { recursive: true, force: true });
-process.stdout.write('built dist/core.cjs, dist/start.cjs, dist/ui/ and dist/content.json\n');
+process.stdout.write('built dist/core.cjs, dist/extra.cjs, dist/start.cjs, dist/ui/ and dist/content.json\n');
 
 function writeAtomically(file: string, text: string): void {
   const tmp = `${file}.tmp-${process.pid}`;
