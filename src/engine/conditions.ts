@@ -29,6 +29,8 @@ const held = (i: Id, s: State, actor: Id) => carries(s, actor, i);
 
 export function holds(w: World, s: State, c: Condition | undefined, actor: Id = s.player): boolean {
   if (!c) return true;
+  // The act first: most scenes and rules belong to one act, so most tests end here.
+  if (c.act !== undefined && !oneOf(c.act, s.act)) return false;
   if (c.flag !== undefined && !every(c.flag, flagSet, s, actor)) return false;
   if (c.notFlag !== undefined && some(c.notFlag, flagSet, s, actor)) return false;
   if (c.player !== undefined && !oneOf(c.player, actor)) return false;
@@ -42,7 +44,6 @@ export function holds(w: World, s: State, c: Condition | undefined, actor: Id = 
     const r = roomOf(s, c.together[0]);
     for (let i = 1; i < c.together.length; i++) if (roomOf(s, c.together[i]) !== r) return false;
   }
-  if (c.act !== undefined && !oneOf(c.act, s.act)) return false;
   if (c.actAtLeast !== undefined && s.act < c.actAtLeast) return false;
   if (c.stabilityBelow !== undefined && !(s.stability < c.stabilityBelow)) return false;
   if (c.stabilityAtLeast !== undefined && !(s.stability >= c.stabilityAtLeast)) return false;

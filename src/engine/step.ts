@@ -451,6 +451,8 @@ function runScenes(ctx: Ctx): void {
       const sc = w.scenes[i];
       if (s.ending) return;
       if (firedNow.has(sc.id)) continue;
+      // A scene of another act cannot fire (holds would say so too, after the fired list).
+      if (sc.if?.act !== undefined && sc.if.act !== s.act && !(Array.isArray(sc.if.act) && sc.if.act.includes(s.act))) continue;
       const once = sc.once !== false;
       if (once && s.fired.includes(sc.id)) continue;
       ctx.actor = s.player;

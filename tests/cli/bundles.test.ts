@@ -10,11 +10,13 @@ const dist = join(import.meta.dirname, '../../dist');
 
 describe('errors made by the other bundle', () => {
   it('are still UserError and ContentError to instanceof (each copy sets the same mark)', () => {
+    const userMark: unique symbol = Symbol.for('nanodream.UserError') as never;
+    const contentMark: unique symbol = Symbol.for('nanodream.ContentError') as never;
     class OtherUserError extends Error {
-      readonly [Symbol.for('nanodream.UserError')] = true;
+      readonly [userMark] = true;
     }
     class OtherContentError extends Error {
-      readonly [Symbol.for('nanodream.ContentError')] = true;
+      readonly [contentMark] = true;
     }
     expect(new OtherUserError('x')).toBeInstanceOf(UserError);
     expect(new OtherContentError('x')).toBeInstanceOf(ContentError);
