@@ -41,7 +41,11 @@ export function diff(from: unknown, to: unknown): Delta | null {
   const keys = Object.keys(to);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    const sub = Object.hasOwn(from, k) ? diff(from[k], to[k]) : { r: to[k] };
+    const a = from[k];
+    const b = to[k];
+    // Most keys are the very same value: no call for those.
+    if (a === b && (a !== undefined || Object.hasOwn(from, k))) continue;
+    const sub = Object.hasOwn(from, k) ? diff(a, b) : { r: b };
     if (sub) {
       put(o, k, sub);
       changed = true;
