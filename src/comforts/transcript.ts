@@ -1,7 +1,7 @@
 // TRANSCRIPT ON/OFF: every command and reply written as plain text to a file in the player's
 // folder. Disk access is injected; nothing here throws — problems come back as notes to show.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import stripAnsi from 'strip-ansi';
 import { describeIoError } from '../saves/store.js';
 import type { Params } from './say.js';
@@ -14,9 +14,9 @@ export interface TranscriptFs {
 }
 
 export const nodeTranscriptFs: TranscriptFs = {
-  mkdir: (dir) => void fs.mkdirSync(dir, { recursive: true }),
-  append: (file, text) => fs.appendFileSync(file, text, 'utf8'),
-  exists: (file) => fs.existsSync(file),
+  mkdir: (dir) => void mkdirSync(dir, { recursive: true }),
+  append: (file, text) => appendFileSync(file, text, 'utf8'),
+  exists: (file) => existsSync(file),
 };
 
 /** A message for the player, by catalogue id. */
@@ -31,7 +31,7 @@ export interface TranscriptDeps {
 }
 
 /** Folder for transcripts inside the player's nanodream folder. */
-export const transcriptsDir = (home: string): string => path.join(home, 'transcripts');
+export const transcriptsDir = (home: string): string => join(home, 'transcripts');
 
 const two = (n: number) => String(n).padStart(2, '0');
 const dateStamp = (d: Date) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
@@ -68,11 +68,11 @@ export class Transcript {
    */
   start(name: string | undefined, dir: string, header?: string): Note {
     if (this.target) return { id: 'transcript.already', params: { file: this.target } };
-    const root = path.resolve(dir);
+    const root = resolve(dir);
     const picked = this.pickFile(name, root);
     if ('id' in picked) return picked;
     try {
-      this.fs.mkdir(path.dirname(picked.file));
+      this.fs.mkdir(dirname(picked.file));
       const stamp = this.now();
       const when = Number.isNaN(stamp.getTime()) ? undefined : `${dateStamp(stamp)} ${two(stamp.getHours())}:${two(stamp.getMinutes())}`;
       const lines = [header, when].filter((x): x is string => !!x);
@@ -88,16 +88,16 @@ export class Transcript {
     let n = (name ?? '').trim().replace(/^(["'])(.*)\1$/, '$2').trim();
     if (!n) {
       const base = `transcript-${dateStamp(this.now())}`;
-      let file = path.join(root, `${base}.txt`);
-      for (let i = 2; i < 1000 && this.safeExists(file); i++) file = path.join(root, `${base}-${i}.txt`);
+      let file = join(root, `${base}.txt`);
+      for (let i = 2; i < 1000 && this.safeExists(file); i++) file = join(root, `${base}-${i}.txt`);
       return { file };
     }
     // eslint-disable-next-line no-control-regex
     if (/[\x00-\x1f\x7f]/.test(n) || n.length > 200) return { id: 'transcript.bad_name', params: { name: n.replace(/[\x00-\x1f\x7f]/g, '') } };
-    if (!path.extname(n)) n += '.txt';
-    const file = path.resolve(root, n);
-    const rel = path.relative(root, file);
-    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return { id: 'transcript.outside', params: { name: n, dir: root } };
+    if (!extname(n)) n += '.txt';
+    const file = resolve(root, n);
+    const rel = relative(root, file);
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) return { id: 'transcript.outside', params: { name: n, dir: root } };
     return { file };
   }
 

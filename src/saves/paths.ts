@@ -1,7 +1,7 @@
 // Where saves and settings live: --home, then NANODREAM_HOME, else conf's own default folder.
 
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { homedir as osHomedir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const PROJECT_NAME = 'nanodream';
 
@@ -19,18 +19,18 @@ export interface HomeOptions {
  * suffix), computed from the given env so it can be tested without touching the real home.
  * A test checks it against the folder conf itself picks.
  */
-export function confDefaultDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, homedir = os.homedir()): string {
+export function confDefaultDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, homedir = osHomedir()): string {
   const name = `${PROJECT_NAME}-nodejs`;
-  if (platform === 'darwin') return path.join(homedir, 'Library', 'Preferences', name);
-  if (platform === 'win32') return path.join(env.APPDATA || path.join(homedir, 'AppData', 'Roaming'), name, 'Config');
-  return path.join(env.XDG_CONFIG_HOME || path.join(homedir, '.config'), name);
+  if (platform === 'darwin') return join(homedir, 'Library', 'Preferences', name);
+  if (platform === 'win32') return join(env.APPDATA || join(homedir, 'AppData', 'Roaming'), name, 'Config');
+  return join(env.XDG_CONFIG_HOME || join(homedir, '.config'), name);
 }
 
 export function resolveHome(opts: HomeOptions): string {
-  if (opts.home && opts.home.trim() !== '') return path.resolve(opts.home);
+  if (opts.home && opts.home.trim() !== '') return resolve(opts.home);
   const fromEnv = opts.env.NANODREAM_HOME;
-  if (fromEnv && fromEnv.trim() !== '') return path.resolve(fromEnv);
+  if (fromEnv && fromEnv.trim() !== '') return resolve(fromEnv);
   return confDefaultDir(opts.env, opts.platform, opts.homedir);
 }
 
-export const savesDir = (home: string): string => path.join(home, 'saves');
+export const savesDir = (home: string): string => join(home, 'saves');

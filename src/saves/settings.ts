@@ -6,8 +6,8 @@
 // conf is loaded only when a setting is first changed: that first write finishes a moment
 // later (`flush()` waits for it; a failure comes back from `takeFailures()`).
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
 import { describeIoError } from './store.js';
 
@@ -67,10 +67,10 @@ export function settingsFileProblems(doc: unknown): string[] {
 function readFileStore(file: string): Record<string, unknown> {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      mkdirSync(dirname(file), { recursive: true });
       return Object.create(null);
     }
     throw err;
@@ -113,7 +113,7 @@ export class SettingsStore {
 
   constructor(home: string) {
     this.home = home;
-    this.file = path.join(home, SETTINGS_FILE);
+    this.file = join(home, SETTINGS_FILE);
     const stored = this.open();
     if (stored) {
       for (const key of Object.keys(fieldChecks) as (keyof Settings)[]) {
@@ -144,7 +144,7 @@ export class SettingsStore {
         this.messages.push(`The settings file ${this.file} is damaged and could not be moved aside; using the defaults for now.`);
         return null;
       }
-      this.messages.push(`The settings file was damaged (${e.name === 'SyntaxError' ? 'not valid JSON' : e.message}); it was kept as ${path.basename(aside)} and the defaults are in use.`);
+      this.messages.push(`The settings file was damaged (${e.name === 'SyntaxError' ? 'not valid JSON' : e.message}); it was kept as ${basename(aside)} and the defaults are in use.`);
       try {
         return this.load();
       } catch (err2) {
@@ -157,9 +157,9 @@ export class SettingsStore {
   private setAside(): string | null {
     for (let n = 1; n < 1000; n++) {
       const target = `${this.file}.broken-${n}`;
-      if (fs.existsSync(target)) continue;
+      if (existsSync(target)) continue;
       try {
-        fs.renameSync(this.file, target);
+        renameSync(this.file, target);
         return target;
       } catch {
         return null;

@@ -1,8 +1,10 @@
 // Save slots on disk: atomic writes, listing, loading through migrations and checks, autosave.
 // Every outcome is returned as data with a message for the player; nothing here throws or prints.
 
-import * as nodeFs from 'node:fs';
-import * as path from 'node:path';
+import {
+  closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync,
+} from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { State } from '../engine/types.js';
 import { SAVE_FORMAT, migrate } from './format.js';
 import { type SaveDoc, type SaveSummary, trimUndo } from './doc.js';
@@ -15,10 +17,16 @@ import {
 } from './slot-name.js';
 
 export type FsLike = Pick<
-  typeof nodeFs,
+  typeof import('node:fs'),
   | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync'
   | 'readFileSync' | 'readdirSync' | 'mkdirSync' | 'statSync' | 'existsSync'
 >;
+
+// Named, not `import * as`: the bundle then reads the functions straight from node:fs instead of
+// copying the whole module into an ES namespace at start-up.
+const nodeFs: FsLike = {
+  openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, readFileSync, readdirSync, mkdirSync, statSync, existsSync,
+};
 
 export interface StoreDeps {
   now?: () => Date;
@@ -99,7 +107,7 @@ export class SaveStore {
   private readonly known = new Set<string>();
 
   constructor(dir: string, deps: StoreDeps = {}) {
-    this.dir = path.resolve(dir);
+    this.dir = resolve(dir);
     this.fs = deps.fs ?? nodeFs;
     this.now = deps.now ?? (() => new Date());
     this.pid = deps.pid ?? process.pid;
@@ -108,7 +116,7 @@ export class SaveStore {
 
   /** The file a slot lives in (for messages). */
   pathOf(name: string): string {
-    return path.join(this.dir, slotFileName(name));
+    return join(this.dir, slotFileName(name));
   }
 
   has(name: string): boolean {
@@ -143,7 +151,7 @@ export class SaveStore {
       const moved = this.setAside(from, current.code);
       if (!moved.ok) return { ok: false, code: 'io', message: `The autosave cannot be read (${current.problem}) and could not be moved aside: ${moved.message}.` };
       this.known.delete(AUTOSAVE);
-      return { ok: true, value: { kept: false }, message: `The autosave could not be read (${current.problem}); it was kept as ${path.basename(moved.value)}.` };
+      return { ok: true, value: { kept: false }, message: `The autosave could not be read (${current.problem}); it was kept as ${basename(moved.value)}.` };
     }
     try {
       this.fs.renameSync(from, this.pathOf(AUTOSAVE_PREVIOUS));
@@ -192,7 +200,7 @@ export class SaveStore {
         if (!moved.ok) {
           return { ok: false, code: 'io', message: `Could not save "${name}": the file there cannot be read and could not be moved aside (${moved.message}). Nothing was written.` };
         }
-        notes.push(`The old "${name}" file could not be read (${old.problem}); it was kept as ${path.basename(moved.value)}.`);
+        notes.push(`The old "${name}" file could not be read (${old.problem}); it was kept as ${basename(moved.value)}.`);
       }
     }
 
@@ -375,7 +383,7 @@ export class SaveStore {
 
   private cleanTmp(f: string): void {
     const pid = Number(TMP_RE.exec(f)![1]);
-    const full = path.join(this.dir, f);
+    const full = join(this.dir, f);
     try {
       const age = this.now().getTime() - this.fs.statSync(full).mtimeMs;
       if ((pid !== this.pid && !this.isAlive(pid)) || age > STALE_TMP_MS) this.fs.unlinkSync(full);
