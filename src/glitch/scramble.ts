@@ -2,7 +2,7 @@
 // torn lines, applied to wrapped cells. Every die is a stateless hash of (seed, purpose,
 // position), so a stronger intensity damages a superset of what a weaker one damaged.
 import type { Cell } from './cells.js';
-import { lineWidthOf, truncateCells } from './cells.js';
+import { copyCell, lineWidthOf, truncateCells } from './cells.js';
 import {
   BLOCKS, BOX_FRAGMENTS, NOISE_BG, NOISE_FG, OVERLAYS, TEAR_FILLS, homoglyphFor, pick,
 } from './lookalikes.js';
@@ -129,7 +129,7 @@ export function scrambleLines(
   memories: readonly string[],
 ): Cell[][] {
   const d = damageCurve(i);
-  const lines = readable.map((l) => l.map((c) => ({ ...c })));
+  const lines = readable.map((l) => l.map(copyCell));
 
   // Which words flicker: the cheapest dice win, and never more than the cap.
   const words = new Map<number, Cell[]>();
@@ -199,7 +199,7 @@ export function scrambleLines(
         if (st) {
           const unitW = lineWidthOf(st.unit);
           const reps = Math.min(st.reps, unitW > 0 ? Math.floor(room / unitW) : 0);
-          for (let r = 0; r < reps; r++) line.push(...st.unit.map((u) => ({ ...u })));
+          for (let r = 0; r < reps; r++) line.push(...st.unit.map(copyCell));
           room -= reps * unitW;
         }
         line.push(c);
