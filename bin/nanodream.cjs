@@ -32,11 +32,20 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
  * runs cold code once, so the optimising compilers (above the baseline tier) cost memory and time
  * they never pay back.
  * V8 warns about flags it does not know, so only on the Node versions these were measured on;
- * NANODREAM_NO_TUNING=1 leaves V8 as it is (for comparing).
+ * NANODREAM_NO_TUNING=1 leaves V8 as it is, and NANODREAM_V8_FLAGS="--a --b" sets those flags
+ * instead (both for measuring).
  * Returns a name for the flags set: V8's cached code is only good under the flags it was made with.
  */
 function tuneHeap() {
   const major = Number(process.versions.node.split('.')[0]);
+  const custom = process.env.NANODREAM_V8_FLAGS;
+  if (custom) {
+    const flags = custom.split(/\s+/).filter(Boolean);
+    for (const f of flags) require('node:v8').setFlagsFromString(f);
+    let h = 0;
+    for (const c of flags.join(' ')) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+    return `custom${(h >>> 0).toString(16)}`;
+  }
   if (!(major >= 20 && major <= 24) || process.env.NANODREAM_NO_TUNING) return 'plain';
   const { setFlagsFromString } = require('node:v8');
   const { isatty } = require('node:tty');
