@@ -21,9 +21,12 @@ export interface CleanLine {
   cut: boolean;
 }
 
-export function cleanLine(raw: string): CleanLine {
-  let text = String(raw ?? '').slice(0, HARD_CAP);
-  text = text
+// eslint-disable-next-line no-control-regex
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Everything cleanLine removes or folds, in order (exported for the test that pins the fast path). */
+export function scrub(text: string): string {
+  return text
     .replace(ANSI_OSC, '')
     .replace(ANSI_CSI, '')
     .replace(ANSI_OTHER, '')
@@ -33,6 +36,12 @@ export function cleanLine(raw: string): CleanLine {
     .replace(LONE_SURROGATE, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+export function cleanLine(raw: string): CleanLine {
+  let text = String(raw ?? '').slice(0, HARD_CAP);
+  // Typed commands are nearly always printable ASCII, where only runs of spaces can need work.
+  text = PRINTABLE_ASCII.test(text) ? text.replace(/ {2,}/g, ' ').trim() : scrub(text);
   let cut = false;
   if (text.length > MAX_LINE) {
     cut = true;

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { ordinalOf } from '../../src/parser/words.js';
+import { cleanLine, scrub } from '../../src/parser/normalise.js';
 
 // The rule as it was first written, kept here as the reference for the hand-written check.
 function byRegExp(word: string): number | undefined {
@@ -29,5 +30,14 @@ describe('ordinalOf', () => {
     fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 8 }), tricky), (w) => {
       expect(ordinalOf(w)).toBe(byRegExp(w));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('cleanLine', () => {
+  it('takes printable ASCII the short way with the same result as the full scrub', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(' ', ' ', 'a', 'Z', '.', ',', '~', '!', '"', '\x1b', '\t', '[', 'm'), maxLength: 30 });
+    fc.assert(fc.property(fc.oneof(ascii, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 10 })), (s) => {
+      expect(cleanLine(s)).toEqual({ text: scrub(s), cut: false });
+    }), { numRuns: 3000 });
   });
 });
