@@ -46,7 +46,7 @@ export function wrapText(text: string, width: number): string {
 function wrapAscii(text: string, width: number): string {
   const out: string[] = [];
   let line = '';
-  const words = text.split(" ");
+  const words = text.split(' ');
   // Indexed: this runs cold in a piped game, where a for-of allocates per word.
   for (let i = 0; i < words.length; i++) {
     let word = words[i];
