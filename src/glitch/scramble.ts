@@ -129,17 +129,28 @@ export function scrambleLines(
   memories: readonly string[],
 ): Cell[][] {
   const d = damageCurve(i);
-  const lines = readable.map((l) => l.map(copyCell));
+  // Rows are copied, cells only when damaged (most are not): a cell is named by its place,
+  // row * ROW + column, and `own` swaps a copy into that place before it is changed.
+  const lines = readable.map((l) => l.slice());
+  const ROW = 2 ** 26;
+  const at = (p: number) => lines[Math.floor(p / ROW)][p % ROW];
+  const own = (p: number): Cell => {
+    const li = Math.floor(p / ROW);
+    const k = p % ROW;
+    let c = lines[li][k];
+    if (c === readable[li][k]) lines[li][k] = c = copyCell(c);
+    return c;
+  };
 
   // Which words flicker: the cheapest dice win, and never more than the cap.
-  const words = new Map<number, Cell[]>();
+  const words = new Map<number, number[]>();
   // Indexed loops over cells: for-of in cold code allocates an iterator result per cell.
   for (let li = 0; li < lines.length; li++) for (let k = 0; k < lines[li].length; k++) {
     const c = lines[li][k];
     if (c.word < 0) continue;
     const list = words.get(c.word);
-    if (list) list.push(c);
-    else words.set(c.word, [c]);
+    if (list) list.push(li * ROW + k);
+    else words.set(c.word, [li * ROW + k]);
   }
   const touched = [...words.keys()]
     .map((w) => ({ w, u: dice(seed, P.Word, w) }))
@@ -150,10 +161,11 @@ export function scrambleLines(
   const touchedSet = new Set(touched);
 
   // Stutters first, so they repeat the letters as they were: th-th-the.
-  const stutterAt = new Map<Cell, { unit: Cell[]; reps: number }>();
+  const stutterAt = new Map<number, { unit: Cell[]; reps: number }>();
   for (const w of touched) {
     if (dice(seed, P.Stutter, w) >= d.stutter) continue;
-    const cells = words.get(w)!;
+    const places = words.get(w)!;
+    const cells = places.map(at);
     const letters = cells.filter((c) => isLetter(c.g));
     if (letters.length < 2 || cells[0] !== letters[0]) continue;
     const n = letters.length >= 3 && cells[1] === letters[1] && dice(seed, P.StutterLen, w) < 0.5 ? 2 : 1;
@@ -161,27 +173,28 @@ export function scrambleLines(
     const unit: Cell[] = [];
     for (let k = 0; k < n; k++) unit.push(inserted(cells[k], cells[k].g));
     unit.push(inserted(cells[0], '-'));
-    stutterAt.set(cells[0], { unit, reps });
+    stutterAt.set(places[0], { unit, reps });
   }
 
   // Swaps: letters of touched words, and at high intensity the spaces between them.
   for (const w of touched) {
-    const cells = words.get(w)!;
-    const letters = cells.filter((c) => isLetter(c.g));
-    const pool = letters.length > 0 ? letters : cells;
+    const places = words.get(w)!;
+    const letterPlaces = places.filter((p) => isLetter(at(p).g));
+    const pool = letterPlaces.length > 0 ? letterPlaces : places;
     // The cell with the lowest die is always swapped, so a touched word always shows it.
-    const u = pool.map((c) => dice(seed, P.Char, c.idx));
+    const u = pool.map((p) => dice(seed, P.Char, at(p).idx));
     let first = 0;
     for (let k = 1; k < pool.length; k++) if (u[k] < u[first]) first = k;
-    const chance = d.char * (letters.length > 0 ? 1 : 0.5);
-    for (let k = 0; k < pool.length; k++) if (k === first || u[k] < chance) swapGlyph(pool[k], seed, d);
+    const chance = d.char * (letterPlaces.length > 0 ? 1 : 0.5);
+    for (let k = 0; k < pool.length; k++) if (k === first || u[k] < chance) swapGlyph(own(pool[k]), seed, d);
   }
   if (d.space > 0) {
     for (let li = 0; li < lines.length; li++) for (let k = 0; k < lines[li].length; k++) {
       const c = lines[li][k];
       if (c.word < 0 && c.idx >= 0 && !touchedSet.has(c.word) && dice(seed, P.Space, c.idx) < d.space) {
-        c.g = dice(seed, P.Glyph, c.idx) < 0.6 ? pick(BLOCKS, dice(seed, P.Glyph2, c.idx)) : pick(BOX_FRAGMENTS, dice(seed, P.Glyph2, c.idx));
-        if (dice(seed, P.Color, c.idx) < d.color) c.fg = pick(NOISE_FG, dice(seed, P.ColorPick, c.idx));
+        const mine = own(li * ROW + k);
+        mine.g = dice(seed, P.Glyph, c.idx) < 0.6 ? pick(BLOCKS, dice(seed, P.Glyph2, c.idx)) : pick(BOX_FRAGMENTS, dice(seed, P.Glyph2, c.idx));
+        if (dice(seed, P.Color, c.idx) < d.color) mine.fg = pick(NOISE_FG, dice(seed, P.ColorPick, c.idx));
       }
     }
   }
@@ -195,7 +208,7 @@ export function scrambleLines(
       line = [];
       for (let k = 0; k < lines[li].length; k++) {
         const c = lines[li][k];
-        const st = stutterAt.get(c);
+        const st = stutterAt.get(li * ROW + k);
         if (st) {
           const unitW = lineWidthOf(st.unit);
           const reps = Math.min(st.reps, unitW > 0 ? Math.floor(room / unitW) : 0);
