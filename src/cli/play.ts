@@ -32,7 +32,11 @@ export interface PlayFlags {
   width?: string;
 }
 
+declare const __NANODREAM_VERSION__: string | undefined;
+
+/** The package's version: put in by the build, read from package.json when run from source. */
 export function version(): string {
+  if (typeof __NANODREAM_VERSION__ === 'string') return __NANODREAM_VERSION__;
   try {
     return (JSON.parse(readFileSync(`${packageRoot()}/package.json`, 'utf8')) as { version: string }).version;
   } catch {

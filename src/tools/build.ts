@@ -3,7 +3,7 @@
 // (the interactive screen: production React and ink, loaded only for a terminal).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync, rmSync, readdirSync, renameSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync, rmSync, readdirSync, renameSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
 import { packageRoot } from '../content/world.js';
@@ -38,7 +38,10 @@ const common = {
   minifyWhitespace: true,
   sourcemap: false,
   legalComments: 'none',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __NANODREAM_VERSION__: JSON.stringify((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version),
+  },
   alias: {
     'react-devtools-core': join(root, 'src/tools/empty.ts'),
     'string-width': join(root, 'src/tools/lazy-string-width.ts'),
