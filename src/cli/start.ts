@@ -10,7 +10,7 @@
 // This is the process edge (it reads and writes files, looks at the environment); the game
 // itself (dist/core.cjs) is the CommonJS bundle of src/cli/main.ts, and the interactive screen
 // (ink) is a separate ES module bundle it asks for through `io.loadUi`.
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -67,11 +67,15 @@ export function readCache(file: string, crc32: (b: Uint8Array) => number): Buffe
   return data;
 }
 
+/** Cache files not rewritten for this long are removed when another is written. */
+export const STALE_MS = 30 * 24 * 3600 * 1000;
+
 /**
- * Writes a cache file whole or not at all (a temporary file renamed into place), and removes the
- * files older builds or Node versions left. Failures are ignored: the cache is only a speed-up.
+ * Writes a cache file whole or not at all (a temporary file renamed into place), and removes
+ * files left by builds or Node versions unused for a month (other installs of the game may still
+ * use theirs: each keeps its own file). Failures are ignored: the cache is only a speed-up.
  */
-export function writeCache(dir: string, name: string, data: Buffer, crc32: (b: Uint8Array) => number): boolean {
+export function writeCache(dir: string, name: string, data: Buffer, crc32: (b: Uint8Array) => number, now = Date.now()): boolean {
   const tmp = join(dir, `${name}.${process.pid}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
@@ -96,9 +100,12 @@ export function writeCache(dir: string, name: string, data: Buffer, crc32: (b: U
     return false;
   }
   try {
-    const flags = name.slice(name.lastIndexOf('-'));
     for (const f of readdirSync(dir)) {
-      if (f !== name && f.startsWith('core-') && f.endsWith(flags)) rmSync(join(dir, f), { force: true });
+      if (f === name || !f.startsWith('core-')) continue;
+      const file = join(dir, f);
+      // A temporary file is only ever that old when its writer died.
+      const limit = f.endsWith('.tmp') ? 3600 * 1000 : STALE_MS;
+      if (now - statSync(file).mtimeMs > limit) rmSync(file, { force: true });
     }
   } catch {
     // Leftovers cost only disk space.

@@ -2,11 +2,11 @@
 // never reaches V8, and that with or without it the game plays the same bytes.
 import { describe, it, expect, afterEach } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { buildId, cacheDir, cacheName, readCache, writeCache } from '../../src/cli/start.js';
+import { buildId, cacheDir, cacheName, readCache, STALE_MS, writeCache } from '../../src/cli/start.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin', 'nanodream.cjs');
@@ -63,15 +63,22 @@ describe('cache files', () => {
     expect(readCache(join(dir, 'none'), crc32)).toBe('missing');
   });
 
-  it('a new build replaces the old files for the same flags and leaves other flags alone', () => {
+  it('files of other builds stay while in use, and go once a month old; dead temporary files go after an hour', () => {
     const dir = temp();
-    const old = cacheName('aaaaaaaaaaaaaaaa', 'piped');
-    const other = cacheName('aaaaaaaaaaaaaaaa', 'terminal');
-    writeCache(dir, old, data, crc32);
+    const now = Date.now();
+    const day = 24 * 3600 * 1000;
+    const other = cacheName('aaaaaaaaaaaaaaaa', 'piped');
+    const stale = cacheName('cccccccccccccccc', 'terminal');
     writeCache(dir, other, data, crc32);
+    writeCache(dir, stale, data, crc32);
+    writeFileSync(join(dir, `${other}.123.tmp`), 'half');
+    writeFileSync(join(dir, `${other}.456.tmp`), 'half');
+    writeFileSync(join(dir, 'unrelated.txt'), 'mine');
+    utimesSync(join(dir, stale), (now - STALE_MS - day) / 1000, (now - STALE_MS - day) / 1000);
+    utimesSync(join(dir, `${other}.123.tmp`), (now - 2 * 3600 * 1000) / 1000, (now - 2 * 3600 * 1000) / 1000);
     const fresh = cacheName('bbbbbbbbbbbbbbbb', 'piped');
-    writeCache(dir, fresh, data, crc32);
-    expect(readdirSync(dir).sort()).toEqual([fresh, other].sort());
+    expect(writeCache(dir, fresh, data, crc32, now)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual([other, `${other}.456.tmp`, fresh, 'unrelated.txt'].sort());
   });
 
   it('a folder that cannot be made is not an error: nothing is written and nothing thrown', () => {
