@@ -101,29 +101,27 @@ const wrapped = `(function (exports, require, module, __filename, __dirname, __n
 if (!/^[\x00-\x7f]*$/.test(wrapped)) throw new Error('dist/core.cjs must be ASCII (start.ts reads it as latin1)');
 writeAtomically(join(dist, 'core.cjs'), `// nanodream-build ${id}\n${wrapped}`);
 
-// The rarely used half, loaded by the core with require() when asked for.
-await build({
-  ...common,
-  entryPoints: [join(root, 'src/cli/extra.ts')],
-  format: 'cjs',
-  outfile: join(dist, 'extra.cjs'),
-  define: { ...common.define, 'import.meta.url': '__ndExtraUrl' },
-  plugins: [uiIsElsewhere],
-  // Last, so esbuild's "use strict" stays first; only read when a function runs.
-  footer: { js: 'var __ndExtraUrl = require("node:url").pathToFileURL(__filename).href;' },
-});
+/**
+ * A plain CommonJS bundle that Node requires: its own `import.meta.url` comes from __filename,
+ * set at the end so esbuild's "use strict" stays first (it is only read once a function runs).
+ */
+function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions> = {}) {
+  return build({
+    ...common,
+    entryPoints: [join(root, entry)],
+    format: 'cjs',
+    outfile: join(dist, out),
+    define: { ...common.define, 'import.meta.url': '__ndModuleUrl' },
+    footer: { js: 'var __ndModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    ...extra,
+  });
+}
 
+// The rarely used half, loaded by the core with require() when asked for.
+await requiredBundle('src/cli/extra.ts', 'extra.cjs', { plugins: [uiIsElsewhere] });
 // The launcher's half: loads core.cjs with the code cache. CommonJS, so that the launcher can
 // require it (an ES module costs Node a few milliseconds more to start).
-await build({
-  ...common,
-  entryPoints: [join(root, 'src/cli/start.ts')],
-  format: 'cjs',
-  outfile: join(dist, 'start.cjs'),
-  define: { ...common.define, 'import.meta.url': '__ndStartUrl' },
-  // Last, so esbuild's "use strict" stays first; only read once start() runs.
-  footer: { js: 'var __ndStartUrl = require("node:url").pathToFileURL(__filename).href;' },
-});
+await requiredBundle('src/cli/start.ts', 'start.cjs');
 
 // The interactive screen (ink, React, yoga): ES modules, loaded only for a terminal.
 const ui = await build({
