@@ -17,6 +17,8 @@ export interface Io {
   now: () => Date;
   /** The interactive screen; the built game loads its own bundle of it (see start.ts). */
   loadUi?: () => Promise<typeof import('../ui/run.js')>;
+  /** Told of each line played (start.ts keeps its code cache by how much a run played). */
+  onTurn?: () => void;
 }
 
 export interface PlayFlags {
@@ -118,6 +120,14 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
   const interactive = !script && !f.plain && !!io.stdin.isTTY && !!io.stdout.isTTY && io.env.TERM !== 'dumb';
   host = new GameHost({ world, seed, store, gameVersion: version(), now: io.now, onMeta, autosave: interactive ? 'turn' : 'deferred' });
   attachComforts(host, { world, transcript, settings });
+  if (io.onTurn) {
+    const submit = host.submit.bind(host);
+    const onTurn = io.onTurn;
+    host.submit = (line: string) => {
+      onTurn();
+      return submit(line);
+    };
+  }
   const opening = host.start(f.load ? { kind: 'load', name: f.load } : f.new ? { kind: 'new' } : { kind: 'continue' });
   if (settings) setVerbosity(host, settings.get('verbosity'));
   for (const n of notes) opening.blocks.unshift({ spans: [{ text: n, style: 'error' }] });

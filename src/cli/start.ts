@@ -41,7 +41,18 @@ export function cacheName(id: string, flags: string, version = process.version, 
   return `core-${id}-${version}-${arch}-${flags}.v8`;
 }
 
-const MAGIC = 'nanodream-v8-1\n';
+// The header: this text, the data's length, its crc32, and the turns played by the run that
+// wrote it (a run that played more turns compiled more of the game, see loadCore).
+const MAGIC = 'nanodream-v8-2\n';
+const HEAD = MAGIC.length + 12;
+/** A cache made by a run of this many turns holds nearly all of the game's code. */
+export const ENOUGH_TURNS = 50;
+
+export interface CacheFile {
+  data: Buffer;
+  /** Turns played by the run that wrote it. */
+  turns: number;
+}
 
 /** crc32, when this Node has it (20.15 and later): a damaged file must never reach V8. */
 function crcOf(): ((b: Uint8Array) => number) | null {
@@ -51,20 +62,20 @@ function crcOf(): ((b: Uint8Array) => number) | null {
 }
 
 /** The V8 data in a cache file; 'damaged' when the file is not one we wrote, intact. */
-export function readCache(file: string, crc32: (b: Uint8Array) => number): Buffer | 'missing' | 'damaged' {
+export function readCache(file: string, crc32: (b: Uint8Array) => number): CacheFile | 'missing' | 'damaged' {
   let buf: Buffer;
   try {
     buf = readFileSync(file);
   } catch {
     return 'missing';
   }
-  const head = MAGIC.length + 8;
-  if (buf.length <= head || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return 'damaged';
+  if (buf.length <= HEAD || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return 'damaged';
   const length = buf.readUInt32LE(MAGIC.length);
   const sum = buf.readUInt32LE(MAGIC.length + 4);
-  const data = buf.subarray(head);
+  const turns = buf.readUInt32LE(MAGIC.length + 8);
+  const data = buf.subarray(HEAD);
   if (data.length !== length || crc32(data) !== sum) return 'damaged';
-  return data;
+  return { data, turns };
 }
 
 /** Cache files not rewritten for this long are removed when another is written. */
@@ -75,14 +86,16 @@ export const STALE_MS = 30 * 24 * 3600 * 1000;
  * files left by builds or Node versions unused for a month (other installs of the game may still
  * use theirs: each keeps its own file). Failures are ignored: the cache is only a speed-up.
  */
-export function writeCache(dir: string, name: string, data: Buffer, crc32: (b: Uint8Array) => number, now = Date.now()): boolean {
+export function writeCache(dir: string, name: string, file: CacheFile, crc32: (b: Uint8Array) => number, now = Date.now()): boolean {
+  const { data } = file;
   const tmp = join(dir, `${name}.${process.pid}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
-    const head = Buffer.alloc(MAGIC.length + 8);
+    const head = Buffer.alloc(HEAD);
     head.write(MAGIC, 0, 'latin1');
     head.writeUInt32LE(data.length, MAGIC.length);
     head.writeUInt32LE(crc32(data), MAGIC.length + 4);
+    head.writeUInt32LE(Math.min(file.turns, 0xffffffff), MAGIC.length + 8);
     const fd = openSync(tmp, 'w');
     try {
       writeSync(fd, head);
@@ -119,8 +132,13 @@ export interface StartOptions {
   argv: string[];
 }
 
-/** Loads dist/core.cjs (through the cache when it can) and returns its `main`. */
-export function loadCore(env: NodeJS.ProcessEnv, flags: string): Main {
+/**
+ * Loads dist/core.cjs (through the cache when it can) and returns its `main`. `turns()` says at
+ * exit how many turns the run played: a cache is written when there was none (or V8 refused it),
+ * and written again when this run played more turns than the one that wrote it, until one of
+ * ENOUGH_TURNS has (so a first run that only asked for --help does not leave a thin cache).
+ */
+export function loadCore(env: NodeJS.ProcessEnv, flags: string, turns: () => number = () => 0): Main {
   const file = fileURLToPath(new URL('./core.cjs', import.meta.url));
   // The build writes pure ASCII: read as latin1, it becomes a one-byte string with no decoding.
   const source = readFileSync(file, 'latin1');
@@ -131,12 +149,16 @@ export function loadCore(env: NodeJS.ProcessEnv, flags: string): Main {
   const found = dir && crc32 ? readCache(join(dir, name), crc32) : 'off';
   const cached = typeof found === 'string' ? undefined : found;
   // The file is one function expression (the build wraps the CommonJS code in it).
-  const script = new vm.Script(source, { filename: file, cachedData: cached });
-  if (dir && crc32 && (!cached || script.cachedDataRejected)) {
+  const script = new vm.Script(source, { filename: file, cachedData: cached?.data });
+  if (dir && crc32) {
+    const stale = !cached || script.cachedDataRejected;
     // Taken at exit, the cache holds every function this run compiled.
     process.once('exit', () => {
+      const played = turns();
+      if (!stale && (cached.turns >= ENOUGH_TURNS || played <= cached.turns)) return;
       try {
-        writeCache(dir, name, script.createCachedData(), crc32);
+        const wrote = writeCache(dir, name, { data: script.createCachedData(), turns: played }, crc32);
+        if (wrote && env.NANODREAM_DEBUG_CACHE) process.stderr.write(`nanodream: code cache written after ${played} turns\n`);
       } catch {
         // Nothing to lose.
       }
@@ -153,7 +175,8 @@ export function loadCore(env: NodeJS.ProcessEnv, flags: string): Main {
 }
 
 export async function start(o: StartOptions): Promise<void> {
-  const main = loadCore(process.env, o.flags);
+  let turns = 0;
+  const main = loadCore(process.env, o.flags, () => turns);
   // A closed pipe (`nanodream | head`) is not an error worth a trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
@@ -166,5 +189,8 @@ export async function start(o: StartOptions): Promise<void> {
     now: () => new Date(),
     // Beside this file in dist/ (a name in a variable: the source tree has no such file).
     loadUi: () => import(UI_BUNDLE) as Promise<UiModule>,
+    onTurn: () => {
+      turns++;
+    },
   });
 }

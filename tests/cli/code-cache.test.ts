@@ -40,26 +40,27 @@ describe('where the cache lives', () => {
 
 describe('cache files', () => {
   const data = Buffer.from('pretend this is V8 code '.repeat(100));
+  const file = { data, turns: 7 };
 
   it('round-trips, and a damaged, truncated or foreign file is never handed on', () => {
     const dir = temp();
     const name = cacheName('aaaaaaaaaaaaaaaa', 'piped');
-    expect(writeCache(dir, name, data, crc32)).toBe(true);
-    const file = join(dir, name);
-    expect(readCache(file, crc32)).toEqual(data);
+    expect(writeCache(dir, name, file, crc32)).toBe(true);
+    const path = join(dir, name);
+    expect(readCache(path, crc32)).toEqual({ data, turns: 7 });
     expect(readdirSync(dir)).toEqual([name]);
 
-    const bytes = readFileSync(file);
+    const bytes = readFileSync(path);
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 10] ^= 0xff;
-    writeFileSync(file, flipped);
-    expect(readCache(file, crc32)).toBe('damaged');
-    writeFileSync(file, bytes.subarray(0, bytes.length - 1));
-    expect(readCache(file, crc32)).toBe('damaged');
-    writeFileSync(file, data);
-    expect(readCache(file, crc32)).toBe('damaged');
-    writeFileSync(file, '');
-    expect(readCache(file, crc32)).toBe('damaged');
+    writeFileSync(path, flipped);
+    expect(readCache(path, crc32)).toBe('damaged');
+    writeFileSync(path, bytes.subarray(0, bytes.length - 1));
+    expect(readCache(path, crc32)).toBe('damaged');
+    writeFileSync(path, data);
+    expect(readCache(path, crc32)).toBe('damaged');
+    writeFileSync(path, '');
+    expect(readCache(path, crc32)).toBe('damaged');
     expect(readCache(join(dir, 'none'), crc32)).toBe('missing');
   });
 
@@ -69,30 +70,30 @@ describe('cache files', () => {
     const day = 24 * 3600 * 1000;
     const other = cacheName('aaaaaaaaaaaaaaaa', 'piped');
     const stale = cacheName('cccccccccccccccc', 'terminal');
-    writeCache(dir, other, data, crc32);
-    writeCache(dir, stale, data, crc32);
+    writeCache(dir, other, file, crc32);
+    writeCache(dir, stale, file, crc32);
     writeFileSync(join(dir, `${other}.123.tmp`), 'half');
     writeFileSync(join(dir, `${other}.456.tmp`), 'half');
     writeFileSync(join(dir, 'unrelated.txt'), 'mine');
     utimesSync(join(dir, stale), (now - STALE_MS - day) / 1000, (now - STALE_MS - day) / 1000);
     utimesSync(join(dir, `${other}.123.tmp`), (now - 2 * 3600 * 1000) / 1000, (now - 2 * 3600 * 1000) / 1000);
     const fresh = cacheName('bbbbbbbbbbbbbbbb', 'piped');
-    expect(writeCache(dir, fresh, data, crc32, now)).toBe(true);
+    expect(writeCache(dir, fresh, file, crc32, now)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual([other, `${other}.456.tmp`, fresh, 'unrelated.txt'].sort());
   });
 
   it('a folder that cannot be made is not an error: nothing is written and nothing thrown', () => {
     const dir = temp();
     writeFileSync(join(dir, 'file'), 'x');
-    expect(writeCache(join(dir, 'file', 'cache'), cacheName('aaaaaaaaaaaaaaaa', 'piped'), data, crc32)).toBe(false);
+    expect(writeCache(join(dir, 'file', 'cache'), cacheName('aaaaaaaaaaaaaaaa', 'piped'), file, crc32)).toBe(false);
   });
 });
 
 describe('the built game with its cache', () => {
   const script = ['look', 'x me', 'i', 'switch to mia', 'look', 'north', 'undo', 'hint'].join('\n') + '\n';
-  const play = (cache: string, extra: NodeJS.ProcessEnv = {}) => {
+  const play = (cache: string, extra: NodeJS.ProcessEnv = {}, input = script) => {
     const r = spawnSync(process.execPath, [bin, '--new', '--seed', '3', '--home', temp()], {
-      input: script,
+      input,
       encoding: 'utf8',
       env: { ...process.env, NANODREAM_CACHE_DIR: cache, NANODREAM_DEBUG_CACHE: '1', NANODREAM_NO_CACHE: '', ...extra },
     });
@@ -104,7 +105,7 @@ describe('the built game with its cache', () => {
     const cache = join(temp(), 'cache');
     const first = play(cache);
     expect(first.code, first.err).toBe(0);
-    expect(first.err).toBe('nanodream: code cache missing\n');
+    expect(first.err).toBe('nanodream: code cache missing\nnanodream: code cache written after 8 turns\n');
     expect(cacheFiles(cache)).toHaveLength(1);
     const second = play(cache);
     expect(second.err).toBe('nanodream: code cache used\n');
@@ -124,7 +125,7 @@ describe('the built game with its cache', () => {
     bytes.fill(0x41, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 64);
     writeFileSync(file, bytes);
     const damaged = play(cache);
-    expect(damaged.err).toBe('nanodream: code cache damaged\n');
+    expect(damaged.err).toBe('nanodream: code cache damaged\nnanodream: code cache written after 8 turns\n');
     expect(damaged.code).toBe(0);
     expect(damaged.out).toBe(clean.out);
     expect(play(cache).err).toBe('nanodream: code cache used\n');
@@ -135,11 +136,20 @@ describe('the built game with its cache', () => {
     const clean = play(cache);
     const [name] = cacheFiles(cache);
     // Our header and checksum are right, the V8 data inside is not V8's.
-    writeCache(cache, name!, Buffer.from('not V8 code at all, but long enough to pass for it '.repeat(50)), crc32);
+    writeCache(cache, name!, { data: Buffer.from('not V8 code at all, but long enough to pass for it '.repeat(50)), turns: 0 }, crc32);
     const rejected = play(cache);
-    expect(rejected.err).toBe('nanodream: code cache rejected\n');
+    expect(rejected.err).toBe('nanodream: code cache rejected\nnanodream: code cache written after 8 turns\n');
     expect(rejected.out).toBe(clean.out);
     expect(play(cache).err).toBe('nanodream: code cache used\n');
+  });
+
+  it('a cache written by a short run is written again by a longer one, and then left alone', () => {
+    const cache = join(temp(), 'cache');
+    expect(play(cache, {}, '').err).toBe('nanodream: code cache missing\nnanodream: code cache written after 0 turns\n');
+    expect(play(cache).err).toBe('nanodream: code cache used\nnanodream: code cache written after 8 turns\n');
+    expect(play(cache).err).toBe('nanodream: code cache used\n');
+    expect(play(cache, {}, 'look\n').err).toBe('nanodream: code cache used\n');
+    expect(readCache(join(cache, cacheFiles(cache)[0]!), crc32)).toMatchObject({ turns: 8 });
   });
 
   it('a cache folder that cannot be written costs nothing but the speed', () => {
