@@ -141,7 +141,12 @@ export interface StartOptions {
 export function loadCore(env: NodeJS.ProcessEnv, flags: string, turns: () => number = () => 0): Main {
   const file = fileURLToPath(new URL('./core.cjs', import.meta.url));
   // The build writes pure ASCII: read as latin1, it becomes a one-byte string with no decoding.
-  const source = readFileSync(file, 'latin1');
+  let source: string;
+  try {
+    source = readFileSync(file, 'latin1');
+  } catch {
+    throw new Error('the game is not built (dist/core.cjs is missing): run `npm install` or `npm run build` in its folder');
+  }
   const id = buildId(source);
   const dir = id ? cacheDir(env) : null;
   const crc32 = dir ? crcOf() : null;

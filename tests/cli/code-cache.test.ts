@@ -2,7 +2,7 @@
 // never reaches V8, and that with or without it the game plays the same bytes.
 import { describe, it, expect, afterEach } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -150,6 +150,18 @@ describe('the built game with its cache', () => {
     expect(play(cache).err).toBe('nanodream: code cache used\n');
     expect(play(cache, {}, 'look\n').err).toBe('nanodream: code cache used\n');
     expect(readCache(join(cache, cacheFiles(cache)[0]!), crc32)).toMatchObject({ turns: 8 });
+  });
+
+  it('a package whose core was never built says how to build it, without a trace', () => {
+    const pkg = temp();
+    mkdirSync(join(pkg, 'bin'));
+    mkdirSync(join(pkg, 'dist'));
+    copyFileSync(bin, join(pkg, 'bin', 'nanodream.cjs'));
+    copyFileSync(join(root, 'package.json'), join(pkg, 'package.json'));
+    copyFileSync(join(root, 'dist', 'start.cjs'), join(pkg, 'dist', 'start.cjs'));
+    const r = spawnSync(process.execPath, [join(pkg, 'bin', 'nanodream.cjs'), '--new'], { input: '', encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('nanodream could not start: the game is not built (dist/core.cjs is missing): run `npm install` or `npm run build` in its folder\n');
   });
 
   it('a cache folder that cannot be written costs nothing but the speed', () => {
