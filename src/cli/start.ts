@@ -14,8 +14,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, 
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as vm from 'node:vm';
+import { Script } from 'node:vm';
 import type { Io } from './play.js';
 
 type Main = (argv: string[], io: Io) => Promise<number>;
@@ -55,8 +54,7 @@ export interface CacheFile {
 }
 
 /** crc32, when this Node has it (20.15 and later): a damaged file must never reach V8. */
-function crcOf(): ((b: Uint8Array) => number) | null {
-  const require = createRequire(import.meta.url);
+function crcOf(require: NodeJS.Require): ((b: Uint8Array) => number) | null {
   const zlib = require('node:zlib') as { crc32?: (b: Uint8Array) => number };
   return typeof zlib.crc32 === 'function' ? zlib.crc32 : null;
 }
@@ -139,7 +137,8 @@ export interface StartOptions {
  * ENOUGH_TURNS has (so a first run that only asked for --help does not leave a thin cache).
  */
 export function loadCore(env: NodeJS.ProcessEnv, flags: string, turns: () => number = () => 0): Main {
-  const file = fileURLToPath(new URL('./core.cjs', import.meta.url));
+  const file = join(import.meta.dirname, 'core.cjs');
+  const require = createRequire(file);
   // The build writes pure ASCII: read as latin1, it becomes a one-byte string with no decoding.
   let source: string;
   try {
@@ -149,12 +148,12 @@ export function loadCore(env: NodeJS.ProcessEnv, flags: string, turns: () => num
   }
   const id = buildId(source);
   const dir = id ? cacheDir(env) : null;
-  const crc32 = dir ? crcOf() : null;
+  const crc32 = dir ? crcOf(require) : null;
   const name = id ? cacheName(id, flags) : '';
   const found = dir && crc32 ? readCache(join(dir, name), crc32) : 'off';
   const cached = typeof found === 'string' ? undefined : found;
   // The file is one function expression (the build wraps the CommonJS code in it).
-  const script = new vm.Script(source, { filename: file, cachedData: cached?.data });
+  const script = new Script(source, { filename: file, cachedData: cached?.data });
   if (dir && crc32) {
     const stale = !cached || script.cachedDataRejected;
     // Taken at exit, the cache holds every function this run compiled.
@@ -173,8 +172,7 @@ export function loadCore(env: NodeJS.ProcessEnv, flags: string, turns: () => num
     process.stderr.write(`nanodream: code cache ${typeof found === 'string' ? found : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
   }
   const module = { exports: {} as { main?: Main } };
-  const require = createRequire(file);
-  (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, require, module, file, fileURLToPath(new URL('.', import.meta.url)), pathToFileURL(file).href);
+  (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, require, module, file, import.meta.dirname);
   if (typeof module.exports.main !== 'function') throw new Error('dist/core.cjs has no main: run `npm run build`.');
   return module.exports.main;
 }

@@ -2,12 +2,11 @@
 // YAML in content/ when running from source or when a content folder is named.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { World } from '../engine/types.js';
 
-/** The package root: the nearest folder above this module that holds package.json. */
-export function packageRoot(from = fileURLToPath(import.meta.url)): string {
-  let dir = dirname(from);
+/** The package root: the nearest folder above this module's folder that holds package.json. */
+export function packageRoot(from: string = import.meta.dirname): string {
+  let dir = from;
   for (let i = 0; i < 8; i++) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     dir = dirname(dir);

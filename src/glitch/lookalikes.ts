@@ -25,7 +25,12 @@ export function pick<T>(items: ArrayLike<T>, u: number): T {
   return items[Math.min(items.length - 1, Math.floor(u * items.length))];
 }
 
+// Each letter's look-alikes as a list of code points, split once rather than at every swap.
+const HOMOGLYPH_LISTS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(HOMOGLYPHS).map(([letter, options]) => [letter, [...options]]),
+);
+
 export function homoglyphFor(letter: string, u: number): string | undefined {
-  const options = HOMOGLYPHS[letter];
-  return options ? pick([...options], u) : undefined;
+  const options = Object.hasOwn(HOMOGLYPH_LISTS, letter) ? HOMOGLYPH_LISTS[letter] : undefined;
+  return options ? pick(options, u) : undefined;
 }

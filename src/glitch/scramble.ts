@@ -55,6 +55,14 @@ function inserted(from: Cell | undefined, g: string, style = from?.style): Cell 
   return c;
 }
 
+/** String.fromCodePoint(s.codePointAt(0)), without building it from a number. */
+function firstCodePoint(s: string): string {
+  const hi = s.charCodeAt(0);
+  if (hi < 0xd800 || hi > 0xdbff || s.length < 2) return s.length === 1 ? s : s[0];
+  const lo = s.charCodeAt(1);
+  return lo >= 0xdc00 && lo <= 0xdfff ? s.slice(0, 2) : s[0];
+}
+
 function swapGlyph(cell: Cell, seed: number, d: ReturnType<typeof damageCurve>): void {
   const u = dice(seed, P.Choice, cell.idx);
   const v = dice(seed, P.Glyph, cell.idx);
@@ -62,8 +70,8 @@ function swapGlyph(cell: Cell, seed: number, d: ReturnType<typeof damageCurve>):
     cell.g = pick(BLOCKS, v) + pick(BLOCKS, dice(seed, P.Glyph2, cell.idx));
   } else if (cell.w === 1) {
     // The first code point, and what follows it (combining marks stay on a look-alike).
-    const first = String.fromCodePoint(cell.g.codePointAt(0)!);
-    const rest = cell.g.slice(first.length);
+    const first = firstCodePoint(cell.g);
+    const rest = cell.g.length === first.length ? '' : cell.g.slice(first.length);
     const look = homoglyphFor(first, v);
     let g: string;
     if (look && u >= d.block) g = look + (rest === '' || MARKS.test(rest) ? rest : '');

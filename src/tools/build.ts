@@ -84,7 +84,7 @@ const core = await build({
   format: 'cjs',
   write: false,
   outfile: join(dist, 'core.cjs'),
-  define: { ...common.define, 'import.meta.url': '__ndUrl' },
+  define: { ...common.define, 'import.meta.dirname': '__dirname' },
   plugins: [uiIsElsewhere, extraIsElsewhere],
 });
 const coreCode = `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;`;
@@ -97,22 +97,18 @@ if (stray.length) {
 // The first line names this build, so a code cache made for another build is never used.
 const id = createHash('sha256').update(coreCode).digest('hex').slice(0, 16);
 // start.ts compiles the file as a script whose value is this function (no wrapping at run time).
-const wrapped = `(function (exports, require, module, __filename, __dirname, __ndUrl) {${coreCode}\n})`;
+const wrapped = `(function (exports, require, module, __filename, __dirname) {${coreCode}\n})`;
 if (!/^[\x00-\x7f]*$/.test(wrapped)) throw new Error('dist/core.cjs must be ASCII (start.ts reads it as latin1)');
 writeAtomically(join(dist, 'core.cjs'), `// nanodream-build ${id}\n${wrapped}`);
 
-/**
- * A plain CommonJS bundle that Node requires: its own `import.meta.url` comes from __filename,
- * set at the end so esbuild's "use strict" stays first (it is only read once a function runs).
- */
+/** A plain CommonJS bundle that Node requires: `import.meta.dirname` is its __dirname. */
 function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions> = {}) {
   return build({
     ...common,
     entryPoints: [join(root, entry)],
     format: 'cjs',
     outfile: join(dist, out),
-    define: { ...common.define, 'import.meta.url': '__ndModuleUrl' },
-    footer: { js: 'var __ndModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { ...common.define, 'import.meta.dirname': '__dirname' },
     ...extra,
   });
 }
