@@ -16,13 +16,33 @@ export function vocabulary(w: World): Vocabulary {
   let v = vocabCache.get(w);
   if (v) return v;
   const words = new Set<string>();
-  const add = (s: string) => s.toLowerCase().split(/[\s]+/).forEach((x) => x && words.add(x));
-  for (const it of Object.values(w.items)) [...it.words, ...(it.adjectives ?? [])].forEach(add);
-  for (const c of Object.values(w.characters)) [...c.words, ...(c.adjectives ?? []), c.name].forEach(add);
-  for (const t of Object.values(w.topics)) t.words.forEach(add);
-  for (const r of Object.values(w.rooms)) {
+  // Plain loops: this runs once per game, cold, over a couple of thousand words.
+  const add = (s: string) => {
+    const lower = s.toLowerCase();
+    if (!/\s/.test(lower)) {
+      if (lower) words.add(lower);
+      return;
+    }
+    for (const x of lower.split(/\s+/)) if (x) words.add(x);
+  };
+  const addAll = (list: readonly string[] | undefined) => {
+    if (list) for (let i = 0; i < list.length; i++) add(list[i]);
+  };
+  for (const id in w.items) {
+    addAll(w.items[id].words);
+    addAll(w.items[id].adjectives);
+  }
+  for (const id in w.characters) {
+    const c = w.characters[id];
+    addAll(c.words);
+    addAll(c.adjectives);
+    add(c.name);
+  }
+  for (const id in w.topics) addAll(w.topics[id].words);
+  for (const id in w.rooms) {
+    const r = w.rooms[id];
     add(r.name);
-    r.scenery?.forEach((sc) => sc.words.forEach(add));
+    if (r.scenery) for (const sc of r.scenery) addAll(sc.words);
   }
   v = { has: (x: string) => words.has(x) };
   vocabCache.set(w, v);

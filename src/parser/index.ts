@@ -28,9 +28,23 @@ export interface ParseOptions {
  * (which the cut may have broken mid-word) is replaced by `parse.too_long`, so the engine runs
  * what was whole and then says the line was too long.
  */
+const NO_NAMES: string[] = [];
+const namesCache = new WeakMap<readonly string[], { characters: Set<string>; nameWords: Set<string> }>();
+
+/** The names, cleaned and lower-cased, and every word in them; worked out once per list. */
+function namesOf(names: readonly string[]): { characters: Set<string>; nameWords: Set<string> } {
+  let found = namesCache.get(names);
+  if (!found) {
+    const characters = new Set(names.map((c) => cleanLine(c).text.toLowerCase()).filter(Boolean));
+    found = { characters, nameWords: new Set([...characters].flatMap((c) => c.split(' '))) };
+    namesCache.set(names, found);
+  }
+  return found;
+}
+
 export function parse(input: string, vocab: Vocabulary, options: ParseOptions = {}): ParseResult {
   const { text, cut } = cleanLine(input);
-  const characters = new Set((options.characters ?? []).map((c) => cleanLine(c).text.toLowerCase()).filter(Boolean));
+  const { characters, nameWords } = namesOf(options.characters ?? NO_NAMES);
   // A save name is taken whole, dots and slashes included, so `save ../x` is refused by name
   // rather than split into commands.
   const slot = /^\s*(save|restore|load|delete)\s+(\S.*?)\s*$/i.exec(text);
@@ -41,7 +55,7 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
   const ctx: CommandContext = { vocab, characters };
   const segments = splitSegments(tokenise(text), {
     isVerbWord,
-    isNameWord: (w) => vocab.has(w) || [...characters].some((c) => c.split(' ').includes(w)),
+    isNameWord: (w) => vocab.has(w) || nameWords.has(w),
   });
   if (segments.length === 0) {
     return { commands: [{ kind: 'error', message: cut ? 'parse.too_long' : 'parse.empty' }] };

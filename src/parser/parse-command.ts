@@ -87,25 +87,29 @@ function knownWord(word: string, vocab: Vocabulary): boolean {
 }
 
 /** Every way the line's pattern can cover all the tokens, shortest slots first. */
-function* matchLine(line: CompiledLine, tokens: Token[]): Generator<Captures> {
+function matchLine(line: CompiledLine, tokens: Token[]): Captures[] {
   const els = line.elements;
+  const out: Captures[] = [];
+  // Every element takes at least one token.
+  if (tokens.length < els.length) return out;
   const caps: Captures = {};
-  function* walk(i: number, j: number): Generator<Captures> {
+  // Plain recursion filling a list (not a generator): this runs for each line tried, cold.
+  const walk = (i: number, j: number): void => {
     if (i === els.length) {
-      if (j === tokens.length) yield { ...caps };
+      if (j === tokens.length) out.push({ ...caps });
       return;
     }
     const el = els[i];
     if ('lit' in el) {
       const t = tokens[j];
-      if (t && t.kind === 'word' && el.lit.has(t.lower)) yield* walk(i + 1, j + 1);
+      if (t && t.kind === 'word' && el.lit.has(t.lower)) walk(i + 1, j + 1);
       return;
     }
     if (el.slot === 'DIR') {
       const t = tokens[j];
       if (t && t.kind === 'word' && directionOf(t.lower)) {
         caps.DIR = [t];
-        yield* walk(i + 1, j + 1);
+        walk(i + 1, j + 1);
       }
       return;
     }
@@ -126,11 +130,12 @@ function* matchLine(line: CompiledLine, tokens: Token[]): Generator<Captures> {
       const part = tokens.slice(j, k);
       if ((el.slot === 'NOUN' || el.slot === 'SECOND') && part.some((t) => t.kind === 'quote')) continue;
       caps[el.slot] = part;
-      yield* walk(i + 1, k);
+      walk(i + 1, k);
     }
     delete caps[el.slot];
-  }
-  yield* walk(0, 0);
+  };
+  walk(0, 0);
+  return out;
 }
 
 const words = (ts: Token[]) => ts.filter((t) => t.kind !== 'quote').map((t) => t.lower);

@@ -41,3 +41,23 @@ describe('cleanLine', () => {
     }), { numRuns: 3000 });
   });
 });
+
+describe('the vocabulary', () => {
+  it('holds every word of every name, adjective, topic, room and scenery, lower-cased, split at spaces', async () => {
+    const { loadContent } = await import('../../src/content/load.js');
+    const { vocabulary } = await import('../../src/engine/step.js');
+    const w = loadContent(new URL('../../content', import.meta.url).pathname);
+    const expected = new Set<string>();
+    const add = (s: string) => s.toLowerCase().split(/[\s]+/).forEach((x) => x && expected.add(x));
+    for (const it of Object.values(w.items)) [...it.words, ...(it.adjectives ?? [])].forEach(add);
+    for (const c of Object.values(w.characters)) [...c.words, ...(c.adjectives ?? []), c.name].forEach(add);
+    for (const t of Object.values(w.topics)) t.words.forEach(add);
+    for (const r of Object.values(w.rooms)) {
+      add(r.name);
+      r.scenery?.forEach((sc) => sc.words.forEach(add));
+    }
+    const v = vocabulary(w);
+    for (const word of expected) expect(v.has(word), word).toBe(true);
+    for (const odd of ['', ' ', 'xyzzy-not-a-word', 'constructor']) expect(v.has(odd), odd).toBe(expected.has(odd));
+  });
+});
