@@ -15,7 +15,9 @@ export function mulberry32(seed: number): () => number {
 
 /** One lowbias32 finaliser step of `mix`: folds the integer p into the hash h. */
 function step(h: number, p: number): number {
-  let x = (h ^ Math.imul((p | 0) ^ (Math.floor(p / 4294967296) | 0), 0x85ebca6b)) >>> 0;
+  // p's high 32 bits are 0 for the usual small positions: no division for those.
+  const folded = p >= 0 && p < 4294967296 ? p | 0 : (p | 0) ^ (Math.floor(p / 4294967296) | 0);
+  let x = (h ^ Math.imul(folded, 0x85ebca6b)) >>> 0;
   x ^= x >>> 16;
   x = Math.imul(x, 0x7feb352d);
   x ^= x >>> 15;
