@@ -68,19 +68,9 @@ export function scope(w: World, s: State, actor: Id): Id[] {
   const room = roomOf(s, actor);
   const out: Id[] = [];
   const seen = new Set<Id>();
-  // What each place holds, from one pass over the locations (contentsOf per place would make
-  // one pass for every container opened): the same lists, in the same order.
-  const holding = new Map<Id, Id[]>();
-  const loc = s.loc;
-  for (const id in loc) {
-    if (!(id in w.items)) continue;
-    const list = holding.get(loc[id]);
-    if (list) list.push(id);
-    else holding.set(loc[id], [id]);
-  }
   const addTree = (place: Id, depth: number) => {
     if (depth > 6) return;
-    for (const id of holding.get(place) ?? []) {
+    for (const id of contentsOf(w, s, place)) {
       if (seen.has(id) || !isPresent(w, s, w.items[id], actor)) continue;
       seen.add(id);
       out.push(id);
