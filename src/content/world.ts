@@ -2,10 +2,16 @@
 // YAML in content/ when running from source or when a content folder is named.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { World } from '../engine/types.js';
 
+/** This module's folder (import.meta.dirname is Node 20.11 and later; the bundles set it). */
+function moduleDir(): string {
+  return import.meta.dirname ?? dirname(fileURLToPath(import.meta.url));
+}
+
 /** The package root: the nearest folder above this module's folder that holds package.json. */
-export function packageRoot(from: string = import.meta.dirname): string {
+export function packageRoot(from: string = moduleDir()): string {
   let dir = from;
   for (let i = 0; i < 8; i++) {
     if (existsSync(join(dir, 'package.json'))) return dir;

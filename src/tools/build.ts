@@ -84,7 +84,8 @@ const core = await build({
   format: 'cjs',
   write: false,
   outfile: join(dist, 'core.cjs'),
-  define: { ...common.define, 'import.meta.dirname': '__dirname' },
+  // import.meta.url is only read where import.meta.dirname is missing, which it never is here.
+  define: { ...common.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'undefined' },
   plugins: [uiIsElsewhere, extraIsElsewhere],
 });
 const coreCode = `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;`;
@@ -108,7 +109,7 @@ function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions>
     entryPoints: [join(root, entry)],
     format: 'cjs',
     outfile: join(dist, out),
-    define: { ...common.define, 'import.meta.dirname': '__dirname' },
+    define: { ...common.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'undefined' },
     ...extra,
   });
 }
