@@ -6,7 +6,7 @@ import { copyCell, lineWidthOf, truncateCells } from './cells.js';
 import {
   BLOCKS, BOX_FRAGMENTS, NOISE_BG, NOISE_FG, OVERLAYS, TEAR_FILLS, homoglyphFor, pick,
 } from './lookalikes.js';
-import { dice } from './rng.js';
+import { diePrefix, roll } from './rng.js';
 import { graphemes, graphemeWidth, sanitise } from './width.js';
 
 const enum P {
@@ -63,11 +63,11 @@ function firstCodePoint(s: string): string {
   return lo >= 0xdc00 && lo <= 0xdfff ? s.slice(0, 2) : s[0];
 }
 
-function swapGlyph(cell: Cell, seed: number, d: ReturnType<typeof damageCurve>): void {
-  const u = dice(seed, P.Choice, cell.idx);
-  const v = dice(seed, P.Glyph, cell.idx);
+function swapGlyph(cell: Cell, pre: readonly number[], d: ReturnType<typeof damageCurve>): void {
+  const u = roll(pre[P.Choice], cell.idx);
+  const v = roll(pre[P.Glyph], cell.idx);
   if (cell.w === 2) {
-    cell.g = pick(BLOCKS, v) + pick(BLOCKS, dice(seed, P.Glyph2, cell.idx));
+    cell.g = pick(BLOCKS, v) + pick(BLOCKS, roll(pre[P.Glyph2], cell.idx));
   } else if (cell.w === 1) {
     // The first code point, and what follows it (combining marks stay on a look-alike).
     const first = firstCodePoint(cell.g);
@@ -76,12 +76,12 @@ function swapGlyph(cell: Cell, seed: number, d: ReturnType<typeof damageCurve>):
     let g: string;
     if (look && u >= d.block) g = look + (rest === '' || MARKS.test(rest) ? rest : '');
     else g = u < d.block * 0.6 || !look ? pick(BLOCKS, v) : pick(BOX_FRAGMENTS, v);
-    if (dice(seed, P.Overlay, cell.idx) < d.overlay) g += pick(OVERLAYS, dice(seed, P.OverlayPick, cell.idx));
+    if (roll(pre[P.Overlay], cell.idx) < d.overlay) g += pick(OVERLAYS, roll(pre[P.OverlayPick], cell.idx));
     cell.g = graphemeWidth(g) === 1 ? g : '▒';
   }
-  if (dice(seed, P.Color, cell.idx) < d.color) cell.fg = pick(NOISE_FG, dice(seed, P.ColorPick, cell.idx));
-  if (dice(seed, P.Bg, cell.idx) < d.bg) cell.bg = pick(NOISE_BG, dice(seed, P.BgPick, cell.idx));
-  if (dice(seed, P.Inverse, cell.idx) < d.bg * 0.3) cell.inverse = true;
+  if (roll(pre[P.Color], cell.idx) < d.color) cell.fg = pick(NOISE_FG, roll(pre[P.ColorPick], cell.idx));
+  if (roll(pre[P.Bg], cell.idx) < d.bg) cell.bg = pick(NOISE_BG, roll(pre[P.BgPick], cell.idx));
+  if (roll(pre[P.Inverse], cell.idx) < d.bg * 0.3) cell.inverse = true;
 }
 
 /** Index of the first cell starting at or after column `col`. */
@@ -103,16 +103,16 @@ function removeColumns(line: Cell[], k: number, cols: number): void {
   line.splice(k, n, ...Array.from({ length: pad }, () => inserted(undefined, ' ')));
 }
 
-function memoryFragment(memories: readonly string[], seed: number, li: number, maxCols: number): Cell[] {
-  const text = sanitise(memories[Math.floor(dice(seed, P.MemPick, li) * memories.length)] ?? '')
+function memoryFragment(memories: readonly string[], pre: readonly number[], li: number, maxCols: number): Cell[] {
+  const text = sanitise(memories[Math.floor(roll(pre[P.MemPick], li) * memories.length)] ?? '')
     .replace(/\n/g, ' ')
     .trim();
   if (!text) return [];
   const gs = graphemes(text);
   const starts: number[] = [0];
   for (let k = 1; k < gs.length; k++) if (gs[k - 1] === ' ' && gs[k] !== ' ') starts.push(k);
-  let k = starts[Math.floor(dice(seed, P.MemStart, li) * starts.length)];
-  const want = Math.min(maxCols, 8 + Math.floor(dice(seed, P.MemLen, li) * 17));
+  let k = starts[Math.floor(roll(pre[P.MemStart], li) * starts.length)];
+  const want = Math.min(maxCols, 8 + Math.floor(roll(pre[P.MemLen], li) * 17));
   const out: Cell[] = [];
   let w = 0;
   for (; k < gs.length; k++) {
@@ -137,6 +137,9 @@ export function scrambleLines(
   memories: readonly string[],
 ): Cell[][] {
   const d = damageCurve(i);
+  // Every die of this glitch shares its seed: the seed's part of each purpose's hash, once.
+  const pre: number[] = [];
+  for (let purpose = P.Word; purpose <= P.MemCol; purpose++) pre[purpose] = diePrefix(seed, purpose);
   // Rows are copied, cells only when damaged (most are not): a cell is named by its place,
   // row * ROW + column, and `own` swaps a copy into that place before it is changed.
   const lines = readable.map((l) => l.slice());
@@ -161,7 +164,7 @@ export function scrambleLines(
     else words.set(c.word, [li * ROW + k]);
   }
   const touched = [...words.keys()]
-    .map((w) => ({ w, u: dice(seed, P.Word, w) }))
+    .map((w) => ({ w, u: roll(pre[P.Word], w) }))
     .filter((x) => x.u < d.word)
     .sort((a, b) => a.u - b.u || a.w - b.w)
     .slice(0, d.wordCap)
@@ -171,13 +174,13 @@ export function scrambleLines(
   // Stutters first, so they repeat the letters as they were: th-th-the.
   const stutterAt = new Map<number, { unit: Cell[]; reps: number }>();
   for (const w of touched) {
-    if (dice(seed, P.Stutter, w) >= d.stutter) continue;
+    if (roll(pre[P.Stutter], w) >= d.stutter) continue;
     const places = words.get(w)!;
     const cells = places.map(at);
     const letters = cells.filter((c) => isLetter(c.g));
     if (letters.length < 2 || cells[0] !== letters[0]) continue;
-    const n = letters.length >= 3 && cells[1] === letters[1] && dice(seed, P.StutterLen, w) < 0.5 ? 2 : 1;
-    const reps = 1 + Math.floor(dice(seed, P.StutterReps, w) * (1 + 2 * i));
+    const n = letters.length >= 3 && cells[1] === letters[1] && roll(pre[P.StutterLen], w) < 0.5 ? 2 : 1;
+    const reps = 1 + Math.floor(roll(pre[P.StutterReps], w) * (1 + 2 * i));
     const unit: Cell[] = [];
     for (let k = 0; k < n; k++) unit.push(inserted(cells[k], cells[k].g));
     unit.push(inserted(cells[0], '-'));
@@ -190,19 +193,19 @@ export function scrambleLines(
     const letterPlaces = places.filter((p) => isLetter(at(p).g));
     const pool = letterPlaces.length > 0 ? letterPlaces : places;
     // The cell with the lowest die is always swapped, so a touched word always shows it.
-    const u = pool.map((p) => dice(seed, P.Char, at(p).idx));
+    const u = pool.map((p) => roll(pre[P.Char], at(p).idx));
     let first = 0;
     for (let k = 1; k < pool.length; k++) if (u[k] < u[first]) first = k;
     const chance = d.char * (letterPlaces.length > 0 ? 1 : 0.5);
-    for (let k = 0; k < pool.length; k++) if (k === first || u[k] < chance) swapGlyph(own(pool[k]), seed, d);
+    for (let k = 0; k < pool.length; k++) if (k === first || u[k] < chance) swapGlyph(own(pool[k]), pre, d);
   }
   if (d.space > 0) {
     for (let li = 0; li < lines.length; li++) for (let k = 0; k < lines[li].length; k++) {
       const c = lines[li][k];
-      if (c.word < 0 && c.idx >= 0 && !touchedSet.has(c.word) && dice(seed, P.Space, c.idx) < d.space) {
+      if (c.word < 0 && c.idx >= 0 && !touchedSet.has(c.word) && roll(pre[P.Space], c.idx) < d.space) {
         const mine = own(li * ROW + k);
-        mine.g = dice(seed, P.Glyph, c.idx) < 0.6 ? pick(BLOCKS, dice(seed, P.Glyph2, c.idx)) : pick(BOX_FRAGMENTS, dice(seed, P.Glyph2, c.idx));
-        if (dice(seed, P.Color, c.idx) < d.color) mine.fg = pick(NOISE_FG, dice(seed, P.ColorPick, c.idx));
+        mine.g = roll(pre[P.Glyph], c.idx) < 0.6 ? pick(BLOCKS, roll(pre[P.Glyph2], c.idx)) : pick(BOX_FRAGMENTS, roll(pre[P.Glyph2], c.idx));
+        if (roll(pre[P.Color], c.idx) < d.color) mine.fg = pick(NOISE_FG, roll(pre[P.ColorPick], c.idx));
       }
     }
   }
@@ -228,12 +231,12 @@ export function scrambleLines(
     }
 
     // Memory bleed: a fragment of an earlier scene overwrites part of the row.
-    if (memories.length > 0 && dice(seed, P.MemOn, li) < d.memory) {
-      const frag = memoryFragment(memories, seed, li, Number.isFinite(width) ? Math.max(1, width) : 40);
+    if (memories.length > 0 && roll(pre[P.MemOn], li) < d.memory) {
+      const frag = memoryFragment(memories, pre, li, Number.isFinite(width) ? Math.max(1, width) : 40);
       const fw = lineWidthOf(frag);
       if (frag.length > 0) {
         const lw = lineWidthOf(line);
-        const col = lw > fw ? Math.floor(dice(seed, P.MemCol, li) * (lw - fw)) : 0;
+        const col = lw > fw ? Math.floor(roll(pre[P.MemCol], li) * (lw - fw)) : 0;
         const k = cellAtColumn(line, col);
         removeColumns(line, k, fw);
         line.splice(k, 0, ...frag);
@@ -241,15 +244,15 @@ export function scrambleLines(
     }
 
     // A tear: the row cracks at a column and the rest slides sideways.
-    if (dice(seed, P.TearOn, li) < d.tear && line.length > 0) {
+    if (roll(pre[P.TearOn], li) < d.tear && line.length > 0) {
       const maxShift = Number.isFinite(width) ? Math.max(1, Math.floor(width / 4)) : 8;
-      const s = Math.min(maxShift, 1 + Math.floor(dice(seed, P.TearSize, li) * (1 + 6 * i)));
+      const s = Math.min(maxShift, 1 + Math.floor(roll(pre[P.TearSize], li) * (1 + 6 * i)));
       const lw = lineWidthOf(line);
-      const col = dice(seed, P.TearAt, li) < 0.4 ? 0 : Math.floor(dice(seed, P.TearCol, li) * lw);
-      const fillG = pick(TEAR_FILLS, dice(seed, P.TearFill, li));
+      const col = roll(pre[P.TearAt], li) < 0.4 ? 0 : Math.floor(roll(pre[P.TearCol], li) * lw);
+      const fillG = pick(TEAR_FILLS, roll(pre[P.TearFill], li));
       const fill = () => inserted(undefined, fillG, 'glitch');
       const k = cellAtColumn(line, col);
-      if (dice(seed, P.TearDir, li) < 0.7) {
+      if (roll(pre[P.TearDir], li) < 0.7) {
         line.splice(k, 0, ...Array.from({ length: s }, fill));
       } else {
         removeColumns(line, k, s);
