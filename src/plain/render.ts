@@ -12,9 +12,11 @@ export interface RenderSettings {
 }
 
 // An explicit level: whether to colour is decided by the CLI (flags, NO_COLOR, TERM), not chalk.
-const c = new Chalk({ level: 2 });
+// Made when colour is first drawn.
+let chalk: InstanceType<typeof Chalk> | undefined;
 
 function styled(span: Span): string {
+  const c = (chalk ??= new Chalk({ level: 2 }));
   switch (span.style) {
     case 'title': return c.bold.magentaBright(span.text);
     case 'room': return c.bold.cyanBright(span.text);

@@ -78,6 +78,14 @@ const extraIsElsewhere: Plugin = {
     }));
   },
 };
+// chalk and wrap-ansi load when colour is first drawn (src/tools/lazy-chalk.ts), in the core only.
+const lazyColour: Plugin = {
+  name: 'lazy-colour',
+  setup(b) {
+    const shim = join(root, 'src/tools/lazy-chalk.ts');
+    b.onResolve({ filter: /^(chalk|wrap-ansi)$/ }, (a) => (a.importer === shim ? undefined : { path: join(root, 'src/tools/lazy-chalk-' + a.path + '.ts') }));
+  },
+};
 const core = await build({
   ...common,
   entryPoints: [join(root, 'src/cli/main.ts')],
@@ -86,7 +94,7 @@ const core = await build({
   outfile: join(dist, 'core.cjs'),
   // import.meta.url is only read where import.meta.dirname is missing, which it never is here.
   define: { ...common.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'undefined' },
-  plugins: [uiIsElsewhere, extraIsElsewhere],
+  plugins: [uiIsElsewhere, extraIsElsewhere, lazyColour],
 });
 const coreCode = `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;`;
 // vm.Script has no module loader: an import() left in the script would fail when reached.

@@ -1,0 +1,2 @@
+// See lazy-chalk.ts.
+export { Chalk } from './lazy-chalk.js';

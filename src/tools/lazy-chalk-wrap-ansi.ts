@@ -1,0 +1,2 @@
+// See lazy-chalk.ts.
+export { wrapAnsi as default } from './lazy-chalk.js';
