@@ -78,23 +78,23 @@ const extraIsElsewhere: Plugin = {
     }));
   },
 };
-// chalk and wrap-ansi load when colour is first drawn (src/tools/lazy-chalk.ts), in the core only.
-const lazyColour: Plugin = {
-  name: 'lazy-colour',
-  setup(b) {
-    const shim = join(root, 'src/tools/lazy-chalk.ts');
-    b.onResolve({ filter: /^(chalk|wrap-ansi)$/ }, (a) => (a.importer === shim ? undefined : { path: join(root, 'src/tools/lazy-chalk-' + a.path + '.ts') }));
-  },
-};
+/** For the CommonJS bundles: import.meta.url is only read where import.meta.dirname is missing. */
+const cjsDefine = { ...common.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'undefined' };
 const core = await build({
   ...common,
   entryPoints: [join(root, 'src/cli/main.ts')],
   format: 'cjs',
   write: false,
   outfile: join(dist, 'core.cjs'),
-  // import.meta.url is only read where import.meta.dirname is missing, which it never is here.
-  define: { ...common.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'undefined' },
-  plugins: [uiIsElsewhere, extraIsElsewhere, lazyColour],
+  define: cjsDefine,
+  // chalk and wrap-ansi load when colour is first drawn, in the core only (the ink screen and
+  // ink itself use chalk as it is).
+  alias: {
+    ...common.alias,
+    chalk: join(root, 'src/tools/lazy-chalk.ts'),
+    'wrap-ansi': join(root, 'src/tools/lazy-wrap-ansi.ts'),
+  },
+  plugins: [uiIsElsewhere, extraIsElsewhere],
 });
 const coreCode = `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;`;
 // vm.Script has no module loader: an import() left in the script would fail when reached.
@@ -117,7 +117,7 @@ function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions>
     entryPoints: [join(root, entry)],
     format: 'cjs',
     outfile: join(dist, out),
-    define: { ...common.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'undefined' },
+    define: cjsDefine,
     ...extra,
   });
 }

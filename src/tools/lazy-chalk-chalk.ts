@@ -1,2 +1,0 @@
-// See lazy-chalk.ts.
-export { Chalk } from './lazy-chalk.js';

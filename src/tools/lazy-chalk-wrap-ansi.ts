@@ -1,2 +1,0 @@
-// See lazy-chalk.ts.
-export { wrapAnsi as default } from './lazy-chalk.js';
