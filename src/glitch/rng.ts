@@ -35,43 +35,27 @@ export function mix(...parts: number[]): number {
   return h;
 }
 
-// dice's first two steps depend only on (seed, purpose): kept for the latest seed, since one
-// glitch rolls many dice with one seed and a handful of purposes. Only a cache: no state.
-let cachedSeed: number | undefined;
-let prefixes: number[] = [];
-
-/**
- * A stateless die in [0, 1) for (seed, purpose, position): mix(seed, purpose, pos) / 2^32.
- * Rolled for nearly every cell, so without mix's rest array.
- */
-export function dice(seed: number, purpose: number, pos: number): number {
-  if (seed !== cachedSeed) {
-    cachedSeed = seed;
-    prefixes = [];
-  }
-  let h = prefixes[purpose];
-  if (h === undefined) h = prefixes[purpose] = step(step(MIX_START, seed), purpose);
-  return step(h, pos) / 4294967296;
-}
-
 /** The part of dice(seed, purpose, …) that does not depend on the position. */
 export function diePrefix(seed: number, purpose: number): number {
   return step(step(MIX_START, seed), purpose);
 }
 
-/**
- * dice(seed, purpose, pos) given diePrefix(seed, purpose): the glitch rolls tens of thousands of
- * dice in a cold process, so this is step's body inlined, for a non-negative integer pos.
- */
+/** dice(seed, purpose, pos) given diePrefix(seed, purpose), for a glitch that rolls thousands. */
 export function roll(prefix: number, pos: number): number {
-  if (!(pos >= 0 && pos < 4294967296)) return step(prefix, pos) / 4294967296;
-  let x = (prefix ^ Math.imul(pos | 0, 0x85ebca6b)) >>> 0;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x7feb352d);
-  x ^= x >>> 15;
-  x = Math.imul(x, 0x846ca68b);
-  x ^= x >>> 16;
-  return (x >>> 0) / 4294967296;
+  return step(prefix, pos) / 4294967296;
+}
+
+// The prefix for the latest seed's purposes. Only a cache: no state.
+let cachedSeed: number | undefined;
+let prefixes: number[] = [];
+
+/** A stateless die in [0, 1) for (seed, purpose, position): mix(seed, purpose, pos) / 2^32. */
+export function dice(seed: number, purpose: number, pos: number): number {
+  if (seed !== cachedSeed) {
+    cachedSeed = seed;
+    prefixes = [];
+  }
+  return roll((prefixes[purpose] ??= diePrefix(seed, purpose)), pos);
 }
 
 /** Normalises any number (negative, fractional, huge, NaN) to a 32-bit unsigned seed. */
