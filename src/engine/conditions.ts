@@ -24,13 +24,18 @@ function some<T>(v: T | T[], test: (x: T, s: State, actor: Id) => boolean, s: St
   return false;
 }
 
+/** Whether the condition allows the current act (the cheapest test, and the one most fail). */
+export function inAct(c: Condition | undefined, s: State): boolean {
+  return c?.act === undefined || oneOf(c.act, s.act);
+}
+
 const flagSet = (f: Id, s: State) => !!s.flags[f];
 const held = (i: Id, s: State, actor: Id) => carries(s, actor, i);
 
 export function holds(w: World, s: State, c: Condition | undefined, actor: Id = s.player): boolean {
   if (!c) return true;
   // The act first: most scenes and rules belong to one act, so most tests end here.
-  if (c.act !== undefined && !oneOf(c.act, s.act)) return false;
+  if (!inAct(c, s)) return false;
   if (c.flag !== undefined && !every(c.flag, flagSet, s, actor)) return false;
   if (c.notFlag !== undefined && some(c.notFlag, flagSet, s, actor)) return false;
   if (c.player !== undefined && !oneOf(c.player, actor)) return false;

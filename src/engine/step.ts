@@ -3,7 +3,7 @@ import type { World, State, StepResult, Id, MetaAction } from './types.js';
 import { parse, parseNounPhrase, matchNounPhrase, VERBS } from '../parser/index.js';
 import type { Command, ActionCommand, NounPhrase, Vocabulary } from '../parser/index.js';
 import { type Ctx, msg, own, ownList, say, bareName, theName, capitalise, listProse } from './context.js';
-import { holds, textOf } from './conditions.js';
+import { holds, inAct, textOf } from './conditions.js';
 import { applyEffects, switchPlayer, score, runRules } from './effects.js';
 import { perform, answeredUnseen, type Act } from './actions.js';
 import { resolve, notePronoun, candidateFor } from './resolve.js';
@@ -472,7 +472,7 @@ function runScenes(ctx: Ctx): void {
       if (s.ending) return;
       if (firedNow.has(sc.id)) continue;
       // A scene of another act cannot fire (holds would say so too, after the fired list).
-      if (sc.if?.act !== undefined && sc.if.act !== s.act && !(Array.isArray(sc.if.act) && sc.if.act.includes(s.act))) continue;
+      if (!inAct(sc.if, s)) continue;
       const once = sc.once !== false;
       if (once && s.fired.includes(sc.id)) continue;
       ctx.actor = s.player;
