@@ -1,4 +1,5 @@
-// `nanodream check [--content DIR] [--json] [--quick]`: loads the story, explores it, reports.
+// `nanodream check [--content DIR] [--json] [--quick] [--prose]`: loads the story, explores it,
+// checks that the nouns its text names are answered (prose.ts), reports. `--prose` runs only that.
 import type { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
@@ -14,6 +15,8 @@ export interface CheckFlags {
   timeLimitMs?: number;
   /** Acts as checkpoints: at most this many entry states per act (see README). */
   entriesPerAct?: number;
+  /** Only the prose check: the nouns the text names that nothing answers to. */
+  prose?: boolean;
 }
 
 export const QUICK_STATES = 20_000;
@@ -32,6 +35,14 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     else io.stderr.write(`nanodream check: the story files have problems:\n${e.problems.map((p) => `  - ${p}`).join('\n')}\n`);
     return 2;
   }
+  // compromise (the tagger) is large: loaded here, never on the way to play.
+  const { checkProse, formatProse } = await import('./prose.js');
+  const { contentSources } = await import('../content/sources.js');
+  const prose = checkProse(world, contentSources(dir));
+  if (flags.prose) {
+    io.stdout.write(flags.json ? JSON.stringify(prose, null, 2) + '\n' : formatProse(prose));
+    return prose.total === 0 ? 0 : 1;
+  }
   const opts: CheckOptions = {
     now: io.now ?? (() => performance.now()),
     maxStates: flags.maxStates ?? (flags.quick ? QUICK_STATES : undefined),
@@ -40,17 +51,19 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     checkpoints: flags.entriesPerAct ? { entriesPerAct: flags.entriesPerAct } : {},
   };
   const report = runCheck(world, opts);
-  io.stdout.write(flags.json ? JSON.stringify(reportJson(report), null, 2) + '\n' : formatReport(report));
-  return report.ok ? 0 : 1;
+  const ok = report.ok && prose.total === 0;
+  io.stdout.write(flags.json ? JSON.stringify({ ...reportJson(report), ok, prose }, null, 2) + '\n' : formatReport(report) + formatProse(prose));
+  return ok ? 0 : 1;
 }
 
-/** For development without the main CLI: `npx tsx src/check/cli.ts [--content DIR] [--json] [--quick]`. */
+/** For development without the main CLI: `npx tsx src/check/cli.ts [--content DIR] [--json] [--quick] [--prose]`. */
 export function parseCheckArgs(argv: string[]): CheckFlags {
   const f: CheckFlags = { json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') f.json = true;
     else if (a === '--quick') f.quick = true;
+    else if (a === '--prose') f.prose = true;
     else if (a === '--content') f.contentDir = argv[++i];
     else if (a.startsWith('--content=')) f.contentDir = a.slice('--content='.length);
     else if (a === '--max-states') f.maxStates = Number(argv[++i]);

@@ -54,9 +54,10 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
     .option('--content <dir>', 'check another content folder')
     .option('--json', 'print the report as JSON')
     .option('--quick', 'a bounded search, for everyday test runs')
-    .action(async (opts: { content?: string; json?: boolean; quick?: boolean }) => {
+    .option('--prose', 'only list the nouns the text names that nothing in the room answers to')
+    .action(async (opts: { content?: string; json?: boolean; quick?: boolean; prose?: boolean }) => {
       const { checkCommand } = await import('../check/cli.js');
-      code = await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick }, { stdout: io.stdout, stderr: io.stderr });
+      code = await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick, prose: !!opts.prose }, { stdout: io.stdout, stderr: io.stderr });
     });
   program
     .command('preview')

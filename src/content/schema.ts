@@ -128,6 +128,7 @@ export const room = z.strictObject({
   scenery: z.array(z.strictObject({ words: z.array(z.string().min(1)).min(1), text })).optional(),
   map: z.strictObject({ x: z.number(), y: z.number() }).optional(),
   items: z.record(id, item).optional(),
+  unimportant: z.array(z.string().min(1)).optional(),
 });
 
 export const roomFile = z.record(id, room);
@@ -172,6 +173,7 @@ export const game = z.strictObject({
   focusCharacter: id.optional(),
   intro: z.string(),
   acts: z.array(z.strictObject({ id: z.number().int(), name: z.string(), playable: z.array(id) })).min(1),
+  unimportant: z.array(z.string().min(1)).optional(),
 });
 
 export const topics = z.record(id, z.strictObject({ name: z.string(), words: z.array(z.string().min(1)).min(1) }));

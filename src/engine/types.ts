@@ -107,6 +107,8 @@ export interface Room {
   scenery?: { words: string[]; text: Text }[];
   /** Position for `map` (x, y on a grid, z as floor/layer). */
   map?: { x: number; y: number };
+  /** Nouns the text names that deserve no reply of their own here (`check --prose`). */
+  unimportant?: string[];
 }
 
 export interface Item {
@@ -195,6 +197,8 @@ export interface GameInfo {
   focusCharacter?: Id;
   intro: string;
   acts: Act[];
+  /** Generic nouns no room need answer (`check --prose`): "night", "moment". */
+  unimportant?: string[];
 }
 
 export interface World {

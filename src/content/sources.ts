@@ -1,0 +1,65 @@
+// Which content file defines each room, item, character and scene, so that a checker can name
+// "rooms/apartment.yaml" in its report. Reads only the files' top-level keys; loadContent has
+// already validated them.
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+
+export interface ContentSources {
+  /** Room id -> file relative to the content folder ("rooms/apartment.yaml"). */
+  rooms: Map<string, string>;
+  /** Item id -> file and the field path to the item in it ("living_room.items.music_box"). */
+  items: Map<string, { file: string; path: string }>;
+  characters: Map<string, string>;
+  /** Scene id -> file and its index in that file's list. */
+  scenes: Map<string, { file: string; index: number }>;
+}
+
+function yamlIn(dir: string, sub: string): string[] {
+  const d = join(dir, sub);
+  if (!existsSync(d) || !statSync(d).isDirectory()) return [];
+  return readdirSync(d)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => `${sub}/${f}`);
+}
+
+function read(dir: string, rel: string): unknown {
+  try {
+    return parseYaml(readFileSync(join(dir, rel), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+export function contentSources(dir: string): ContentSources {
+  const out: ContentSources = { rooms: new Map(), items: new Map(), characters: new Map(), scenes: new Map() };
+  for (const file of yamlIn(dir, 'rooms')) {
+    const data = read(dir, file);
+    if (!isObject(data)) continue;
+    for (const [rid, room] of Object.entries(data)) {
+      out.rooms.set(rid, file);
+      if (isObject(room) && isObject(room.items)) for (const iid of Object.keys(room.items)) out.items.set(iid, { file, path: `${rid}.items.${iid}` });
+    }
+  }
+  for (const file of yamlIn(dir, 'items')) {
+    const data = read(dir, file);
+    if (isObject(data)) for (const iid of Object.keys(data)) out.items.set(iid, { file, path: iid });
+  }
+  for (const file of yamlIn(dir, 'characters')) {
+    const data = read(dir, file);
+    if (!isObject(data) || !('name' in data) || typeof data.id !== 'string') continue;
+    out.characters.set(data.id, file);
+    if (isObject(data.carries)) for (const iid of Object.keys(data.carries)) out.items.set(iid, { file, path: `carries.${iid}` });
+  }
+  for (const file of yamlIn(dir, 'scenes')) {
+    const data = read(dir, file);
+    if (!Array.isArray(data)) continue;
+    data.forEach((s, index) => {
+      if (isObject(s) && typeof s.id === 'string') out.scenes.set(s.id, { file, index });
+    });
+  }
+  return out;
+}
