@@ -3,7 +3,8 @@
 // answers to. Loaded only by `nanodream check` (compromise is large; play never needs it).
 //
 // Which words count (the rule, in order):
-//  1. Narration only: words inside quotation marks are speech, and a word in a comparison
+//  1. Narration only: words inside quotation marks are speech, words in capitals are what a sign
+//     or a screen says (LOADED, SLEEP DEBT), and a word in a comparison
 //     ("glow like the tips of lit matches", "as if it might break") is a figure of speech, not
 //     a thing in the room. A comparison runs from "like" / "as if" / "as though" to the next
 //     punctuation mark.
@@ -53,6 +54,14 @@ const INDEFINITES = new Set([
   'nothing', 'something', 'anything', 'everything', 'none', 'one', 'ones', 'other', 'others', 'each',
   'all', 'both', 'half', 'whatever', 'whoever', 'lot', 'lots', 'bit', 'kind', 'sort',
 ]);
+// Words the tagger sometimes reads as nouns but English uses as pronouns, prepositions,
+// conjunctions, auxiliaries or adverbs of place.
+const FUNCTION_WORDS = new Set([
+  'yours', 'mine', 'ours', 'theirs', 'hers', 'his', 'its', 'here', 'there', 'is', 'are', 'was', 'has', 'have', 'had', 'does',
+  "doesn't", "don't", "isn't", 'says', 'and', 'or', 'but', 'in', 'at', 'on', 'with', 'out', 'off', 'of', 'to', 'from', 'past',
+  'round', 'around', 'inside', 'outside', 'overhead', 'underfoot', 'sideways', 'forwards', 'forward', 'backwards', 'below',
+  'above', 'opposite', 'next', 'few', 'more', 'less', 'most', 'least', 'while', 'wrong', 'best', 'asleep', 'awake', 'ajar',
+]);
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'up', 'down', 'upstairs', 'downstairs', 'left', 'right', 'ahead']);
 const ABSTRACT = /^[a-z]{3,}(ness|ity|ism|hood)$/;
 const FIGURE_ENDS = /[,.;:!?()\u2014\u2013]/;
@@ -88,7 +97,9 @@ export function nounsIn(text: string): Noun[] {
     let figure = false;
     let run: TermJson[] = [];
     let introduced = false;
-    const flush = () => {
+    let runStart = 0;
+    const flush = (end: number) => {
+      if (run.length && pluralIsVerb(terms, runStart, end)) run = run.slice(0, -1);
       if (run.length) addHead(run, introduced, out);
       run = [];
     };
@@ -96,27 +107,68 @@ export function nounsIn(text: string): Noun[] {
       const t = terms[i];
       const norm = t.normal;
       const next = terms[i + 1]?.normal;
-      if ((norm === 'like' && !t.tags.includes('Verb')) || (norm === 'as' && (next === 'if' || next === 'though'))) {
-        flush();
+      if ((norm === 'like' && !likeIsVerb(terms, i)) || (norm === 'as' && (next === 'if' || next === 'though'))) {
+        flush(i);
         figure = true;
       }
       if (FIGURE_ENDS.test(t.pre)) figure = false;
       const quoted = inQuote(t.offset?.start ?? 0);
-      const isNoun = t.tags.includes('Noun') && !t.tags.includes('Pronoun') && !t.tags.includes('Possessive');
+      // Capitals are signs, screens and labels: inscriptions, like quoted speech.
+      const shouted = /^[A-Z][A-Z'’-]+$/.test(t.text.replace(/[^A-Za-z'’-]/g, ''));
+      const isNoun = !shouted && t.tags.includes('Noun') && !t.tags.includes('Pronoun') && !t.tags.includes('Possessive');
       if (isNoun && !figure && !quoted) {
-        if (!run.length) introduced = introducedAt(terms, i);
+        if (!run.length) {
+          introduced = introducedAt(terms, i);
+          runStart = i;
+        }
         run.push(t);
-      } else flush();
+      } else flush(i);
       // A hyphen keeps the run going ("air-lanes"); other punctuation ends it.
       const post = t.post.trim();
       if (post && post !== '-') {
-        flush();
+        flush(i + 1);
         if (FIGURE_ENDS.test(post)) figure = false;
       }
     }
-    flush();
+    flush(terms.length);
   }
   return [...out.values()];
+}
+
+/** "like" is the verb only after a subject pronoun or an auxiliary ("you like", "would like");
+ *  otherwise it opens a comparison ("hums like a wire", "like a dog nobody walks"). */
+function likeIsVerb(terms: TermJson[], i: number): boolean {
+  const prev = terms[i - 1];
+  if (!prev || prev.post.trim()) return false;
+  return /^(i|you|we|they|would|do|don't|did|didn't|does|doesn't|to|really|still)$/.test(prev.normal);
+}
+
+/** A run of nouns that opens its clause with no verb before it ("the dishwasher hums in the
+ *  kitchen"): when its last word is a plural that is also a verb ("it hums") and no verb
+ *  follows it, that word is the clause's verb, which the tagger took for a plural noun. */
+function pluralIsVerb(terms: TermJson[], start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  const last = terms[end - 1];
+  const before = terms[end - 2];
+  if (!last.tags.includes('Plural') || !before.tags.includes('Singular') || before.post.trim() || before.normal.endsWith('ing')) return false;
+  const after = terms[end];
+  if (after && !last.post.trim() && after.tags.includes('Verb')) return false;
+  for (let j = start - 1; j >= 0; j--) {
+    if (terms[j].tags.includes('Verb')) return false;
+    if (terms[j].post.trim() && terms[j].post.trim() !== '-') break;
+  }
+  return isVerbForm(last.normal);
+}
+
+const verbCache = new Map<string, boolean>();
+function isVerbForm(word: string): boolean {
+  let v = verbCache.get(word);
+  if (v === undefined) {
+    const t = (nlp(`it ${word}`).json() as { terms: TermJson[] }[])[0]?.terms[1];
+    v = !!t && t.tags.includes('Verb');
+    verbCache.set(word, v);
+  }
+  return v;
 }
 
 /** Is the noun phrase starting at `i` introduced the way English introduces a countable thing:
@@ -144,7 +196,7 @@ function addHead(run: TermJson[], introduced: boolean, out: Map<string, Noun>): 
   const word = parts.map((t) => cleanWord(t.normal)).join('-');
   const lastWord = cleanWord(last.normal);
   if (!/^[a-z\u00e0-\u024f][a-z\u00e0-\u024f'-]*$/.test(word) || lastWord.length < 2) return;
-  if (INDEFINITES.has(word) || DIRECTIONS.has(word) || ABSTRACT.test(lastWord)) return;
+  if (INDEFINITES.has(word) || FUNCTION_WORDS.has(word) || DIRECTIONS.has(word) || ABSTRACT.test(lastWord)) return;
   if (out.has(word)) return;
   const root = cleanWord(last.root ?? last.normal);
   const forms = new Set([word, lastWord, root]);
@@ -300,12 +352,25 @@ export class Whereabouts {
       .filter((it) => it.location === charId || this.moves.get(it.id)?.has(charId))
       .map((it) => it.id);
   }
+
+  /** What a character may have in hand: what it carries, and every portable thing in a room it
+   *  can reach. */
+  carriable(charId: Id): Id[] {
+    const rooms = this.charRooms(charId);
+    const out = new Set(this.carried(charId));
+    for (const it of Object.values(this.w.items)) {
+      if (it.portable && [...this.itemRooms(it.id)].some((r) => rooms.has(r))) out.add(it.id);
+    }
+    return [...out];
+  }
 }
 
 // ------------------------------------------------------------------ the texts and their places
 
 interface Piece {
   rooms: Id[];
+  /** The text shows only to these characters (its condition's `player`): what they may hold answers too. */
+  players?: Id[];
   source: string;
   text: string;
   /** Extra answers for this text (the item's or character's own words, what a character carries). */
@@ -351,7 +416,7 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
       ...(r.scenery ?? []).flatMap((sc, i) => variants(sc.text, `scenery[${i}].text`)),
       ...rulesSays(r.onEnter, 'onEnter'),
     ];
-    for (const t of texts) pieces.push({ rooms: [r.id], source: at(t.path), text: t.text });
+    for (const t of texts) pieces.push({ rooms: [r.id], source: at(t.path), text: t.text, players: t.if?.player ? list(t.if.player) : undefined });
   }
   for (const it of Object.values(w.items)) {
     const s = src.items.get(it.id);
@@ -366,12 +431,12 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
       ...variants(it.readable, 'readable'),
       ...variants(it.initial, 'initial'),
     ];
-    for (const t of texts) pieces.push({ rooms: [home], source: at(t.path), text: t.text, extra });
+    for (const t of texts) pieces.push({ rooms: [home], source: at(t.path), text: t.text, extra, players: t.if?.player ? list(t.if.player) : undefined });
   }
   for (const c of Object.values(w.characters)) {
     const file = src.characters.get(c.id) ?? `characters/${c.id}.yaml`;
     const extra = new Answers().add(c.words);
-    for (const i of where.carried(c.id)) extra.add(w.items[i].words);
+    for (const i of where.carriable(c.id)) extra.add(w.items[i].words);
     const rooms = where.charRooms(c.id);
     for (const t of [...variants(c.description, 'description'), ...variants(c.presence, 'presence')]) {
       const here = narrow(w, t.if, rooms);
@@ -389,7 +454,8 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
       ...(sc.say ? [{ text: sc.say, path: 'say' }] : []),
       ...(sc.do ?? []).flatMap((e, j) => ('say' in e ? [{ text: e.say, path: `do[${j}].say` }] : [])),
     ];
-    for (const t of texts) for (const r of rooms) pieces.push({ rooms: [r], source: `${base}${t.path}`, text: t.text });
+    const players = sc.if.player ? list(sc.if.player) : undefined;
+    for (const t of texts) for (const r of rooms) pieces.push({ rooms: [r], source: `${base}${t.path}`, text: t.text, players });
   });
   return pieces;
 }
@@ -416,6 +482,12 @@ export function checkProse(w: World, src: ContentSources): ProseReport {
     scopes.set(r.id, a);
   }
 
+  const heldCache = new Map<Id, Answers>();
+  const held = (c: Id) => {
+    let a = heldCache.get(c);
+    if (!a) heldCache.set(c, (a = new Answers().add(where.carriable(c).flatMap((i) => w.items[i].words))));
+    return a;
+  };
   const byPlace = new Map<string, ProsePlace>();
   for (const p of collect(w, where, src)) {
     const checks = p.travels ? [p.rooms] : p.rooms.map((r) => [r]);
@@ -426,6 +498,7 @@ export function checkProse(w: World, src: ContentSources): ProseReport {
         if (s) scope.merge(s);
       }
       if (p.extra) scope.merge(p.extra);
+      for (const c of p.players ?? []) scope.merge(held(c));
       const missing = nounsIn(p.text).filter((n) => !scope.answers(n)).map((n) => n.word);
       if (!missing.length) continue;
       const key = `${rooms[0]}\u0000${p.source}`;
