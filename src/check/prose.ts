@@ -6,8 +6,8 @@
 //  1. Narration only: words inside quotation marks are speech, words in capitals are what a sign
 //     or a screen says (LOADED, SLEEP DEBT), and a word in a comparison
 //     ("glow like the tips of lit matches", "as if it might break") is a figure of speech, not
-//     a thing in the room. A comparison runs from "like" / "as if" / "as though" to the next
-//     punctuation mark.
+//     a thing in the room. A comparison runs from "like" / "as if" / "as though" / "as a" to the
+//     next punctuation mark ("faint as a thumbprint").
 //  2. The head of each noun phrase: the last noun of a run of nouns ("the balcony door" names a
 //     door). Possessives ("Mum's", "his") name the owner, not a thing to examine, and are skipped;
 //     hyphenated words are kept whole ("air-lanes").
@@ -18,7 +18,8 @@
 //     `unimportant` (game.yaml for the whole story, a room for one room), where a writer sees them.
 //
 // What answers a noun in a room (what the engine's resolver could match there): the words of
-// items that can be in the room (placed there, moved there by any effect, or carried by a
+// items that can be in the room (their words, and their adjectives, which the resolver takes
+// alone when they pick out one thing; placed there, moved there by any effect, or carried by a
 // character who can be there), the room's scenery words, every character's words (a name is
 // answered by its person; the engine says who is not here), the names of the room and the rooms
 // its exits lead to (`go to kitchen`), and the `unimportant` lists. An item's or a character's
@@ -107,7 +108,7 @@ export function nounsIn(text: string): Noun[] {
       const t = terms[i];
       const norm = t.normal;
       const next = terms[i + 1]?.normal;
-      if ((norm === 'like' && !likeIsVerb(terms, i)) || (norm === 'as' && (next === 'if' || next === 'though'))) {
+      if ((norm === 'like' && !likeIsVerb(terms, i)) || (norm === 'as' && (next === 'if' || next === 'though' || next === 'a' || next === 'an'))) {
         flush(i);
         figure = true;
       }
@@ -424,7 +425,7 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
     const home = where.homeRoom(it.id);
     if (!home) continue;
     const holder = it.location in w.characters ? it.location : undefined;
-    const extra = new Answers().add(it.words);
+    const extra = new Answers().add(it.words).add(it.adjectives);
     if (holder) for (const other of where.carried(holder)) extra.add(w.items[other].words);
     const texts = [
       ...variants(it.description, 'description'),
@@ -470,7 +471,7 @@ function roomNameWords(r: Room | undefined): string[] {
 export function checkProse(w: World, src: ContentSources): ProseReport {
   const where = new Whereabouts(w);
   const everywhere = new Answers().add(w.game.unimportant);
-  for (const c of Object.values(w.characters)) everywhere.add(c.words).add([c.name]);
+  for (const c of Object.values(w.characters)) everywhere.add(c.words).add(c.adjectives).add([c.name]);
   const roomItems = new Map<Id, Id[]>();
   for (const id of Object.keys(w.items)) for (const r of where.itemRooms(id)) roomItems.set(r, [...(roomItems.get(r) ?? []), id]);
   const scopes = new Map<Id, Answers>();
@@ -478,7 +479,7 @@ export function checkProse(w: World, src: ContentSources): ProseReport {
     const a = new Answers().merge(everywhere).add(r.unimportant).add(roomNameWords(r));
     for (const e of Object.values(r.exits)) if (e) a.add(roomNameWords(w.rooms[e.to]));
     for (const sc of r.scenery ?? []) a.add(sc.words);
-    for (const id of roomItems.get(r.id) ?? []) a.add(w.items[id].words);
+    for (const id of roomItems.get(r.id) ?? []) a.add(w.items[id].words).add(w.items[id].adjectives);
     scopes.set(r.id, a);
   }
 
