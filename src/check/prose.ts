@@ -394,9 +394,10 @@ function narrow(w: World, c: Condition | undefined, among: Iterable<Id>): Id[] {
   return rooms;
 }
 
-function rulesSays(rules: Rule[] | undefined, path: string): { text: string; path: string; if?: Condition }[] {
+function rulesSays(rules: Rule[] | undefined, path: string, onlyChanges = false): { text: string; path: string; if?: Condition }[] {
   const out: { text: string; path: string; if?: Condition }[] = [];
   (rules ?? []).forEach((r, i) => {
+    if (onlyChanges && !(r.do ?? []).some((e) => !('say' in e) && !('memory' in e) && !('glitch' in e))) return;
     if (r.say) out.push({ text: r.say, path: `${path}[${i}].say`, if: r.if });
     (r.do ?? []).forEach((e, j) => {
       if ('say' in e) out.push({ text: e.say, path: `${path}[${i}].do[${j}].say`, if: r.if });
@@ -416,6 +417,8 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
       ...variants(r.brief, 'brief'),
       ...(r.scenery ?? []).flatMap((sc, i) => variants(sc.text, `scenery[${i}].text`)),
       ...rulesSays(r.onEnter, 'onEnter'),
+      ...Object.entries(r.verbs ?? {}).flatMap(([v, rs]) => rulesSays(rs, `verbs.${v}`, true)),
+      ...Object.entries(r.exits).flatMap(([d, e]) => [...variants(e?.say, `exits.${d}.say`), ...variants(e?.blocked, `exits.${d}.blocked`)]),
     ];
     for (const t of texts) pieces.push({ rooms: [r.id], source: at(t.path), text: t.text, players: t.if?.player ? list(t.if.player) : undefined });
   }
@@ -431,6 +434,7 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
       ...variants(it.description, 'description'),
       ...variants(it.readable, 'readable'),
       ...variants(it.initial, 'initial'),
+      ...Object.entries(it.verbs ?? {}).flatMap(([v, rs]) => rulesSays(rs, `verbs.${v}`, true)),
     ];
     for (const t of texts) pieces.push({ rooms: [home], source: at(t.path), text: t.text, extra, players: t.if?.player ? list(t.if.player) : undefined });
   }
@@ -490,17 +494,16 @@ export function checkProse(w: World, src: ContentSources): ProseReport {
     return a;
   };
   const byPlace = new Map<string, ProsePlace>();
+  const done = new Set<string>();
   for (const p of collect(w, where, src)) {
     const checks = p.travels ? [p.rooms] : p.rooms.map((r) => [r]);
     for (const rooms of checks) {
-      const scope = new Answers();
-      for (const r of rooms) {
-        const s = scopes.get(r);
-        if (s) scope.merge(s);
-      }
-      if (p.extra) scope.merge(p.extra);
-      for (const c of p.players ?? []) scope.merge(held(c));
-      const missing = nounsIn(p.text).filter((n) => !scope.answers(n)).map((n) => n.word);
+      // The same rules shared by several verbs (a YAML alias) are checked once per room.
+      const once = `${rooms.join(',')}\u0000${p.players?.join(',') ?? ''}\u0000${p.text}`;
+      if (done.has(once)) continue;
+      done.add(once);
+      const scope: Answers[] = [...rooms.map((r) => scopes.get(r)).filter((a): a is Answers => !!a), ...(p.extra ? [p.extra] : []), ...(p.players ?? []).map(held)];
+      const missing = nounsIn(p.text).filter((n) => !scope.some((a) => a.answers(n))).map((n) => n.word);
       if (!missing.length) continue;
       const key = `${rooms[0]}\u0000${p.source}`;
       const place = byPlace.get(key) ?? { room: rooms[0], source: p.source, unanswered: [] };
