@@ -141,6 +141,8 @@ export function nounsIn(text: string): Noun[] {
 function likeIsVerb(terms: TermJson[], i: number): boolean {
   const prev = terms[i - 1];
   if (!prev || prev.post.trim()) return false;
+  // "on you like a dog": an object pronoun after a preposition is no subject.
+  if (terms[i - 2]?.tags.includes('Preposition') && !terms[i - 2].post.trim()) return false;
   return /^(i|you|we|they|would|do|don't|did|didn't|does|doesn't|to|really|still)$/.test(prev.normal);
 }
 
