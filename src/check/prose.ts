@@ -20,11 +20,12 @@
 // What answers a noun in a room (what the engine's resolver could match there): the words of
 // items that can be in the room (their words, and their adjectives, which the resolver takes
 // alone when they pick out one thing; placed there, moved there by any effect, or carried by a
-// character who can be there), the room's scenery words, every character's words (a name is
+// character who can be there, since that character may be the one played), the room's scenery words, every character's words (a name is
 // answered by its person; the engine says who is not here), the names of the room and the rooms
 // its exits lead to (`go to kitchen`), and the `unimportant` lists. An item's or a character's
-// own texts are also answered by its own words and by what that character carries. Singular and
-// plural forms match each other (compromise's root form).
+// own texts are also answered by its own words; a text shown only to some characters (`player:`
+// in its condition) by what they may be holding. Singular and plural forms match each other
+// (compromise's root form).
 import nlp from 'compromise';
 import type { World, Id, Text, Condition, Rule, Effect, Room } from '../engine/types.js';
 import type { ContentSources } from '../content/sources.js';
@@ -203,6 +204,8 @@ function addHead(run: TermJson[], introduced: boolean, out: Map<string, Noun>): 
   if (out.has(word)) return;
   const root = cleanWord(last.root ?? last.normal);
   const forms = new Set([word, lastWord, root]);
+  // compromise's root is sometimes off ("toes" -> "to"): the regular singulars are tried too.
+  if (last.tags.includes('Plural')) for (const f of [lastWord.replace(/ies$/, 'y'), lastWord.replace(/es$/, ''), lastWord.replace(/s$/, '')]) forms.add(f);
   if (parts.length > 1) forms.add(parts.map((t, i) => (i === parts.length - 1 ? root : cleanWord(t.normal))).join('-'));
   out.set(word, { word, forms: [...forms] });
 }
@@ -442,8 +445,9 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
   }
   for (const c of Object.values(w.characters)) {
     const file = src.characters.get(c.id) ?? `characters/${c.id}.yaml`;
-    const extra = new Answers().add(c.words);
-    for (const i of where.carriable(c.id)) extra.add(w.items[i].words);
+    // Seen by someone else, a character answers to its own words; what it carries is in no
+    // one else's reach (a variant for the character itself, `player: <id>`, adds what it holds).
+    const extra = new Answers().add(c.words).add(c.adjectives);
     const rooms = where.charRooms(c.id);
     for (const t of [...variants(c.description, 'description'), ...variants(c.presence, 'presence')]) {
       const here = narrow(w, t.if, rooms);
