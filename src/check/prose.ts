@@ -63,6 +63,7 @@ const FUNCTION_WORDS = new Set([
   "doesn't", "don't", "isn't", 'says', 'and', 'or', 'but', 'in', 'at', 'on', 'with', 'out', 'off', 'of', 'to', 'from', 'past',
   'round', 'around', 'inside', 'outside', 'overhead', 'underfoot', 'sideways', 'forwards', 'forward', 'backwards', 'below',
   'above', 'opposite', 'next', 'few', 'more', 'less', 'most', 'least', 'while', 'wrong', 'best', 'asleep', 'awake', 'ajar',
+  'that', 'this', 'these', 'those', 'later', 'then',
 ]);
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'up', 'down', 'upstairs', 'downstairs', 'left', 'right', 'ahead']);
 const ABSTRACT = /^[a-z]{3,}(ness|ity|ism|hood)$/;
@@ -187,7 +188,11 @@ function introducedAt(terms: TermJson[], i: number): boolean {
   return false;
 }
 
-function addHead(run: TermJson[], introduced: boolean, out: Map<string, Noun>): void {
+function addHead(whole: TermJson[], introduced: boolean, out: Map<string, Noun>): void {
+  // "the cable round the disc": a word the tagger put on the end of the run that is no noun
+  // ("round", "west") leaves the noun before it as the head.
+  let run = whole;
+  while (run.length > 1 && (FUNCTION_WORDS.has(cleanWord(run[run.length - 1].normal)) || DIRECTIONS.has(cleanWord(run[run.length - 1].normal)))) run = run.slice(0, -1);
   // The head is the last word, joined with the words hyphenated to it.
   let start = run.length - 1;
   while (start > 0 && run[start - 1].post.trim() === '-') start--;
