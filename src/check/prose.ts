@@ -118,7 +118,9 @@ export function nounsIn(text: string): Noun[] {
       const quoted = inQuote(t.offset?.start ?? 0);
       // Capitals are signs, screens and labels: inscriptions, like quoted speech.
       const shouted = /^[A-Z][A-Z'’-]+$/.test(t.text.replace(/[^A-Za-z'’-]/g, ''));
-      const isNoun = !shouted && t.tags.includes('Noun') && !t.tags.includes('Pronoun') && !t.tags.includes('Possessive');
+      // "grown-ups' backs": a plural possessive, which the tagger does not always mark.
+      const possessive = /^['\u2019]/.test(t.post) && /s$/i.test(t.text.replace(/['\u2019]$/, ''));
+      const isNoun = !shouted && !possessive && t.tags.includes('Noun') && !t.tags.includes('Pronoun') && !t.tags.includes('Possessive');
       if (isNoun && !figure && !quoted) {
         if (!run.length) {
           introduced = introducedAt(terms, i);
@@ -210,7 +212,7 @@ function addHead(whole: TermJson[], introduced: boolean, out: Map<string, Noun>)
   const root = cleanWord(last.root ?? last.normal);
   const forms = new Set([word, lastWord, root]);
   // compromise's root is sometimes off ("toes" -> "to"): the regular singulars are tried too.
-  if (last.tags.includes('Plural')) for (const f of [lastWord.replace(/ies$/, 'y'), lastWord.replace(/es$/, ''), lastWord.replace(/s$/, '')]) forms.add(f);
+  if (lastWord.endsWith('s')) for (const f of [lastWord.replace(/ies$/, 'y'), lastWord.replace(/es$/, ''), lastWord.replace(/s$/, '')]) forms.add(f);
   if (parts.length > 1) forms.add(parts.map((t, i) => (i === parts.length - 1 ? root : cleanWord(t.normal))).join('-'));
   out.set(word, { word, forms: [...forms] });
 }
