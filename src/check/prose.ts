@@ -6,8 +6,9 @@
 //  1. Narration only: words inside quotation marks are speech, words in capitals are what a sign
 //     or a screen says (LOADED, SLEEP DEBT), and a word in a comparison
 //     ("glow like the tips of lit matches", "as if it might break") is a figure of speech, not
-//     a thing in the room. A comparison runs from "like" / "as if" / "as though" / "as a" to the
-//     next punctuation mark ("faint as a thumbprint").
+//     a thing in the room. A comparison runs from "like" / "as if" / "as though" / "as a" /
+//     "the way" to the next punctuation mark ("faint as a thumbprint", "the way snow swallows a
+//     footstep").
 //  2. The head of each noun phrase: the last noun of a run of nouns ("the balcony door" names a
 //     door). Possessives ("Mum's", "his") name the owner, not a thing to examine, and are skipped;
 //     hyphenated words are kept whole ("air-lanes").
@@ -110,7 +111,12 @@ export function nounsIn(text: string): Noun[] {
       const t = terms[i];
       const norm = t.normal;
       const next = terms[i + 1]?.normal;
-      if ((norm === 'like' && !likeIsVerb(terms, i)) || (norm === 'as' && (next === 'if' || next === 'though' || next === 'a' || next === 'an'))) {
+      const prevNorm = terms[i - 1]?.normal;
+      if (
+        (norm === 'like' && !likeIsVerb(terms, i)) ||
+        (norm === 'as' && (next === 'if' || next === 'though' || next === 'a' || next === 'an')) ||
+        (norm === 'way' && prevNorm === 'the' && !t.post.trim() && !terms[i + 1]?.tags.includes('Preposition'))
+      ) {
         flush(i);
         figure = true;
       }
