@@ -103,7 +103,10 @@ export function nounsIn(text: string): Noun[] {
     let introduced = false;
     let runStart = 0;
     const flush = (end: number) => {
-      if (run.length && pluralIsVerb(terms, runStart, end)) run = run.slice(0, -1);
+      // "the cable round the disc": a word the tagger put on the end of the run that is no noun
+      // ("round", "past", "west") leaves the noun before it as the head.
+      while (run.length > 1 && isFunctionWord(run[run.length - 1])) run = run.slice(0, -1);
+      if (run.length && pluralIsVerb(terms, runStart, runStart + run.length)) run = run.slice(0, -1);
       if (run.length) addHead(run, introduced, out);
       run = [];
     };
@@ -196,11 +199,9 @@ function introducedAt(terms: TermJson[], i: number): boolean {
   return false;
 }
 
-function addHead(whole: TermJson[], introduced: boolean, out: Map<string, Noun>): void {
-  // "the cable round the disc": a word the tagger put on the end of the run that is no noun
-  // ("round", "west") leaves the noun before it as the head.
-  let run = whole;
-  while (run.length > 1 && (FUNCTION_WORDS.has(cleanWord(run[run.length - 1].normal)) || DIRECTIONS.has(cleanWord(run[run.length - 1].normal)))) run = run.slice(0, -1);
+const isFunctionWord = (t: TermJson) => FUNCTION_WORDS.has(cleanWord(t.normal)) || DIRECTIONS.has(cleanWord(t.normal));
+
+function addHead(run: TermJson[], introduced: boolean, out: Map<string, Noun>): void {
   // The head is the last word, joined with the words hyphenated to it.
   let start = run.length - 1;
   while (start > 0 && run[start - 1].post.trim() === '-') start--;
