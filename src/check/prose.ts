@@ -23,7 +23,7 @@
 // alone when they pick out one thing; placed there, moved there by any effect, or carried by a
 // character who can be there, since that character may be the one played), the room's scenery words, every character's words (a name is
 // answered by its person; the engine says who is not here), the names of the room and the rooms
-// its exits lead to (`go to kitchen`), and the `unimportant` lists. An item's or a character's
+// its exits lead to (`go to kitchen`), and the `unimportant` lists; in conversation, topics too. An item's or a character's
 // own texts are also answered by its own words; a text shown only to some characters (`player:`
 // in its condition) by what they may be holding. Singular and plural forms match each other
 // (compromise's root form).
@@ -459,6 +459,8 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
   }
   for (const c of Object.values(w.characters)) {
     const file = src.characters.get(c.id) ?? `characters/${c.id}.yaml`;
+    // Conversation (talk, ask, tell, orders, give and a character's own verbs) happens where the
+    // character is; topics answer there too.
     // Seen by someone else, a character answers to its own words; what it carries is in no
     // one else's reach (a variant for the character itself, `player: <id>`, adds what it holds).
     const extra = new Answers().add(c.words).add(c.adjectives);
@@ -466,6 +468,20 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
     for (const t of [...variants(c.description, 'description'), ...variants(c.presence, 'presence')]) {
       const here = narrow(w, t.if, rooms);
       if (here.length) pieces.push({ rooms: here, source: `${file}: ${t.path}`, text: t.text, extra, travels: true });
+    }
+    const talkExtra = new Answers().merge(extra);
+    for (const t of Object.values(w.topics)) talkExtra.add(t.words);
+    const conv = [
+      ...rulesSays(c.talk, 'talk', true),
+      ...(['ask', 'tell', 'orders', 'give', 'verbs'] as const).flatMap((k) => Object.entries(c[k] ?? {}).flatMap(([v, rs]) => rulesSays(rs, `${k}.${v}`, true))),
+    ];
+    for (const t of conv) {
+      const here = narrow(w, t.if, rooms);
+      // The loader puts act files' rules before the character's own, so the list index is not
+      // the file's: the source names the rule by its key and the file the text is written in.
+      const path = t.path.replace(/\[\d+\](\.do\[\d+\])?\.say$/, '');
+      const from = src.characterSays.get(t.text) ?? file;
+      if (here.length) pieces.push({ rooms: here, source: `${from}: ${path}`, text: t.text, extra: talkExtra, travels: true, players: t.if?.player ? list(t.if.player) : undefined });
     }
   }
   w.scenes.forEach((sc, n) => {
@@ -515,6 +531,8 @@ export function checkProse(w: World, src: ContentSources): ProseReport {
   };
   const byPlace = new Map<string, ProsePlace>();
   const done = new Set<string>();
+  // A scene shown in every room of a region is tagged once.
+  const tagged = new Map<string, Noun[]>();
   for (const p of collect(w, where, src)) {
     const checks = p.travels ? [p.rooms] : p.rooms.map((r) => [r]);
     for (const rooms of checks) {
@@ -523,7 +541,9 @@ export function checkProse(w: World, src: ContentSources): ProseReport {
       if (done.has(once)) continue;
       done.add(once);
       const scope: Answers[] = [...rooms.map((r) => scopes.get(r)).filter((a): a is Answers => !!a), ...(p.extra ? [p.extra] : []), ...(p.players ?? []).map(held)];
-      const missing = nounsIn(p.text).filter((n) => !scope.some((a) => a.answers(n))).map((n) => n.word);
+      let nouns = tagged.get(p.text);
+      if (!nouns) tagged.set(p.text, (nouns = nounsIn(p.text)));
+      const missing = nouns.filter((n) => !scope.some((a) => a.answers(n))).map((n) => n.word);
       if (!missing.length) continue;
       const key = `${rooms[0]}\u0000${p.source}`;
       const place = byPlace.get(key) ?? { room: rooms[0], source: p.source, unanswered: [] };

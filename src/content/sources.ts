@@ -13,6 +13,9 @@ export interface ContentSources {
   characters: Map<string, string>;
   /** Scene id -> file and its index in that file's list. */
   scenes: Map<string, { file: string; index: number }>;
+  /** The text of a character's rule (`say`) -> the file it is written in: an act file
+   *  (`characters/leo.act2.yaml`) or the character's own. The loader merges them. */
+  characterSays: Map<string, string>;
 }
 
 function yamlIn(dir: string, sub: string): string[] {
@@ -35,7 +38,7 @@ function read(dir: string, rel: string): unknown {
 const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
 export function contentSources(dir: string): ContentSources {
-  const out: ContentSources = { rooms: new Map(), items: new Map(), characters: new Map(), scenes: new Map() };
+  const out: ContentSources = { rooms: new Map(), items: new Map(), characters: new Map(), scenes: new Map(), characterSays: new Map() };
   for (const file of yamlIn(dir, 'rooms')) {
     const data = read(dir, file);
     if (!isObject(data)) continue;
@@ -50,7 +53,9 @@ export function contentSources(dir: string): ContentSources {
   }
   for (const file of yamlIn(dir, 'characters')) {
     const data = read(dir, file);
-    if (!isObject(data) || !('name' in data) || typeof data.id !== 'string') continue;
+    if (!isObject(data)) continue;
+    for (const key of ['talk', 'ask', 'tell', 'orders', 'give', 'verbs']) collectSays(data[key], file, out.characterSays);
+    if (!('name' in data) || typeof data.id !== 'string') continue;
     out.characters.set(data.id, file);
     if (isObject(data.carries)) for (const iid of Object.keys(data.carries)) out.items.set(iid, { file, path: `carries.${iid}` });
   }
@@ -62,4 +67,15 @@ export function contentSources(dir: string): ContentSources {
     });
   }
   return out;
+}
+
+/** Every `say` under a rule list or map of rule lists, by text. */
+function collectSays(node: unknown, file: string, into: Map<string, string>): void {
+  if (Array.isArray(node)) {
+    for (const r of node) {
+      if (!isObject(r)) continue;
+      if (typeof r.say === 'string' && !into.has(r.say)) into.set(r.say, file);
+      if (Array.isArray(r.do)) for (const e of r.do) if (isObject(e) && typeof e.say === 'string' && !into.has(e.say)) into.set(e.say, file);
+    }
+  } else if (isObject(node)) for (const v of Object.values(node)) collectSays(v, file, into);
 }
