@@ -3,30 +3,35 @@
 // answers to. Loaded only by `nanodream check` (compromise is large; play never needs it).
 //
 // Which words count (the rule, in order):
-//  1. Narration only: words inside quotation marks are speech, words in capitals are what a sign
-//     or a screen says (LOADED, SLEEP DEBT), and a word in a comparison
-//     ("glow like the tips of lit matches", "as if it might break") is a figure of speech, not
-//     a thing in the room. A comparison runs from "like" / "as if" / "as though" / "as a" /
-//     "the way" to the next punctuation mark ("faint as a thumbprint", "the way snow swallows a
-//     footstep").
+//  1. Narration only. Words inside quotation marks are speech; words in capitals are what a sign
+//     or a screen says (LOADED, SLEEP DEBT); a word in a comparison is a figure of speech, not a
+//     thing in the room. A comparison runs from "like", "as if", "as though", "as a" or "the way"
+//     to the next punctuation mark ("glow like the tips of lit matches", "faint as a
+//     thumbprint", "the way snow swallows a footstep").
 //  2. The head of each noun phrase: the last noun of a run of nouns ("the balcony door" names a
-//     door). Possessives ("Mum's", "his") name the owner, not a thing to examine, and are skipped;
-//     hyphenated words are kept whole ("air-lanes").
-//  3. Not a noun a player examines: pronouns, indefinites ("nobody", "something"), times and
-//     quantities (compromise's Date, Duration, Value, Unit tags: "March", "week", "two"), and
-//     abstract nouns by their suffix (-ness, -ity, -ism, -hood: "darkness", "quiet", "childhood").
-//     Other abstract or generic words ("night", "moment") are listed by the story itself in
-//     `unimportant` (game.yaml for the whole story, a room for one room), where a writer sees them.
+//     door). Possessives ("Mum's", "his", "grown-ups'") name an owner and are skipped;
+//     hyphenated words are kept whole ("air-lanes"). A singular noun counts only when it comes
+//     the way English brings in a countable thing, after an article, a possessive, a number or
+//     an adjective, or when it is a proper name: bare singulars are mass or abstract nouns
+//     ("at night", "snow on the shoulders") or words the tagger took for nouns.
+//  3. Not a thing to examine: pronouns, indefinites ("nobody", "something"), function words the
+//     tagger sometimes tags as nouns ("past", "round"), directions, times and quantities
+//     (compromise's Date, Duration, Value and Unit tags: "March", "weeks", "two"), abstract
+//     nouns by their suffix (-ness, -ity, -ism, -hood: "darkness", "curiosity", "childhood"),
+//     and a plural the tagger took for a noun where the clause needs it as its verb ("the
+//     dishwasher hums in the kitchen"). Other abstract or generic words ("moment", "hand") are
+//     listed by the story itself in `unimportant` (game.yaml for the whole story, a room for one
+//     room), where a writer sees and judges them.
 //
-// What answers a noun in a room (what the engine's resolver could match there): the words of
-// items that can be in the room (their words, and their adjectives, which the resolver takes
-// alone when they pick out one thing; placed there, moved there by any effect, or carried by a
-// character who can be there, since that character may be the one played), the room's scenery words, every character's words (a name is
-// answered by its person; the engine says who is not here), the names of the room and the rooms
-// its exits lead to (`go to kitchen`), and the `unimportant` lists; in conversation, topics too. An item's or a character's
-// own texts are also answered by its own words; a text shown only to some characters (`player:`
-// in its condition) by what they may be holding. Singular and plural forms match each other
-// (compromise's root form).
+// What answers a noun in a room (what the engine's resolver could match there): the words and
+// adjectives (taken alone when they pick out one thing) of items that can be in the room:
+// placed there, moved there by any effect, or carried by a character who can be there, since
+// that character may be the one played; the room's scenery words; every character's words (a
+// name is answered by its person, and the engine says who is not here); the names of the room
+// and of the rooms its exits lead to (`go to kitchen`); the `unimportant` lists; and in
+// conversation, the topics. An item's or a character's own texts are also answered by its own
+// words, and a text shown only to some characters (`player:` in its condition) by what they may
+// be holding. Singular and plural forms match each other.
 import nlp from 'compromise';
 import type { World, Id, Text, Condition, Rule, Effect, Room } from '../engine/types.js';
 import type { ContentSources } from '../content/sources.js';
