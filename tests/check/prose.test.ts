@@ -123,7 +123,7 @@ describe('check --prose --json', () => {
 
   it('the built command prints the same shape (compromise is in the bundle)', () => {
     const bin = join(REPO, 'bin', 'nanodream.cjs');
-    if (!existsSync(join(REPO, 'dist', 'extra.cjs'))) throw new Error('dist/ is not built: run npm run build');
+    if (!existsSync(join(REPO, 'dist', 'extra.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
     const home = mkdtempSync(join(tmpdir(), 'nd-prose-'));
     try {
       const env = { ...process.env, NANODREAM_HOME: home, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home };
