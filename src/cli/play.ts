@@ -91,7 +91,7 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
   let stored = { color: true, width: null as number | null, reducedMotion: false, screenReader: false };
   const notes: string[] = [];
   if (!script) {
-    const saves = openSaves({ home: f.home, env: io.env });
+    const saves = openSaves({ home: f.home, env: io.env, deps: { world } });
     store = saves.store;
     home = saves.home;
     settings = saves.settings;
@@ -138,6 +138,8 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     };
   }
   const opening = host.start(f.load ? { kind: 'load', name: f.load } : f.new ? { kind: 'new' } : { kind: 'continue' });
+  // The game to play is not settled (a --load that cannot be played): end before anything is written.
+  if (opening.refused !== undefined) throw new UserError(opening.refused);
   if (settings) setVerbosity(host, settings.get('verbosity'));
   for (const n of notes) opening.blocks.unshift({ spans: [{ text: n, style: 'error' }] });
 

@@ -4,7 +4,7 @@ import type { World, GameEvent, State } from '../engine/types.js';
 import { play, newSession, type Session, roomOf } from '../engine/index.js';
 import { narrate, formatMessage, type Block } from '../narrate/index.js';
 import {
-  type SaveStore, type TurnFailure, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, UNDO_LIMIT, type SaveDoc,
+  type SaveStore, type TurnFailure, type FailCode, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, UNDO_LIMIT, type SaveDoc,
 } from '../saves/index.js';
 
 export type { TurnFailure };
@@ -64,8 +64,13 @@ export class GameHost {
     return text(formatMessage(this.w, id, params), 'system');
   }
 
-  /** The opening: `mode` says whether to continue the autosave, start afresh, or load a slot. */
-  start(mode: { kind: 'continue' } | { kind: 'new' } | { kind: 'load'; name: string }): Output {
+  /**
+   * The opening: `mode` says whether to continue the autosave, start afresh, or load a slot.
+   * Nothing is written here. A `--load` that cannot be played comes back `refused` (the run ends
+   * there, before any turn could write over the autosave); an autosave this version cannot use
+   * is moved aside under its own name, never written over.
+   */
+  start(mode: { kind: 'continue' } | { kind: 'new' } | { kind: 'load'; name: string }): Output & { refused?: string } {
     const store = this.opts.store;
     const intro = (): Output => ({
       blocks: [
@@ -79,6 +84,7 @@ export class GameHost {
       const r = store.rotateAutosave();
       const out = intro();
       if (r.ok && r.value.kept) out.blocks.unshift(this.m('host.autosave_kept'));
+      else if (r.ok && r.message) out.blocks.unshift(text(r.message, 'error'));
       if (!r.ok) out.blocks.unshift(text(r.message, 'error'));
       return out;
     }
@@ -86,8 +92,14 @@ export class GameHost {
     if (mode.kind === 'continue' && !store.has(AUTOSAVE)) return intro();
     const loaded = this.loadSlot(name);
     if (!loaded.ok) {
+      if (mode.kind === 'load') return { blocks: [], refused: loaded.message };
+      // An autosave that cannot be read at all (permissions, a failing disk) is not ours to move.
+      if (loaded.code === 'io' || loaded.code === 'missing' || loaded.code === 'bad-name') return { blocks: [], refused: loaded.message };
+      const tag = loaded.code === 'content' ? 'incompatible' : loaded.code === 'newer' ? 'newer' : 'broken';
+      const moved = store.keepAside(AUTOSAVE, tag);
+      if (!moved.ok) return { blocks: [], refused: formatMessage(this.w, 'host.autosave_unmovable', { problem: loaded.problem, reason: moved.message }) };
       const out = intro();
-      out.blocks.unshift(text(loaded.message, 'error'));
+      out.blocks.unshift(text(formatMessage(this.w, 'host.autosave_set_aside', { problem: loaded.problem, file: moved.value }), 'error'));
       return out;
     }
     const s = this.session.state;
@@ -182,9 +194,11 @@ export class GameHost {
     return r.ok ? null : formatMessage(this.w, 'host.autosave_failed', { problem: r.message });
   }
 
-  private loadSlot(name: string): { ok: true; notes: string[] } | { ok: false; message: string } {
+  private loadSlot(name: string):
+    | { ok: true; notes: string[] }
+    | { ok: false; message: string; code: FailCode; problem: string } {
     const r = this.opts.store!.load(name, this.w);
-    if (!r.ok) return { ok: false, message: r.message };
+    if (!r.ok) return { ok: false, message: r.message, code: r.code, problem: r.problem ?? r.message };
     const { doc, notes } = r.value;
     const states = [...doc.undo, doc.state];
     this.session = {

@@ -9,6 +9,7 @@ import type { State } from '../engine/types.js';
 import { SAVE_FORMAT, migrate } from './format.js';
 import { type SaveDoc, type SaveSummary, trimUndo } from './doc.js';
 import { decodeUndo, encodeUndo } from './undo-delta.js';
+import { applyRenames, type Renames } from './renames.js';
 import {
   MAX_SAVE_BYTES, type WorldIds, checkAgainstWorld, parseJsonSafely, validateDiskDoc, validateState,
 } from './validate.js';
@@ -34,11 +35,16 @@ export interface StoreDeps {
   pid?: number;
   /** Whether a process still runs (for cleaning temporary files). */
   isAlive?: (pid: number) => boolean;
+  /** The story in play: a file naming things it does not have is never written over. */
+  world?: StoryIds;
 }
 
 export type Result<T = undefined> =
   | { ok: true; value: T; message?: string }
-  | { ok: false; message: string; code: FailCode };
+  | { ok: false; message: string; code: FailCode; problem?: string };
+
+/** What the store checks a save against: the story's ids and the ids it has renamed. */
+export type StoryIds = WorldIds & { game?: { renamed?: Renames } };
 
 export type FailCode = 'bad-name' | 'reserved' | 'missing' | 'broken' | 'newer' | 'content' | 'io' | 'invalid';
 
@@ -103,6 +109,7 @@ export class SaveStore {
   private readonly now: () => Date;
   private readonly pid: number;
   private readonly isAlive: (pid: number) => boolean;
+  private readonly world: StoryIds | undefined;
   /** Slots this store wrote or read whole, so saving over them needs no check first. */
   private readonly known = new Set<string>();
 
@@ -112,6 +119,7 @@ export class SaveStore {
     this.now = deps.now ?? (() => new Date());
     this.pid = deps.pid ?? process.pid;
     this.isAlive = deps.isAlive ?? defaultIsAlive;
+    this.world = deps.world;
   }
 
   /** The file a slot lives in (for messages). */
@@ -194,9 +202,9 @@ export class SaveStore {
     }
     // A damaged or newer-format file is never written over: set it aside first.
     if (!this.known.has(name) && this.fs.existsSync(file)) {
-      const old = this.read(name);
-      if (!old.ok && (old.code === 'broken' || old.code === 'newer')) {
-        const moved = this.setAside(file, old.code === 'newer' ? 'newer' : 'broken');
+      const old = this.read(name, this.world, false);
+      if (!old.ok && (old.code === 'broken' || old.code === 'newer' || old.code === 'content')) {
+        const moved = this.setAside(file, old.code === 'content' ? 'incompatible' : old.code);
         if (!moved.ok) {
           return { ok: false, code: 'io', message: `Could not save "${name}": the file there cannot be read and could not be moved aside (${moved.message}). Nothing was written.` };
         }
@@ -242,6 +250,18 @@ export class SaveStore {
     }
   }
 
+  /**
+   * Moves a slot's file aside as `<file>.<tag>-<n>` (never written over again); returns the new
+   * file's name. For an autosave this version cannot use.
+   */
+  keepAside(name: string, tag: 'broken' | 'newer' | 'incompatible'): Result<string> {
+    const moved = this.setAside(this.pathOf(name), tag);
+    if (!moved.ok) return moved;
+    this.known.delete(name);
+    this.syncDir();
+    return { ok: true, value: basename(moved.value) };
+  }
+
   /** Renames a file to `<file>.<tag>-<n>` with the first free n. */
   private setAside(file: string, tag: string): Result<string> {
     for (let n = 1; n < 1000; n++) {
@@ -260,7 +280,7 @@ export class SaveStore {
   // ------------------------------------------------------------------ reading
 
   /** Loads a slot; with a world, also checks that the rooms and things it names still exist. */
-  load(name: string, world?: WorldIds): Result<Loaded> {
+  load(name: string, world?: StoryIds): Result<Loaded> {
     const n = checkSlotName(name);
     if (!n.ok) return { ok: false, code: 'bad-name', message: n.message };
     const r = this.read(n.name, world);
@@ -271,12 +291,13 @@ export class SaveStore {
       return {
         ok: false, code: 'content',
         message: `Save "${n.name}" cannot be loaded: it was made for a version of the story that had things this one does not: ${r.missing!.join(', ')}. ${kept}`,
+        problem: `it was made for a version of the story that had things this one does not: ${r.missing!.join(', ')}`,
       };
     }
-    return { ok: false, code: r.code, message: `Save "${n.name}" cannot be loaded: ${r.problem}. ${kept}` };
+    return { ok: false, code: r.code, message: `Save "${n.name}" cannot be loaded: ${r.problem}. ${kept}`, problem: r.problem };
   }
 
-  private read(name: string, world?: WorldIds, withUndo = true): ReadOutcome {
+  private read(name: string, world?: StoryIds, withUndo = true): ReadOutcome {
     const file = this.pathOf(name);
     let text: string;
     try {
@@ -304,7 +325,8 @@ export class SaveStore {
     const valid = validateDiskDoc(migrated.doc);
     if (!valid.ok) return { ok: false, code: 'broken', problem: valid.problem };
     const disk = valid.doc;
-    const state = disk.state as State;
+    const renames = world?.game?.renamed;
+    const state = applyRenames(disk.state as State, renames);
     const notes: string[] = [];
 
     if (world) {
@@ -319,8 +341,9 @@ export class SaveStore {
     let lost = decoded.broken;
     for (let i = decoded.undo.length - 1; i >= 0; i--) {
       const s = validateState(decoded.undo[i]);
-      if (!s.ok || (world && checkAgainstWorld(world, s.state).length)) { lost = true; break; }
-      undo.unshift(s.state);
+      const older = s.ok ? applyRenames(s.state, renames) : null;
+      if (!older || (world && checkAgainstWorld(world, older).length)) { lost = true; break; }
+      undo.unshift(older);
     }
     if (lost) {
       notes.push(undo.length
