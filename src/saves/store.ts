@@ -2,7 +2,7 @@
 // Every outcome is returned as data with a message for the player; nothing here throws or prints.
 
 import {
-  closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync, existsSync, fdatasync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { State } from '../engine/types.js';
@@ -10,6 +10,7 @@ import { SAVE_FORMAT, migrate } from './format.js';
 import { type SaveDoc, type SaveSummary, trimUndo } from './doc.js';
 import { decodeUndo, encodeUndo } from './undo-delta.js';
 import { applyRenames, type Renames } from './renames.js';
+import { Journal, JOURNAL_FILE, type JournalEntry } from './journal.js';
 import {
   MAX_SAVE_BYTES, type WorldIds, checkAgainstWorld, parseJsonSafely, validateDiskDoc, validateState,
 } from './validate.js';
@@ -21,12 +22,12 @@ export type FsLike = Pick<
   typeof import('node:fs'),
   | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync'
   | 'readFileSync' | 'readdirSync' | 'mkdirSync' | 'statSync' | 'existsSync'
->;
+> & { fdatasync?: typeof fdatasync };
 
 // Named, not `import * as`: the bundle then reads the functions straight from node:fs instead of
 // copying the whole module into an ES namespace at start-up.
 const nodeFs: FsLike = {
-  openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, readFileSync, readdirSync, mkdirSync, statSync, existsSync,
+  openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, readFileSync, readdirSync, mkdirSync, statSync, existsSync, fdatasync,
 };
 
 export interface StoreDeps {
@@ -66,6 +67,8 @@ export interface Loaded {
   migratedFrom: number | null;
   /** Things worth telling the player that did not stop the load (e.g. shortened undo). */
   notes: string[];
+  /** The id of the journal that continues this snapshot (autosaves only). */
+  journal: string | null;
 }
 
 type ReadOutcome =
@@ -84,6 +87,9 @@ function defaultIsAlive(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** 48 random bits in hex: temporary file names and journal ids. */
+const randomHex = (): string => Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
 
 /** Plain words for what the disk said. */
 export function describeIoError(err: unknown): string {
@@ -112,6 +118,7 @@ export class SaveStore {
   private readonly world: StoryIds | undefined;
   /** Slots this store wrote or read whole, so saving over them needs no check first. */
   private readonly known = new Set<string>();
+  private readonly journal: Journal;
 
   constructor(dir: string, deps: StoreDeps = {}) {
     this.dir = resolve(dir);
@@ -120,6 +127,7 @@ export class SaveStore {
     this.pid = deps.pid ?? process.pid;
     this.isAlive = deps.isAlive ?? defaultIsAlive;
     this.world = deps.world;
+    this.journal = new Journal(this.dir, this.fs);
   }
 
   /** The file a slot lives in (for messages). */
@@ -144,9 +152,61 @@ export class SaveStore {
     return this.write(n.name, doc);
   }
 
-  /** Saves the autosave slot (after every turn). */
+  /**
+   * Writes the autosave's snapshot and starts a new, empty journal continuing it. The turns
+   * after it go to the journal (appendAutosave) until the next snapshot.
+   */
   autosave(doc: SaveDoc): Result<{ name: string; file: string }> {
-    return this.write(AUTOSAVE, doc);
+    const id = randomHex();
+    this.journal.close();
+    const r = this.write(AUTOSAVE, doc, { journal: id });
+    if (!r.ok) return r;
+    try {
+      this.journal.start(id, `${this.pid}-${randomHex()}`);
+    } catch {
+      // The snapshot holds the game; the next turn writes a snapshot again.
+    }
+    return r;
+  }
+
+  /** Whether turns can go to the journal (a snapshot was written and its journal is open). */
+  get journalOpen(): boolean {
+    return this.journal.openId !== null;
+  }
+
+  /** Turns in the open journal since the last snapshot. */
+  get journalLength(): number {
+    return this.journal.length;
+  }
+
+  /** Appends turns to the autosave's journal: one small write, no sync (see syncAutosave). */
+  appendAutosave(entries: readonly JournalEntry[]): Result {
+    try {
+      this.journal.append(entries);
+      return { ok: true, value: undefined };
+    } catch (err) {
+      return this.writeFailed(AUTOSAVE, err);
+    }
+  }
+
+  /** Puts the journal's turns on the disk: in the background, or now (`wait`, at exit). */
+  syncAutosave(wait = false): void {
+    this.journal.sync(wait);
+  }
+
+  /** Closes the journal (at exit), syncing what it holds. */
+  closeAutosave(): void {
+    this.journal.close();
+  }
+
+  /** The turns a slot's journal holds after the snapshot with this id (see Loaded.journal). */
+  journalAfter(name: string, id: string): JournalEntry[] {
+    return this.journal.read(id, this.journalOf(name)) ?? [];
+  }
+
+  /** The journal file beside a slot (only the autosave writes one; --new renames it). */
+  private journalOf(name: string): string {
+    return this.pathOf(name).replace(/\.json$/, '.journal');
   }
 
   /** For `--new`: keeps the current autosave as `autosave-previous` instead of losing it. */
@@ -162,6 +222,10 @@ export class SaveStore {
       return { ok: true, value: { kept: false }, message: `The autosave could not be read (${current.problem}); it was kept as ${basename(moved.value)}.` };
     }
     try {
+      // The journal goes along: it holds the turns after the snapshot.
+      this.journal.close();
+      const journal = this.journalOf(AUTOSAVE);
+      if (this.fs.existsSync(journal)) this.fs.renameSync(journal, this.journalOf(AUTOSAVE_PREVIOUS));
       this.fs.renameSync(from, this.pathOf(AUTOSAVE_PREVIOUS));
       this.known.delete(AUTOSAVE);
       this.known.delete(AUTOSAVE_PREVIOUS);
@@ -175,8 +239,9 @@ export class SaveStore {
     }
   }
 
-  private write(name: string, doc: SaveDoc): Result<{ name: string; file: string }> {
+  private write(name: string, doc: SaveDoc, extra: { journal?: string } = {}): Result<{ name: string; file: string }> {
     const undo = trimUndo(doc.undo);
+    const inputs = doc.undoInputs && doc.undoInputs.length === doc.undo.length ? trimUndo(doc.undoInputs) : undefined;
     const onDisk = {
       format: SAVE_FORMAT,
       gameVersion: doc.gameVersion,
@@ -191,7 +256,10 @@ export class SaveStore {
     if (!writable.ok) {
       return { ok: false, code: 'invalid', message: `Could not save "${name}": ${writable.problem}. Nothing was written.` };
     }
-    const data = Buffer.from(JSON.stringify(onDisk) + '\n', 'utf8');
+    // Beside the checked shape (older builds of format 2 ignore them): what each undo step takes
+    // back, and the journal continuing an autosave.
+    const full = { ...onDisk, ...(inputs ? { undoInputs: inputs } : {}), ...(extra.journal ? { journal: extra.journal } : {}) };
+    const data = Buffer.from(JSON.stringify(full) + '\n', 'utf8');
     const file = this.pathOf(name);
     const notes: string[] = [];
 
@@ -213,7 +281,7 @@ export class SaveStore {
     }
 
     // The pid and 48 random bits keep runs apart ('wx' refuses a clash rather than share a file).
-    const tmp = `${file}.tmp-${this.pid}-${Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0')}`;
+    const tmp = `${file}.tmp-${this.pid}-${randomHex()}`;
     let fd: number | undefined;
     try {
       fd = this.fs.openSync(tmp, 'wx', 0o644);
@@ -257,6 +325,12 @@ export class SaveStore {
   keepAside(name: string, tag: 'broken' | 'newer' | 'incompatible'): Result<string> {
     const moved = this.setAside(this.pathOf(name), tag);
     if (!moved.ok) return moved;
+    if (name === AUTOSAVE) {
+      // Its journal goes with it (the turns after its snapshot).
+      this.journal.close();
+      const j = join(this.dir, JOURNAL_FILE);
+      if (this.fs.existsSync(j)) this.setAside(j, tag);
+    }
     this.known.delete(name);
     this.syncDir();
     return { ok: true, value: basename(moved.value) };
@@ -358,6 +432,11 @@ export class SaveStore {
       const place = state.loc[state.player];
       if (place && world.rooms[place]) summary.placeName = world.rooms[place]!.name;
     }
+    // What each undo step takes back, when the file says so for every step that was kept.
+    const rawInputs = (raw as { undoInputs?: unknown }).undoInputs;
+    const inputs = Array.isArray(rawInputs) && rawInputs.length === disk.undo.length && rawInputs.every((x) => typeof x === 'string')
+      ? (rawInputs as string[]).slice(rawInputs.length - undo.length)
+      : undefined;
     const doc: SaveDoc = {
       format: SAVE_FORMAT,
       gameVersion: disk.gameVersion,
@@ -366,9 +445,14 @@ export class SaveStore {
       summary,
       state,
       undo: trimUndo(undo),
+      ...(inputs ? { undoInputs: trimUndo(inputs) } : {}),
     };
+    const journal = (raw as { journal?: unknown }).journal;
     if (withUndo) this.known.add(name);
-    return { ok: true, loaded: { doc, migratedFrom: migrated.from !== SAVE_FORMAT ? migrated.from : null, notes } };
+    return {
+      ok: true,
+      loaded: { doc, migratedFrom: migrated.from !== SAVE_FORMAT ? migrated.from : null, notes, journal: typeof journal === 'string' ? journal : null },
+    };
   }
 
   /** Every slot, newest first, damaged ones last with their problem. Removes leftover temporary files. */
