@@ -1,7 +1,7 @@
 // Runs a game for a front end: the session, the autosave, and the requests the engine hands out
 // (save, restore, restart, quit…). Disk access comes in through the injected save store.
 import type { World, GameEvent, State } from '../engine/types.js';
-import { play, newSession, type Session, roomOf } from '../engine/index.js';
+import { play, newSession, printableInput, type Session, roomOf } from '../engine/index.js';
 import { narrate, formatMessage, type Block } from '../narrate/index.js';
 import {
   type SaveStore, type TurnFailure, type FailCode, type JournalEntry, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, UNDO_LIMIT, type SaveDoc,
@@ -316,7 +316,7 @@ export class GameHost {
     const inputs = doc.undoInputs;
     let session: Session = {
       state: doc.state,
-      undo: doc.undo.map((st, i) => ({ state: st, input: inputs?.[i] ?? '' })),
+      undo: doc.undo.map((st, i) => ({ state: st, input: printableInput(inputs?.[i] ?? '') })),
     };
     // The turns the journal kept after the snapshot are redone, each proved by its fingerprint.
     if (journal) {
