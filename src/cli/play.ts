@@ -19,6 +19,11 @@ export interface Io {
   loadUi?: () => Promise<typeof import('../ui/run.js')>;
   /** Told of each line played (start.ts keeps its code cache by how much a run played). */
   onTurn?: () => void;
+  /**
+   * Registers what must run before the process ends however it ends (exit, a closed pipe,
+   * SIGTERM, SIGHUP, SIGINT, SIGPIPE): the autosave. start.ts wires it to the process.
+   */
+  onShutdown?: (fn: () => void) => void;
 }
 
 export interface PlayFlags {
@@ -91,7 +96,7 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
   let stored = { color: true, width: null as number | null, reducedMotion: false, screenReader: false };
   const notes: string[] = [];
   if (!script) {
-    const saves = openSaves({ home: f.home, env: io.env });
+    const saves = openSaves({ home: f.home, env: io.env, deps: { world } });
     store = saves.store;
     home = saves.home;
     settings = saves.settings;
@@ -138,6 +143,12 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     };
   }
   const opening = host.start(f.load ? { kind: 'load', name: f.load } : f.new ? { kind: 'new' } : { kind: 'continue' });
+  // The game to play is not settled (a --load that cannot be played): end before anything is written.
+  if (opening.refused !== undefined) throw new UserError(opening.refused);
+  // However the run ends, what was played is on disk first.
+  io.onShutdown?.(() => {
+    host.close();
+  });
   if (settings) setVerbosity(host, settings.get('verbosity'));
   for (const n of notes) opening.blocks.unshift({ spans: [{ text: n, style: 'error' }] });
 
@@ -145,6 +156,7 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     if (!existsSync(script)) throw new UserError(`The script file "${script}" does not exist.`);
     if (statSync(script).isDirectory()) throw new UserError(`"${script}" is a folder, not a script file.`);
     await runPlain({ host, input: createReadStream(script), output: io.stdout, render, echo: true, opening });
+    host.close();
     return 0;
   }
   if (interactive) {
@@ -155,11 +167,19 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     });
     if (ui) {
       await ui.runInteractive({ host, opening, render, io });
+      closeHost(host, io);
       return settingsWritten(settings, io);
     }
   }
   await runPlain({ host, input: io.stdin, output: io.stdout, render, echo: false, opening });
+  closeHost(host, io);
   return settingsWritten(settings, io);
+}
+
+/** Ends the game: the autosave folded into one snapshot; a refusal is said on stderr. */
+function closeHost(host: GameHost, io: Io): void {
+  const err = host.close();
+  if (err) io.stderr.write(`nanodream: ${err}\n`);
 }
 
 /** Waits for a settings change still being written; one the disk refused is said on stderr. */

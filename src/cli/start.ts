@@ -12,7 +12,7 @@
 // (ink) is a separate ES module bundle it asks for through `io.loadUi`.
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
+import { constants, homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import type { Io } from './play.js';
@@ -177,10 +177,31 @@ export function loadCore(env: NodeJS.ProcessEnv, flags: string, turns: () => num
   return module.exports.main;
 }
 
+/** Signals that end a run: each still lets the autosave finish first (`exit` handlers run). */
+const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGPIPE'] as const;
+
+/**
+ * Runs `fn` before the process ends, whether it exits, its output pipe closes, or one of
+ * ENDING_SIGNALS arrives (128 + the signal's number is the exit code, as a shell reports it).
+ */
+function onShutdown(fn: () => void): void {
+  process.once('exit', () => {
+    try {
+      fn();
+    } catch {
+      // Exiting anyway; the journal already holds every turn that was answered.
+    }
+  });
+  for (const sig of ENDING_SIGNALS) {
+    if (process.listenerCount(sig) > 0) continue;
+    process.on(sig, () => process.exit(128 + (constants.signals[sig] ?? 0)));
+  }
+}
+
 export async function start(o: StartOptions): Promise<void> {
   let turns = 0;
   const main = loadCore(process.env, o.flags, () => turns);
-  // A closed pipe (`nanodream | head`) is not an error worth a trace.
+  // A closed pipe (`nanodream | head`) is not an error worth a trace; the autosave runs on exit.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
@@ -195,5 +216,6 @@ export async function start(o: StartOptions): Promise<void> {
     onTurn: () => {
       turns++;
     },
+    onShutdown,
   });
 }

@@ -129,6 +129,8 @@ export const room = z.strictObject({
   map: z.strictObject({ x: z.number(), y: z.number() }).optional(),
   items: z.record(id, item).optional(),
   unimportant: z.array(z.string().min(1)).optional(),
+  /** Ids renamed since an earlier version of the story (old -> new): older saves are migrated. */
+  renamed: z.record(id, id).optional(),
 });
 
 export const roomFile = z.record(id, room);

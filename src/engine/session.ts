@@ -16,6 +16,12 @@ export function newSession(w: World, seed: number): Session {
   return { state: initialState(w, seed), undo: [] };
 }
 
+/** The input as undo names it: printable text only (no escape sequences or control characters). */
+export function printableInput(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x1f\x7f-\x9f]/g, '').trim().slice(0, 200);
+}
+
 const UNDO_WORDS = /^\s*(undo|u n d o)\s*[.!]?\s*$/i;
 
 /** Plays one line: `undo` on its own goes back a turn; everything else goes through step. */
@@ -30,6 +36,6 @@ export function play(w: World, session: Session, input: string): { session: Sess
   }
   const { state, events } = step(w, session.state, input);
   const changed = state.turn !== session.state.turn || state.player !== session.state.player || state.ending !== session.state.ending;
-  const undo = changed ? [...session.undo, { state: session.state, input: input.trim().slice(0, 200) }].slice(-UNDO_DEPTH) : session.undo;
+  const undo = changed ? [...session.undo, { state: session.state, input: printableInput(input) }].slice(-UNDO_DEPTH) : session.undo;
   return { session: { state, undo }, events };
 }

@@ -199,6 +199,8 @@ export interface GameInfo {
   acts: Act[];
   /** Generic nouns no room need answer (`check --prose`): "night", "moment". */
   unimportant?: string[];
+  /** Ids renamed since an earlier version of the story (old -> new), for older saves. */
+  renamed?: Record<Id, Id>;
 }
 
 export interface World {

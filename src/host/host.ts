@@ -1,10 +1,10 @@
 // Runs a game for a front end: the session, the autosave, and the requests the engine hands out
 // (save, restore, restart, quit…). Disk access comes in through the injected save store.
 import type { World, GameEvent, State } from '../engine/types.js';
-import { play, newSession, type Session, roomOf } from '../engine/index.js';
+import { play, newSession, printableInput, type Session, roomOf } from '../engine/index.js';
 import { narrate, formatMessage, type Block } from '../narrate/index.js';
 import {
-  type SaveStore, type TurnFailure, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, UNDO_LIMIT, type SaveDoc,
+  type SaveStore, type TurnFailure, type FailCode, type JournalEntry, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, UNDO_LIMIT, type SaveDoc,
 } from '../saves/index.js';
 
 export type { TurnFailure };
@@ -28,6 +28,8 @@ export interface HostOptions {
   onTurnFailed?: (details: TurnFailure) => string | null;
   /** The engine's turn; tests pass one that throws, to prove a failed turn loses nothing. */
   play?: typeof play;
+  /** Timers for the journal's sync (tests pass their own). */
+  timers?: Timers;
   /** Called for meta requests the host does not handle itself (map, settings, transcript). */
   onMeta?: (action: string, arg: string | undefined) => Block[] | null;
 }
@@ -41,15 +43,54 @@ type Confirm = { kind: 'restart' } | { kind: 'delete'; name: string };
 
 const text = (t: string, style?: Block['spans'][number]['style']): Block => ({ spans: [{ text: t, style }] });
 
+/** Turns kept in the journal before the next one writes a whole snapshot instead. */
+export const JOURNAL_MAX = 256;
+/** How long a journaled turn may wait for the disk (a power loss loses at most this much play). */
+export const SYNC_MS = 1000;
+
+/** What a journaled turn must lead to when it is redone: a mismatch ends the redo there. */
+export const fingerprint = (s: State): string => `${s.turn}|${s.rng}|${s.player}|${s.loc[s.player] ?? ''}|${s.ending ?? ''}`;
+
+export interface Timers {
+  set: (fn: () => void, ms: number) => unknown;
+  clear: (t: unknown) => void;
+}
+
+const defaultTimers: Timers = {
+  // Unref'd: a pending sync never keeps the process alive (closing syncs what is left).
+  set: (fn, ms) => setTimeout(fn, ms).unref(),
+  clear: (t) => clearTimeout(t as NodeJS.Timeout),
+};
+
 export class GameHost {
-  session: Session;
+  private current!: Session;
   private confirm: Confirm | null = null;
-  private autosaveDue = false;
+  /** The session was set other than by playing a line (start, restore, restart, a setting): the next autosave is a snapshot. */
+  private replaced = true;
+  /** Something changed since the autosave last took it. */
+  private unsaved = false;
+  /** Turns played since the last write, for the journal. */
+  private pending: JournalEntry[] = [];
+  /** The disk refused the last autosave: said once, and the next one writes a snapshot. */
+  private failing = false;
+  private syncTimer: unknown = null;
+  private readonly timers: Timers;
   private readonly w: World;
 
   constructor(private readonly opts: HostOptions) {
     this.w = opts.world;
+    this.timers = opts.timers ?? defaultTimers;
     this.session = newSession(opts.world, opts.seed);
+  }
+
+  /** The game in play. Setting it from outside (a setting, a restore) makes the next autosave a snapshot. */
+  get session(): Session {
+    return this.current;
+  }
+
+  set session(s: Session) {
+    this.current = s;
+    this.replaced = true;
   }
 
   get world(): World {
@@ -64,8 +105,13 @@ export class GameHost {
     return text(formatMessage(this.w, id, params), 'system');
   }
 
-  /** The opening: `mode` says whether to continue the autosave, start afresh, or load a slot. */
-  start(mode: { kind: 'continue' } | { kind: 'new' } | { kind: 'load'; name: string }): Output {
+  /**
+   * The opening: `mode` says whether to continue the autosave, start afresh, or load a slot.
+   * Nothing is written here. A `--load` that cannot be played comes back `refused` (the run ends
+   * there, before any turn could write over the autosave); an autosave this version cannot use
+   * is moved aside under its own name, never written over.
+   */
+  start(mode: { kind: 'continue' } | { kind: 'new' } | { kind: 'load'; name: string }): Output & { refused?: string } {
     const store = this.opts.store;
     const intro = (): Output => ({
       blocks: [
@@ -79,6 +125,7 @@ export class GameHost {
       const r = store.rotateAutosave();
       const out = intro();
       if (r.ok && r.value.kept) out.blocks.unshift(this.m('host.autosave_kept'));
+      else if (r.ok && r.message) out.blocks.unshift(text(r.message, 'error'));
       if (!r.ok) out.blocks.unshift(text(r.message, 'error'));
       return out;
     }
@@ -86,8 +133,14 @@ export class GameHost {
     if (mode.kind === 'continue' && !store.has(AUTOSAVE)) return intro();
     const loaded = this.loadSlot(name);
     if (!loaded.ok) {
+      if (mode.kind === 'load') return { blocks: [], refused: loaded.message };
+      // An autosave that cannot be read at all (permissions, a failing disk) is not ours to move.
+      if (loaded.code === 'io' || loaded.code === 'missing' || loaded.code === 'bad-name') return { blocks: [], refused: loaded.message };
+      const tag = loaded.code === 'content' ? 'incompatible' : loaded.code === 'newer' ? 'newer' : 'broken';
+      const moved = store.keepAside(AUTOSAVE, tag);
+      if (!moved.ok) return { blocks: [], refused: formatMessage(this.w, 'host.autosave_unmovable', { problem: loaded.problem, reason: moved.message }) };
       const out = intro();
-      out.blocks.unshift(text(loaded.message, 'error'));
+      out.blocks.unshift(text(formatMessage(this.w, 'host.autosave_set_aside', { problem: loaded.problem, file: moved.value }), 'error'));
       return out;
     }
     const s = this.session.state;
@@ -120,11 +173,13 @@ export class GameHost {
   submit(line: string): Output {
     const before = this.session;
     const confirm = this.confirm;
+    const pending = this.pending.length;
     try {
       return this.play(line);
     } catch (error) {
       this.session = before;
       this.confirm = confirm;
+      this.pending.length = pending;
       const s = before.state;
       const where = this.opts.onTurnFailed?.({ input: line, seed: s.seed, turn: s.turn, error }) ?? null;
       return { blocks: [this.m(where ? 'host.turn_failed_logged' : 'host.turn_failed', { log: where ?? '' })] };
@@ -133,33 +188,65 @@ export class GameHost {
 
   private play(line: string): Output {
     if (this.confirm) return this.answerConfirm(line);
-    const before = this.session;
-    const { session, events } = (this.opts.play ?? play)(this.w, this.session, line);
-    this.session = session;
+    const before = this.current;
+    const { session, events } = (this.opts.play ?? play)(this.w, before, line);
+    this.current = session;
     const blocks = narrate(this.w, events);
     let quit = false;
     for (const e of events) {
       if (e.type !== 'meta') continue;
-      const r = this.meta(e);
-      blocks.push(...r.blocks);
-      if (r.quit) quit = true;
-    }
-    if (session !== before && session.state !== before.state) {
-      if (this.opts.autosave === 'deferred') this.autosaveDue = true;
-      else {
-        const err = this.autosave();
-        if (err) blocks.push(text(err, 'error'));
+      if (e.action === 'quit') {
+        quit = true;
+        continue;
       }
+      blocks.push(...this.meta(e).blocks);
+    }
+    if (this.current !== before && this.current.state !== before.state) {
+      this.unsaved = true;
+      // A turn the engine alone made can be redone from its input; anything else is a snapshot.
+      if (this.current === session) this.pending.push({ i: line, f: fingerprint(session.state) });
+    }
+    if (quit) {
+      // Said only once the game is on disk: a failed autosave is said instead.
+      const err = this.close();
+      blocks.push(...(err ? [text(err, 'error'), this.m('host.quit')] : [this.m(this.opts.store ? 'host.quit_saved' : 'host.quit')]));
+      return { blocks, quit };
+    }
+    if (this.unsaved && this.opts.autosave !== 'deferred') {
+      const err = this.autosave();
+      if (err) blocks.push(text(err, 'error'));
     }
     return { blocks, quit };
   }
 
-  /** Writes a deferred autosave if one is due; returns a message only when the disk refused. */
+  /**
+   * Writes what the autosave has not taken yet (line mode calls this before each batch of
+   * replies goes out); returns a message only when the disk refused.
+   */
   flushAutosave(): Block[] {
-    if (!this.autosaveDue) return [];
-    this.autosaveDue = false;
+    if (!this.unsaved) return [];
     const err = this.autosave();
     return err ? [text(err, 'error')] : [];
+  }
+
+  /**
+   * The game is ending (quit, end of input, a signal): writes what is unsaved, folds the journal
+   * into a snapshot so the next start need not redo turns, and puts everything on the disk.
+   * Returns a message only when the game could not be kept.
+   */
+  close(): string | null {
+    if (this.syncTimer !== null) this.timers.clear(this.syncTimer);
+    this.syncTimer = null;
+    const store = this.opts.store;
+    if (!store) return null;
+    const err = this.unsaved || this.failing ? this.autosave() : null;
+    if (!err && store.journalLength > 0) {
+      // The turns are already safe in the journal: a snapshot refused here loses nothing.
+      const r = store.autosave(this.doc());
+      if (r.ok) this.replaced = false;
+    }
+    store.closeAutosave();
+    return err;
   }
 
   private doc(): SaveDoc {
@@ -167,6 +254,7 @@ export class GameHost {
     return makeSaveDoc({
       state: s,
       undo: trimUndo(this.session.undo.map((u) => u.state), UNDO_LIMIT),
+      undoInputs: trimUndo(this.session.undo.map((u) => u.input), UNDO_LIMIT),
       gameVersion: this.opts.gameVersion,
       contentVersion: this.w.game.version,
       characterName: this.w.characters[s.player]?.name,
@@ -175,22 +263,74 @@ export class GameHost {
     });
   }
 
-  /** Writes the autosave; returns a message only when the disk refused. */
+  /**
+   * Keeps the game on disk: the turns since the last write go to the journal (one small write,
+   * synced within SYNC_MS), or, when the session was replaced or the journal is long, a whole
+   * snapshot. Returns a message only when the disk refused, and only the first time in a row.
+   */
   autosave(): string | null {
-    if (!this.opts.store) return null;
-    const r = this.opts.store.autosave(this.doc());
-    return r.ok ? null : formatMessage(this.w, 'host.autosave_failed', { problem: r.message });
+    const store = this.opts.store;
+    if (!store) return null;
+    if (!this.replaced && !this.failing && store.journalOpen && store.journalLength + this.pending.length <= JOURNAL_MAX) {
+      if (this.pending.length === 0) {
+        this.unsaved = false;
+        return null;
+      }
+      const r = store.appendAutosave(this.pending);
+      if (r.ok) {
+        this.pending = [];
+        this.unsaved = false;
+        this.scheduleSync();
+        return null;
+      }
+      // The journal could not take them: a snapshot holds everything, or says why it cannot.
+    }
+    const r = store.autosave(this.doc());
+    if (r.ok) {
+      this.pending = [];
+      this.unsaved = false;
+      this.replaced = false;
+      this.failing = false;
+      return null;
+    }
+    const first = !this.failing;
+    this.failing = true;
+    return first ? formatMessage(this.w, 'host.autosave_failed', { problem: r.message }) : null;
   }
 
-  private loadSlot(name: string): { ok: true; notes: string[] } | { ok: false; message: string } {
+  /** The journal reaches the disk within SYNC_MS of a turn, in the background. */
+  private scheduleSync(): void {
+    if (this.syncTimer !== null) return;
+    this.syncTimer = this.timers.set(() => {
+      this.syncTimer = null;
+      this.opts.store?.syncAutosave();
+    }, SYNC_MS);
+  }
+
+  private loadSlot(name: string):
+    | { ok: true; notes: string[] }
+    | { ok: false; message: string; code: FailCode; problem: string } {
     const r = this.opts.store!.load(name, this.w);
-    if (!r.ok) return { ok: false, message: r.message };
-    const { doc, notes } = r.value;
-    const states = [...doc.undo, doc.state];
-    this.session = {
+    if (!r.ok) return { ok: false, message: r.message, code: r.code, problem: r.problem ?? r.message };
+    const { doc, notes, journal } = r.value;
+    const inputs = doc.undoInputs;
+    let session: Session = {
       state: doc.state,
-      undo: doc.undo.map((st, i) => ({ state: st, input: states[i + 1].lastInput ?? '' })),
+      undo: doc.undo.map((st, i) => ({ state: st, input: printableInput(inputs?.[i] ?? '') })),
     };
+    // The turns the journal kept after the snapshot are redone, each proved by its fingerprint.
+    if (journal) {
+      for (const e of this.opts.store!.journalAfter(name, journal)) {
+        try {
+          const next = (this.opts.play ?? play)(this.w, session, e.i).session;
+          if (fingerprint(next.state) !== e.f) break;
+          session = next;
+        } catch {
+          break;
+        }
+      }
+    }
+    this.session = session;
     this.confirm = null;
     return { ok: true, notes };
   }
@@ -199,8 +339,6 @@ export class GameHost {
     const store = this.opts.store;
     const arg = e.arg?.trim();
     switch (e.action) {
-      case 'quit':
-        return { blocks: [this.m(store ? 'host.quit_saved' : 'host.quit')], quit: true };
       case 'restart':
         this.confirm = { kind: 'restart' };
         return { blocks: [this.m('host.confirm_restart')] };

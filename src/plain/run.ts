@@ -38,16 +38,11 @@ export async function runPlain(o: PlainOptions): Promise<void> {
   };
   write(`${text(o.opening.blocks)}\n> `);
   send();
-  // Lines already waiting are played first; the autosave is written when input runs dry.
-  let flushQueued = false;
-  const flushSoon = () => {
-    if (flushQueued) return;
-    flushQueued = true;
-    setImmediate(() => {
-      flushQueued = false;
-      show(o.host.flushAutosave());
-      send();
-    });
+  // Every turn whose reply goes out is on disk first: the autosave takes each batch of lines
+  // (one small journal write) before its replies are sent.
+  const sendSaved = () => {
+    show(o.host.flushAutosave());
+    send();
   };
   /** Plays one line; false once the player has quit. */
   const turn = (raw: string): boolean => {
@@ -55,8 +50,8 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     if (o.echo) write(`${printable(line)}\n`);
     const out = o.host.submit(line);
     if (out.quit) {
+      // The host wrote the autosave before saying goodbye.
       show(out.blocks);
-      show(o.host.flushAutosave());
       return false;
     }
     write(`${text(out.blocks)}\n> `);
@@ -76,7 +71,7 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     };
     const stop = () => {
       detach();
-      send();
+      sendSaved();
       resolve();
     };
     // Whatever goes wrong inside a turn comes back from runPlain, as it would from a loop.
@@ -89,8 +84,7 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     };
     const onData = (chunk: string) => guard(() => {
       for (const raw of lines.push(chunk)) if (!turn(raw)) return stop();
-      send();
-      flushSoon();
+      sendSaved();
     });
     const onEnd = () => guard(() => {
       for (const raw of lines.end()) if (!turn(raw)) return stop();
@@ -101,7 +95,7 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     const onError = (e: Error) => {
       if (settled) return;
       detach();
-      send();
+      sendSaved();
       reject(e);
     };
     input.on('data', onData);

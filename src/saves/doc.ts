@@ -24,6 +24,8 @@ export interface SaveDoc {
   state: State;
   /** Earlier states, oldest first; `undo` pops the last one. */
   undo: State[];
+  /** For each undo state, the input that left it (what undoing it takes back). */
+  undoInputs?: string[];
 }
 
 /** Keeps the newest `limit` undo states (oldest first, like the input). */
@@ -34,6 +36,7 @@ export function trimUndo<T>(undo: readonly T[], limit = UNDO_LIMIT): T[] {
 export interface MakeSaveDocInput {
   state: State;
   undo: readonly State[];
+  undoInputs?: readonly string[];
   gameVersion: string;
   contentVersion: string;
   /** Display names; ids stand in when absent. */
@@ -59,5 +62,6 @@ export function makeSaveDoc(input: MakeSaveDocInput): SaveDoc {
     },
     state,
     undo: trimUndo(input.undo),
+    ...(input.undoInputs && input.undoInputs.length === input.undo.length ? { undoInputs: trimUndo(input.undoInputs) } : {}),
   };
 }

@@ -11,6 +11,7 @@ export { makeSaveDoc, trimUndo, UNDO_LIMIT, type SaveDoc, type SaveSummary, type
 export { SAVE_FORMAT, MIN_FORMAT, migrations, migrate } from './format.js';
 export { checkAgainstWorld, parseJsonSafely, stateSchema, type WorldIds } from './validate.js';
 export { checkSlotName, AUTOSAVE, AUTOSAVE_PREVIOUS, RESERVED_SLOTS, SLOT_NAME_MAX } from './slot-name.js';
+export { type JournalEntry, JOURNAL_FILE } from './journal.js';
 export { formatSlotTable, formatSavedAt } from './table.js';
 export { appendTurnLog, LOG_FILE, type TurnFailure } from './turn-log.js';
 

@@ -2,13 +2,15 @@
 // Every outcome is returned as data with a message for the player; nothing here throws or prints.
 
 import {
-  closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync, existsSync, fdatasync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { State } from '../engine/types.js';
 import { SAVE_FORMAT, migrate } from './format.js';
 import { type SaveDoc, type SaveSummary, trimUndo } from './doc.js';
 import { decodeUndo, encodeUndo } from './undo-delta.js';
+import { applyRenames, type Renames } from './renames.js';
+import { Journal, JOURNAL_FILE, type JournalEntry } from './journal.js';
 import {
   MAX_SAVE_BYTES, type WorldIds, checkAgainstWorld, parseJsonSafely, validateDiskDoc, validateState,
 } from './validate.js';
@@ -20,12 +22,12 @@ export type FsLike = Pick<
   typeof import('node:fs'),
   | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync'
   | 'readFileSync' | 'readdirSync' | 'mkdirSync' | 'statSync' | 'existsSync'
->;
+> & { fdatasync?: typeof fdatasync };
 
 // Named, not `import * as`: the bundle then reads the functions straight from node:fs instead of
 // copying the whole module into an ES namespace at start-up.
 const nodeFs: FsLike = {
-  openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, readFileSync, readdirSync, mkdirSync, statSync, existsSync,
+  openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, readFileSync, readdirSync, mkdirSync, statSync, existsSync, fdatasync,
 };
 
 export interface StoreDeps {
@@ -34,11 +36,16 @@ export interface StoreDeps {
   pid?: number;
   /** Whether a process still runs (for cleaning temporary files). */
   isAlive?: (pid: number) => boolean;
+  /** The story in play: a file naming things it does not have is never written over. */
+  world?: StoryIds;
 }
 
 export type Result<T = undefined> =
   | { ok: true; value: T; message?: string }
-  | { ok: false; message: string; code: FailCode };
+  | { ok: false; message: string; code: FailCode; problem?: string };
+
+/** What the store checks a save against: the story's ids and the ids it has renamed. */
+export type StoryIds = WorldIds & { game?: { renamed?: Renames } };
 
 export type FailCode = 'bad-name' | 'reserved' | 'missing' | 'broken' | 'newer' | 'content' | 'io' | 'invalid';
 
@@ -60,6 +67,8 @@ export interface Loaded {
   migratedFrom: number | null;
   /** Things worth telling the player that did not stop the load (e.g. shortened undo). */
   notes: string[];
+  /** The id of the journal that continues this snapshot (autosaves only). */
+  journal: string | null;
 }
 
 type ReadOutcome =
@@ -78,6 +87,9 @@ function defaultIsAlive(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** 48 random bits in hex: temporary file names and journal ids. */
+const randomHex = (): string => Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
 
 /** Plain words for what the disk said. */
 export function describeIoError(err: unknown): string {
@@ -103,8 +115,10 @@ export class SaveStore {
   private readonly now: () => Date;
   private readonly pid: number;
   private readonly isAlive: (pid: number) => boolean;
+  private readonly world: StoryIds | undefined;
   /** Slots this store wrote or read whole, so saving over them needs no check first. */
   private readonly known = new Set<string>();
+  private readonly journal: Journal;
 
   constructor(dir: string, deps: StoreDeps = {}) {
     this.dir = resolve(dir);
@@ -112,6 +126,8 @@ export class SaveStore {
     this.now = deps.now ?? (() => new Date());
     this.pid = deps.pid ?? process.pid;
     this.isAlive = deps.isAlive ?? defaultIsAlive;
+    this.world = deps.world;
+    this.journal = new Journal(this.dir, this.fs);
   }
 
   /** The file a slot lives in (for messages). */
@@ -136,9 +152,61 @@ export class SaveStore {
     return this.write(n.name, doc);
   }
 
-  /** Saves the autosave slot (after every turn). */
+  /**
+   * Writes the autosave's snapshot and starts a new, empty journal continuing it. The turns
+   * after it go to the journal (appendAutosave) until the next snapshot.
+   */
   autosave(doc: SaveDoc): Result<{ name: string; file: string }> {
-    return this.write(AUTOSAVE, doc);
+    const id = randomHex();
+    this.journal.close();
+    const r = this.write(AUTOSAVE, doc, { journal: id });
+    if (!r.ok) return r;
+    try {
+      this.journal.start(id, `${this.pid}-${randomHex()}`);
+    } catch {
+      // The snapshot holds the game; the next turn writes a snapshot again.
+    }
+    return r;
+  }
+
+  /** Whether turns can go to the journal (a snapshot was written and its journal is open). */
+  get journalOpen(): boolean {
+    return this.journal.openId !== null;
+  }
+
+  /** Turns in the open journal since the last snapshot. */
+  get journalLength(): number {
+    return this.journal.length;
+  }
+
+  /** Appends turns to the autosave's journal: one small write, no sync (see syncAutosave). */
+  appendAutosave(entries: readonly JournalEntry[]): Result {
+    try {
+      this.journal.append(entries);
+      return { ok: true, value: undefined };
+    } catch (err) {
+      return this.writeFailed(AUTOSAVE, err);
+    }
+  }
+
+  /** Puts the journal's turns on the disk: in the background, or now (`wait`, at exit). */
+  syncAutosave(wait = false): void {
+    this.journal.sync(wait);
+  }
+
+  /** Closes the journal (at exit), syncing what it holds. */
+  closeAutosave(): void {
+    this.journal.close();
+  }
+
+  /** The turns a slot's journal holds after the snapshot with this id (see Loaded.journal). */
+  journalAfter(name: string, id: string): JournalEntry[] {
+    return this.journal.read(id, this.journalOf(name)) ?? [];
+  }
+
+  /** The journal file beside a slot (only the autosave writes one; --new renames it). */
+  private journalOf(name: string): string {
+    return this.pathOf(name).replace(/\.json$/, '.journal');
   }
 
   /** For `--new`: keeps the current autosave as `autosave-previous` instead of losing it. */
@@ -154,6 +222,10 @@ export class SaveStore {
       return { ok: true, value: { kept: false }, message: `The autosave could not be read (${current.problem}); it was kept as ${basename(moved.value)}.` };
     }
     try {
+      // The journal goes along: it holds the turns after the snapshot.
+      this.journal.close();
+      const journal = this.journalOf(AUTOSAVE);
+      if (this.fs.existsSync(journal)) this.fs.renameSync(journal, this.journalOf(AUTOSAVE_PREVIOUS));
       this.fs.renameSync(from, this.pathOf(AUTOSAVE_PREVIOUS));
       this.known.delete(AUTOSAVE);
       this.known.delete(AUTOSAVE_PREVIOUS);
@@ -167,8 +239,9 @@ export class SaveStore {
     }
   }
 
-  private write(name: string, doc: SaveDoc): Result<{ name: string; file: string }> {
+  private write(name: string, doc: SaveDoc, extra: { journal?: string } = {}): Result<{ name: string; file: string }> {
     const undo = trimUndo(doc.undo);
+    const inputs = doc.undoInputs && doc.undoInputs.length === doc.undo.length ? trimUndo(doc.undoInputs) : undefined;
     const onDisk = {
       format: SAVE_FORMAT,
       gameVersion: doc.gameVersion,
@@ -183,7 +256,10 @@ export class SaveStore {
     if (!writable.ok) {
       return { ok: false, code: 'invalid', message: `Could not save "${name}": ${writable.problem}. Nothing was written.` };
     }
-    const data = Buffer.from(JSON.stringify(onDisk) + '\n', 'utf8');
+    // Beside the checked shape (older builds of format 2 ignore them): what each undo step takes
+    // back, and the journal continuing an autosave.
+    const full = { ...onDisk, ...(inputs ? { undoInputs: inputs } : {}), ...(extra.journal ? { journal: extra.journal } : {}) };
+    const data = Buffer.from(JSON.stringify(full) + '\n', 'utf8');
     const file = this.pathOf(name);
     const notes: string[] = [];
 
@@ -194,9 +270,9 @@ export class SaveStore {
     }
     // A damaged or newer-format file is never written over: set it aside first.
     if (!this.known.has(name) && this.fs.existsSync(file)) {
-      const old = this.read(name);
-      if (!old.ok && (old.code === 'broken' || old.code === 'newer')) {
-        const moved = this.setAside(file, old.code === 'newer' ? 'newer' : 'broken');
+      const old = this.read(name, this.world, false);
+      if (!old.ok && (old.code === 'broken' || old.code === 'newer' || old.code === 'content')) {
+        const moved = this.setAside(file, old.code === 'content' ? 'incompatible' : old.code);
         if (!moved.ok) {
           return { ok: false, code: 'io', message: `Could not save "${name}": the file there cannot be read and could not be moved aside (${moved.message}). Nothing was written.` };
         }
@@ -205,7 +281,7 @@ export class SaveStore {
     }
 
     // The pid and 48 random bits keep runs apart ('wx' refuses a clash rather than share a file).
-    const tmp = `${file}.tmp-${this.pid}-${Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0')}`;
+    const tmp = `${file}.tmp-${this.pid}-${randomHex()}`;
     let fd: number | undefined;
     try {
       fd = this.fs.openSync(tmp, 'wx', 0o644);
@@ -242,6 +318,24 @@ export class SaveStore {
     }
   }
 
+  /**
+   * Moves a slot's file aside as `<file>.<tag>-<n>` (never written over again); returns the new
+   * file's name. For an autosave this version cannot use.
+   */
+  keepAside(name: string, tag: 'broken' | 'newer' | 'incompatible'): Result<string> {
+    const moved = this.setAside(this.pathOf(name), tag);
+    if (!moved.ok) return moved;
+    if (name === AUTOSAVE) {
+      // Its journal goes with it (the turns after its snapshot).
+      this.journal.close();
+      const j = join(this.dir, JOURNAL_FILE);
+      if (this.fs.existsSync(j)) this.setAside(j, tag);
+    }
+    this.known.delete(name);
+    this.syncDir();
+    return { ok: true, value: basename(moved.value) };
+  }
+
   /** Renames a file to `<file>.<tag>-<n>` with the first free n. */
   private setAside(file: string, tag: string): Result<string> {
     for (let n = 1; n < 1000; n++) {
@@ -260,7 +354,7 @@ export class SaveStore {
   // ------------------------------------------------------------------ reading
 
   /** Loads a slot; with a world, also checks that the rooms and things it names still exist. */
-  load(name: string, world?: WorldIds): Result<Loaded> {
+  load(name: string, world?: StoryIds): Result<Loaded> {
     const n = checkSlotName(name);
     if (!n.ok) return { ok: false, code: 'bad-name', message: n.message };
     const r = this.read(n.name, world);
@@ -271,12 +365,13 @@ export class SaveStore {
       return {
         ok: false, code: 'content',
         message: `Save "${n.name}" cannot be loaded: it was made for a version of the story that had things this one does not: ${r.missing!.join(', ')}. ${kept}`,
+        problem: `it was made for a version of the story that had things this one does not: ${r.missing!.join(', ')}`,
       };
     }
-    return { ok: false, code: r.code, message: `Save "${n.name}" cannot be loaded: ${r.problem}. ${kept}` };
+    return { ok: false, code: r.code, message: `Save "${n.name}" cannot be loaded: ${r.problem}. ${kept}`, problem: r.problem };
   }
 
-  private read(name: string, world?: WorldIds, withUndo = true): ReadOutcome {
+  private read(name: string, world?: StoryIds, withUndo = true): ReadOutcome {
     const file = this.pathOf(name);
     let text: string;
     try {
@@ -304,7 +399,8 @@ export class SaveStore {
     const valid = validateDiskDoc(migrated.doc);
     if (!valid.ok) return { ok: false, code: 'broken', problem: valid.problem };
     const disk = valid.doc;
-    const state = disk.state as State;
+    const renames = world?.game?.renamed;
+    const state = applyRenames(disk.state as State, renames);
     const notes: string[] = [];
 
     if (world) {
@@ -319,8 +415,9 @@ export class SaveStore {
     let lost = decoded.broken;
     for (let i = decoded.undo.length - 1; i >= 0; i--) {
       const s = validateState(decoded.undo[i]);
-      if (!s.ok || (world && checkAgainstWorld(world, s.state).length)) { lost = true; break; }
-      undo.unshift(s.state);
+      const older = s.ok ? applyRenames(s.state, renames) : null;
+      if (!older || (world && checkAgainstWorld(world, older).length)) { lost = true; break; }
+      undo.unshift(older);
     }
     if (lost) {
       notes.push(undo.length
@@ -335,6 +432,11 @@ export class SaveStore {
       const place = state.loc[state.player];
       if (place && world.rooms[place]) summary.placeName = world.rooms[place]!.name;
     }
+    // What each undo step takes back, when the file says so for every step that was kept.
+    const rawInputs = (raw as { undoInputs?: unknown }).undoInputs;
+    const inputs = Array.isArray(rawInputs) && rawInputs.length === disk.undo.length && rawInputs.every((x) => typeof x === 'string')
+      ? (rawInputs as string[]).slice(rawInputs.length - undo.length)
+      : undefined;
     const doc: SaveDoc = {
       format: SAVE_FORMAT,
       gameVersion: disk.gameVersion,
@@ -343,9 +445,14 @@ export class SaveStore {
       summary,
       state,
       undo: trimUndo(undo),
+      ...(inputs ? { undoInputs: trimUndo(inputs) } : {}),
     };
+    const journal = (raw as { journal?: unknown }).journal;
     if (withUndo) this.known.add(name);
-    return { ok: true, loaded: { doc, migratedFrom: migrated.from !== SAVE_FORMAT ? migrated.from : null, notes } };
+    return {
+      ok: true,
+      loaded: { doc, migratedFrom: migrated.from !== SAVE_FORMAT ? migrated.from : null, notes, journal: typeof journal === 'string' ? journal : null },
+    };
   }
 
   /** Every slot, newest first, damaged ones last with their problem. Removes leftover temporary files. */
