@@ -2,8 +2,8 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { loadWorld, packageRoot } from '../content/world.js';
-import { GameHost } from '../host/host.js';
-import { openSaves, type SaveStore } from '../saves/index.js';
+import { GameHost, type TurnFailure } from '../host/host.js';
+import { appendTurnLog, openSaves, type SaveStore } from '../saves/index.js';
 import type { RenderSettings } from '../plain/render.js';
 import { runPlain } from '../plain/run.js';
 import { makeOnMeta, attachComforts, setVerbosity, applyToRender, Transcript } from '../comforts/index.js';
@@ -118,7 +118,16 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
         : applyToRender(render, key, value, { columns: io.stdout.columns, canColor }),
   });
   const interactive = !script && !f.plain && !!io.stdin.isTTY && !!io.stdout.isTTY && io.env.TERM !== 'dumb';
-  host = new GameHost({ world, seed, store, gameVersion: version(), now: io.now, onMeta, autosave: interactive ? 'turn' : 'deferred' });
+  // A turn that throws is kept out of the game; its details go to the log in the game's home,
+  // or, for a script (which has no home), to stderr.
+  const onTurnFailed = (d: TurnFailure): string | null => {
+    if (home) return appendTurnLog(home, d, io.now(), version());
+    io.stderr.write(`nanodream: turn ${d.turn} (${JSON.stringify(d.input.slice(0, 200))}, seed ${d.seed}) failed: ${(d.error as Error)?.stack ?? String(d.error)}\n`);
+    return null;
+  };
+  host = new GameHost({
+    world, seed, store, gameVersion: version(), now: io.now, onMeta, onTurnFailed, autosave: interactive ? 'turn' : 'deferred',
+  });
   attachComforts(host, { world, transcript, settings });
   if (io.onTurn) {
     const submit = host.submit.bind(host);

@@ -22,13 +22,14 @@ export const SETTING_NAMES: Record<SettingKey, string> = {
 const ORDER = Object.keys(SETTING_NAMES) as SettingKey[];
 
 // Letters and digits only, so "screen reader", "screen-reader" and "screenReader" all match.
-const ALIASES: Record<string, SettingKey> = {
+// A Map, since the key is player text: `settings constructor on` must not find Object's own.
+const ALIASES = new Map<string, SettingKey>(Object.entries({
   color: 'color', colour: 'color', colors: 'color', colours: 'color',
   reducedmotion: 'reducedMotion', motion: 'reducedMotion', animation: 'reducedMotion', animations: 'reducedMotion',
   screenreader: 'screenReader', reader: 'screenReader', screenreadermode: 'screenReader',
   width: 'width', columns: 'width', textwidth: 'width',
   verbosity: 'verbosity', descriptions: 'verbosity',
-};
+} satisfies Record<string, SettingKey>));
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -48,7 +49,7 @@ export function showValue(key: SettingKey, value: Settings[SettingKey], say: Say
 /** Finds the setting named by the first words of `words`; returns it and the words left. */
 export function findKey(words: string[]): { key: SettingKey; rest: string[] } | null {
   for (let n = Math.min(3, words.length); n >= 1; n--) {
-    const key = ALIASES[squash(words.slice(0, n).join(''))];
+    const key = ALIASES.get(squash(words.slice(0, n).join('')));
     if (key) return { key, rest: words.slice(n) };
   }
   return null;

@@ -11,6 +11,8 @@ export interface Ctx {
   tookTime: boolean;
   /** Parts of `s` this turn has already copied (see own). */
   owned: Set<string>;
+  /** Set while `again` replays a line, so an `again` inside that line cannot replay it once more. */
+  replaying?: boolean;
 }
 
 type RecordPart = 'loc' | 'flags' | 'counters' | 'pronouns' | 'hintsTaken' | 'props' | 'visited' | 'seen';

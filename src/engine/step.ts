@@ -285,7 +285,9 @@ function answerPending(ctx: Ctx, input: string): boolean {
     if (looksNew) return false;
     const cmd = p.command as { message: string; params?: Record<string, string> };
     const original = s.lastInput ?? cmd.params?.verb ?? '';
-    const joined = cmd.message === 'parse.missing_second' ? `${original} ${cmd.params?.prep ?? ''} ${input}` : `${original} ${input}`;
+    const template = cmd.params?.answer;
+    const joined = template !== undefined ? template.replace('{}', input)
+      : cmd.message === 'parse.missing_second' ? `${original} ${cmd.params?.prep ?? ''} ${input}` : `${original} ${input}`;
     s.pending = null;
     runLine(ctx, joined, true);
     return true;
@@ -341,7 +343,10 @@ function meta(ctx: Ctx, verb: string, arg?: string): boolean {
   switch (verb) {
     case 'again': {
       if (!s.lastInput) return msg(ctx, 'again.nothing'), false;
-      runLine(ctx, s.lastInput, false);
+      // `z, g` remembers the whole line; replaying it must not run its own `g` again, forever.
+      if (ctx.replaying) return false;
+      ctx.replaying = true;
+      try { runLine(ctx, s.lastInput, false); } finally { ctx.replaying = false; }
       return true;
     }
     case 'oops': {

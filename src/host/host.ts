@@ -4,8 +4,10 @@ import type { World, GameEvent, State } from '../engine/types.js';
 import { play, newSession, type Session, roomOf } from '../engine/index.js';
 import { narrate, formatMessage, type Block } from '../narrate/index.js';
 import {
-  type SaveStore, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, UNDO_LIMIT, type SaveDoc,
+  type SaveStore, type TurnFailure, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, UNDO_LIMIT, type SaveDoc,
 } from '../saves/index.js';
+
+export type { TurnFailure };
 
 export interface HostOptions {
   world: World;
@@ -19,6 +21,13 @@ export interface HostOptions {
    * flushAutosave(), which line mode calls whenever it waits for input (piped scripts save once).
    */
   autosave?: 'turn' | 'deferred';
+  /**
+   * Told when a turn threw: the host has already kept the state from before the turn and said so
+   * to the player; this keeps the details (a log file, in the game). Returns where they went.
+   */
+  onTurnFailed?: (details: TurnFailure) => string | null;
+  /** The engine's turn; tests pass one that throws, to prove a failed turn loses nothing. */
+  play?: typeof play;
   /** Called for meta requests the host does not handle itself (map, settings, transcript). */
   onMeta?: (action: string, arg: string | undefined) => Block[] | null;
 }
@@ -104,10 +113,28 @@ export class GameHost {
     return narrate(this.w, r.events);
   }
 
+  /**
+   * Plays one line. A turn that throws never ends the game: the state from before the turn
+   * stands, the player is told once, and the details go to the host's log.
+   */
   submit(line: string): Output {
+    const before = this.session;
+    const confirm = this.confirm;
+    try {
+      return this.play(line);
+    } catch (error) {
+      this.session = before;
+      this.confirm = confirm;
+      const s = before.state;
+      const where = this.opts.onTurnFailed?.({ input: line, seed: s.seed, turn: s.turn, error }) ?? null;
+      return { blocks: [this.m(where ? 'host.turn_failed_logged' : 'host.turn_failed', { log: where ?? '' })] };
+    }
+  }
+
+  private play(line: string): Output {
     if (this.confirm) return this.answerConfirm(line);
     const before = this.session;
-    const { session, events } = play(this.w, this.session, line);
+    const { session, events } = (this.opts.play ?? play)(this.w, this.session, line);
     this.session = session;
     const blocks = narrate(this.w, events);
     let quit = false;

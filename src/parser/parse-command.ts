@@ -200,6 +200,8 @@ function build(line: CompiledLine, caps: Captures, tokens: Token[], input: strin
       break;
   }
   const dobj = phrase(caps.NOUN);
+  const empty = emptyPhrase(caps, tokens, dobj);
+  if (empty) return empty;
   if (line.missingPrep) {
     return {
       kind: 'error', message: 'parse.missing_second',
@@ -219,6 +221,29 @@ function build(line: CompiledLine, caps: Captures, tokens: Token[], input: strin
     if (dir === 'up' || dir === 'down') cmd.direction = dir;
   }
   return cmd;
+}
+
+/**
+ * `take the`, `put the in photo`: a slot filled only with articles or possessives names nothing,
+ * so it gets the same question as a slot left out, never an action without its object.
+ */
+function emptyPhrase(caps: Captures, tokens: Token[], dobj: NounPhrase | undefined): Command | undefined {
+  const before = (slot: Token[]) => tokens.slice(0, tokens.indexOf(slot[0])).map((t) => t.lower);
+  const after = (slot: Token[]) => tokens.slice(tokens.indexOf(slot[slot.length - 1]) + 1).map((t) => t.lower);
+  // `answer` is the line the reply to the question is put into, at the `{}`.
+  if (caps.NOUN && !dobj) {
+    const verb = before(caps.NOUN).join(' ');
+    const answer = [verb, '{}', ...after(caps.NOUN)].join(' ');
+    return { kind: 'error', message: 'parse.missing_noun', params: { verb: spelledOut(verb), answer } };
+  }
+  if (caps.SECOND && !phrase(caps.SECOND)) {
+    const lead = before(caps.SECOND);
+    const prep = lead.pop() ?? '';
+    const verb = dobj && caps.NOUN ? before(caps.NOUN).join(' ') : lead.join(' ');
+    const answer = [...lead, prep, '{}', ...after(caps.SECOND)].join(' ');
+    return { kind: 'error', message: 'parse.missing_second', params: { verb, noun: dobj?.text ?? '', prep, answer } };
+  }
+  return undefined;
 }
 
 function topicText(ts: Token[]): string {
@@ -255,6 +280,9 @@ export function asOrder(inner: Command, actor: NounPhrase, input: string, body: 
   return { ...inner, actor, input };
 }
 
+/** The question repeats the verb as typed, but "What do you want to x?" reads as a typo. */
+const spelledOut = (verb: string): string => (verb === 'x' ? 'examine' : verb);
+
 /** `take` alone, `look at` alone: the player stopped where a noun should be. */
 function missingNoun(tokens: Token[]): Command | undefined {
   for (const line of COMPILED) {
@@ -267,7 +295,7 @@ function missingNoun(tokens: Token[]): Command | undefined {
     }
     const next = els[tokens.length];
     if (ok && 'slot' in next && next.slot !== 'DIR') {
-      return { kind: 'error', message: 'parse.missing_noun', params: { verb: tokens.map((t) => t.lower).join(' ') } };
+      return { kind: 'error', message: 'parse.missing_noun', params: { verb: spelledOut(tokens.map((t) => t.lower).join(' ')) } };
     }
   }
   return undefined;

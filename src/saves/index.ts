@@ -12,6 +12,7 @@ export { SAVE_FORMAT, MIN_FORMAT, migrations, migrate } from './format.js';
 export { checkAgainstWorld, parseJsonSafely, stateSchema, type WorldIds } from './validate.js';
 export { checkSlotName, AUTOSAVE, AUTOSAVE_PREVIOUS, RESERVED_SLOTS, SLOT_NAME_MAX } from './slot-name.js';
 export { formatSlotTable, formatSavedAt } from './table.js';
+export { appendTurnLog, LOG_FILE, type TurnFailure } from './turn-log.js';
 
 /** Opens the saves and settings for a run: `--home` first, then NANODREAM_HOME, then conf's folder. */
 export function openSaves(opts: { home?: string; env: NodeJS.ProcessEnv; deps?: StoreDeps }) {

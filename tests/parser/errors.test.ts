@@ -45,8 +45,14 @@ describe('unknown words and verbs', () => {
 });
 
 describe('missing nouns', () => {
-  it.each(['take', 'examine', 'x', 'open', 'hug', 'give', 'put', 'delete'])('%s alone', (verb) => {
+  it.each(['take', 'examine', 'open', 'hug', 'give', 'put', 'delete'])('%s alone', (verb) => {
     expect(one(verb)).toEqual({ kind: 'error', message: 'parse.missing_noun', params: { verb } });
+  });
+  it('x alone asks about examining, not about "x"', () => {
+    expect(one('x')).toEqual({ kind: 'error', message: 'parse.missing_noun', params: { verb: 'examine' } });
+  });
+  it('articles alone are a missing noun, and the answer goes where the noun was', () => {
+    expect(one('take the')).toEqual({ kind: 'error', message: 'parse.missing_noun', params: { verb: 'take', answer: 'take {}' } });
   });
   it('keeps the typed verb words', () => {
     expect(one('look at')).toEqual({ kind: 'error', message: 'parse.missing_noun', params: { verb: 'look at' } });
