@@ -5,8 +5,10 @@ import { join, relative, basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import * as S from './schema.js';
-import type { World, Room, Item, Character, Exit, Direction, Rule, Scene, Hint } from '../engine/types.js';
+import type { World, Room, Item, Character, Exit, Direction, Rule, Scene, Hint, StoryGrammar } from '../engine/types.js';
 import { checkReferences } from './references.js';
+import { makeGrammar, patternProblem } from '../parser/index.js';
+import { STANDARD_RULE_NAMES } from '../engine/standard.js';
 
 import { ContentError } from './errors.js';
 
@@ -82,6 +84,15 @@ export function loadContent(dir: string): World {
   const topicsRaw = one('topics.yaml', S.topics, {});
   const verbs = optional('verbs.yaml', S.verbs, {}) as Record<string, Rule[]>;
   const endingsRaw = optional('endings.yaml', S.endings, {});
+  const grammarRaw = optional('grammar.yaml', S.grammar, {});
+
+  // Every verb a content rule is keyed by, with the file and key that name it: checked against
+  // the grammar once it is known, so `look_behnd:` is an error rather than a rule that never fires.
+  const verbKeys: { file: string; key: string; verb: string }[] = [];
+  const noteVerbs = (file: string, at: string, m: Record<string, unknown> | undefined, skip: string[] = []) => {
+    for (const verb of Object.keys(m ?? {})) if (!skip.includes(verb)) verbKeys.push({ file: relative(dir, file), key: `${at}.${verb}`, verb });
+  };
+  if (existsSync(join(dir, 'verbs.yaml'))) noteVerbs(join(dir, 'verbs.yaml'), '(top level)', verbs);
 
   const rooms: Record<string, Room> = {};
   const items: Record<string, Item> = {};
@@ -94,8 +105,9 @@ export function loadContent(dir: string): World {
     where.set(idv, relative(dir, file));
   };
 
-  const addItem = (idv: string, raw: z.infer<typeof S.item>, defaultLoc: string, file: string) => {
+  const addItem = (idv: string, raw: z.infer<typeof S.item>, defaultLoc: string, file: string, at = idv) => {
     claim(idv, file);
+    noteVerbs(file, `${at}.verbs`, raw.verbs);
     const it = { ...raw, id: idv, location: raw.location ?? defaultLoc } as Item;
     if (it.portable === undefined) it.portable = !it.scenery;
     items[idv] = it;
@@ -110,7 +122,8 @@ export function loadContent(dir: string): World {
       for (const [d, e] of Object.entries(raw.exits ?? {})) if (e) exits[d as Direction] = normaliseExit(e);
       const { items: inline, ...rest } = raw;
       rooms[rid] = { ...(rest as Omit<Room, 'id' | 'exits'>), id: rid, exits } as Room;
-      for (const [iid, it] of Object.entries(inline ?? {})) addItem(iid, it, rid, f);
+      noteVerbs(f, `${rid}.verbs`, raw.verbs);
+      for (const [iid, it] of Object.entries(inline ?? {})) addItem(iid, it, rid, f, `${rid}.items.${iid}`);
     }
   }
 
@@ -126,15 +139,21 @@ export function loadContent(dir: string): World {
     const isBase = raw !== null && typeof raw === 'object' && 'name' in (raw as object);
     if (!isBase) {
       const ext = validate(r, f, S.characterExtension, raw);
-      if (ext) extensions.push({ file: f, ext });
+      if (ext) {
+        extensions.push({ file: f, ext });
+        noteVerbs(f, 'verbs', ext.verbs);
+        noteVerbs(f, 'orders', ext.orders, ['default']);
+      }
       continue;
     }
     const c = validate(r, f, S.character, raw);
     if (!c) continue;
     claim(c.id, f);
+    noteVerbs(f, 'verbs', c.verbs);
+    noteVerbs(f, 'orders', c.orders, ['default']);
     const { carries, ...rest } = c;
     characters[c.id] = rest as Character;
-    for (const [iid, it] of Object.entries(carries ?? {})) addItem(iid, it, c.id, f);
+    for (const [iid, it] of Object.entries(carries ?? {})) addItem(iid, it, c.id, f, `carries.${iid}`);
   }
   for (const { file, ext } of extensions) {
     const base = characters[ext.id];
@@ -172,6 +191,12 @@ export function loadContent(dir: string): World {
   const endings: World['endings'] = {};
   for (const [eid, e] of Object.entries(endingsRaw)) endings[eid] = { id: eid, ...e };
 
+  const grammar = storyGrammar(r, grammarRaw, messages, help);
+  const actions = makeGrammar(grammar.lines).actions;
+  for (const { file, key, verb } of verbKeys) {
+    if (!actions.has(verb)) r.problems.push(`${file}: field "${key}": no grammar line makes the action "${verb}" (add it to grammar.yaml, or fix the name).`);
+  }
+
   if (r.problems.length) throw new ContentError(r.problems);
 
   const world: World = {
@@ -187,10 +212,55 @@ export function loadContent(dir: string): World {
     verbs,
     messages,
     help,
+    grammar,
   };
   const refs = checkReferences(world);
   if (refs.errors.length) throw new ContentError(refs.errors);
   return world;
+}
+
+/**
+ * grammar.yaml: each new verb's lines, usage, help and default replies (`verb.ID`,
+ * `verb.ID.thing` in the messages), each synonym's lines, and the standard rules turned off.
+ */
+function storyGrammar(
+  r: Reader, raw: z.infer<typeof S.grammar>, messages: Record<string, string>, help: Record<string, string>,
+): StoryGrammar {
+  const out: StoryGrammar = { lines: [], verbs: [], off: [] };
+  const standard = makeGrammar().actions;
+  const line = (verb: string, pattern: string, at: string) => {
+    const problem = patternProblem(pattern);
+    if (problem) r.problems.push(`grammar.yaml: field "${at}": the line "${pattern}" ${problem}.`);
+    else out.lines.push({ verb, pattern: pattern.trim() });
+  };
+  for (const [id, v] of Object.entries(raw.verbs ?? {})) {
+    if (standard.has(id)) {
+      r.problems.push(`grammar.yaml: field "verbs.${id}": "${id}" is a standard action; add lines to it under synonyms.`);
+      continue;
+    }
+    v.grammar.forEach((p, i) => line(id, p, `verbs.${id}.grammar.${i}`));
+    const withThing = v.grammar.some((p) => /\b(NOUN|SECOND)\b/.test(p));
+    const bare = v.grammar.some((p) => !/\b(NOUN|SECOND)\b/.test(p));
+    if (withThing && !v.thing) r.problems.push(`grammar.yaml: field "verbs.${id}.thing": a line takes a NOUN, so the verb needs a reply for it.`);
+    if (bare && !v.reply) r.problems.push(`grammar.yaml: field "verbs.${id}.reply": a line takes no NOUN, so the verb needs a reply without one.`);
+    if (v.reply) messages[`verb.${id}`] = v.reply;
+    if (v.thing) messages[`verb.${id}.thing`] = v.thing;
+    help[id] = v.help;
+    out.verbs.push({ id, usage: v.usage, ...(v.free ? { free: true } : {}) });
+  }
+  const known = new Set([...standard, ...out.verbs.map((v) => v.id)]);
+  for (const [verb, patterns] of Object.entries(raw.synonyms ?? {})) {
+    if (!known.has(verb)) {
+      r.problems.push(`grammar.yaml: field "synonyms.${verb}": there is no action "${verb}" to add lines to.`);
+      continue;
+    }
+    patterns.forEach((p, i) => line(verb, p, `synonyms.${verb}.${i}`));
+  }
+  for (const [i, name] of (raw.off ?? []).entries()) {
+    if (!STANDARD_RULE_NAMES.has(name)) r.problems.push(`grammar.yaml: field "off.${i}": there is no standard rule "${name}".`);
+    else out.off.push(name);
+  }
+  return out;
 }
 
 export function contentName(file: string): string {

@@ -65,6 +65,8 @@ export const rule = z.strictObject({
   say: z.string().optional(),
   do: z.array(effect).optional(),
   instead: z.boolean().optional(),
+  stage: z.enum(['instead', 'check', 'after']).optional(),
+  obey: z.boolean().optional(),
   once: z.boolean().optional(),
   id: id.optional(),
   with: id.optional(),
@@ -193,3 +195,19 @@ export const verbs = ruleMap;
 export const messages = z.record(z.string(), z.string());
 export const scenes = z.array(scene);
 export const itemFile = z.record(id, item);
+
+/** content/grammar.yaml: new verbs, new ways to say existing ones, standard rules turned off. */
+export const grammar = z.strictObject({
+  verbs: z.record(id, z.strictObject({
+    usage: z.string().min(1),
+    grammar: z.array(z.string().min(1)).min(1),
+    help: z.string().min(1),
+    /** The reply with no object, and with one ({thing}, {name}), when no rule says otherwise. */
+    reply: z.string().min(1).optional(),
+    thing: z.string().min(1).optional(),
+    /** Takes no time in the story (like look and examine). */
+    free: z.boolean().optional(),
+  })).optional(),
+  synonyms: z.record(id, z.array(z.string().min(1)).min(1)).optional(),
+  off: z.array(z.string().min(1)).optional(),
+});

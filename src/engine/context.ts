@@ -51,7 +51,16 @@ export function ownEntry(ctx: Ctx, k: 'props' | 'visited' | 'seen', id: Id): str
   return part[id];
 }
 
+/**
+ * A catalogue message. When someone other than the player acts (an order carried out), the
+ * message's `.other` form is used if the story has one, with `{actor}` their name.
+ */
 export function msg(ctx: Ctx, id: string, params?: Record<string, string | number>): void {
+  if (ctx.actor !== ctx.s.player && Object.hasOwn(ctx.w.messages, `${id}.other`)) {
+    const actor = Object.hasOwn(ctx.w.characters, ctx.actor) ? ctx.w.characters[ctx.actor]?.name ?? ctx.actor : ctx.actor;
+    ctx.out.push({ type: 'message', id: `${id}.other`, params: { ...params, actor } });
+    return;
+  }
   ctx.out.push(params ? { type: 'message', id, params } : { type: 'message', id });
 }
 
@@ -71,7 +80,8 @@ export function bareName(w: World, id: Id): string {
 /** "the brass key", "Mia", "some cookies". */
 export function theName(w: World, id: Id): string {
   const it = w.items[id];
-  if (!it) return bareName(w, id);
+  // Scenery named in a room's text ("the panel") is never a proper name.
+  if (!it) return id.startsWith('@') ? `the ${bareName(w, id)}` : bareName(w, id);
   return it.proper ? it.name : `the ${it.name}`;
 }
 

@@ -113,9 +113,11 @@ export interface RuleMatch {
   matched: boolean;
   /** The rule replaces the standard action. */
   instead: boolean;
+  /** In orders: the character agrees to carry the action out. */
+  obey: boolean;
 }
 
-const NO_MATCH: RuleMatch = { matched: false, instead: false };
+const NO_MATCH: RuleMatch = { matched: false, instead: false, obey: false };
 
 function topicFits(rule: Rule, topic: string | undefined): boolean {
   if (rule.topic === undefined) return true;
@@ -135,11 +137,12 @@ export function runRules(
   ctx: Ctx,
   rules: Rule[] | undefined,
   key: string,
-  opts: { with?: Id; topic?: string } = {},
+  opts: { with?: Id; topic?: string; stage?: 'instead' | 'check' | 'after' } = {},
 ): RuleMatch {
   if (!rules) return NO_MATCH;
   for (let i = 0; i < rules.length; i++) {
-    const r = rules[i];
+    const r = rules[i]!;
+    if (opts.stage && (r.stage ?? 'instead') !== opts.stage) continue;
     if (r.with !== undefined && r.with !== opts.with) continue;
     if (!topicFits(r, opts.topic)) continue;
     const onceKey = r.id ?? `${key}#${i}`;
@@ -148,8 +151,8 @@ export function runRules(
     if (r.once) ownList(ctx, 'fired').push(onceKey);
     if (r.say) say(ctx, textOf(ctx.w, ctx.s, r.say, ctx.actor));
     applyEffects(ctx, r.do);
-    if (!r.say && !r.do?.length) msg(ctx, 'rule.nothing');
-    return { matched: true, instead: r.instead ?? true };
+    if (!r.say && !r.do?.length && !r.obey) msg(ctx, 'rule.nothing');
+    return { matched: true, instead: r.instead ?? true, obey: r.obey === true };
   }
   return NO_MATCH;
 }

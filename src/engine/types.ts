@@ -65,6 +65,14 @@ export interface Rule {
   do?: Effect[];
   /** When true (default for item/verb rules) the standard action does not run after this rule. */
   instead?: boolean;
+  /**
+   * When the rule runs in the action pipeline: `instead` (default) before any check, replacing
+   * the action when it matches; `check` after the standard checks, stopping the action when it
+   * matches; `after` once the action is carried out, its text replacing the standard report.
+   */
+  stage?: 'instead' | 'check' | 'after';
+  /** In `orders`: the character agrees, and the ordered action runs for them (after `say`). */
+  obey?: boolean;
   once?: boolean;
   id?: Id;
   /** For two-object verbs: the other object's id. */
@@ -219,6 +227,17 @@ export interface World {
   messages: Record<string, string>;
   /** Help texts: verb id -> text; 'intro' for the general guide. */
   help: Record<string, string>;
+  /** The story's own grammar (content/grammar.yaml): lines tried before the standard ones. */
+  grammar?: StoryGrammar;
+}
+
+export interface StoryGrammar {
+  /** Each line's pattern (`wind NOUN`, `let go of NOUN`) and the action it makes. */
+  lines: { verb: Id; pattern: string }[];
+  /** Verbs the story adds: usage for help, and whether they take time. */
+  verbs: { id: Id; usage: string; free?: boolean }[];
+  /** Standard rules turned off by name (`take.check.portable`). */
+  off: string[];
 }
 
 // ---------------------------------------------------------------- state

@@ -29,6 +29,8 @@ export interface GrammarLine {
   argLower?: boolean;
   /** Fixed direction for lines like `enter` alone. */
   direction?: 'in' | 'out' | 'up' | 'down';
+  /** A switch line that reads only a character's name (`play mia`, not `play music box`). */
+  namesOnly?: boolean;
 }
 
 const a = (verb: string, ...patterns: string[]): GrammarLine[] =>
@@ -141,8 +143,10 @@ export const GRAMMAR: GrammarLine[] = [
   ...a('magic', 'xyzzy|plugh'),
 
   // Switching character.
-  ...['switch to ARG', 'play as ARG', 'be ARG', 'become ARG', 'switch ARG', 'play ARG'].map(
+  ...['switch to ARG', 'play as ARG', 'become ARG', 'switch ARG'].map(
     (pattern): GrammarLine => ({ pattern, verb: 'switch', kind: 'switch' })),
+  ...['be ARG', 'play ARG'].map(
+    (pattern): GrammarLine => ({ pattern, verb: 'switch', kind: 'switch', namesOnly: true })),
 
   // Out of the story.
   ...m('undo', 'undo'),
@@ -177,23 +181,70 @@ export const GRAMMAR: GrammarLine[] = [
 export type PatternElement = { lit: Set<string> } | { slot: Slot };
 
 export interface CompiledLine extends GrammarLine {
-  elements: PatternElement[];
+  elements: [PatternElement, ...PatternElement[]];
 }
 
 const SLOTS = new Set<string>(['NOUN', 'SECOND', 'TOPIC', 'DIR', 'ARG']);
 
-export function compile(line: GrammarLine): CompiledLine {
-  const elements = line.pattern.split(' ').map((part): PatternElement =>
-    SLOTS.has(part) ? { slot: part as Slot } : { lit: new Set(part.split('|')) });
-  return { ...line, elements };
+/** Why a pattern cannot be a grammar line, or undefined when it can. */
+export function patternProblem(pattern: string): string | undefined {
+  const parts = pattern.trim().split(/\s+/);
+  if (!parts[0]) return 'is empty';
+  if (SLOTS.has(parts[0])) return 'must start with a word, not a slot';
+  const seen = new Set<string>();
+  for (const p of parts) {
+    if (SLOTS.has(p)) {
+      if (seen.has(p)) return `names ${p} twice`;
+      seen.add(p);
+    } else if (!/^[a-z'-]+(\|[a-z'-]+)*$/.test(p)) return `has "${p}", which is neither a lower-case word (or words joined by |) nor NOUN, SECOND or TOPIC`;
+  }
+  if (seen.has('ARG') || seen.has('DIR')) return 'may use only NOUN, SECOND and TOPIC';
+  return undefined;
 }
 
-export const COMPILED: CompiledLine[] = GRAMMAR.map(compile);
+export function compile(line: GrammarLine): CompiledLine {
+  const parts = line.pattern.trim().split(/\s+/);
+  const elements = parts.map((part): PatternElement =>
+    SLOTS.has(part) ? { slot: part as Slot } : { lit: new Set(part.split('|')) });
+  const [first, ...rest] = elements;
+  if (!first) throw new Error(`empty grammar line for ${line.verb}`);
+  return { ...line, elements: [first, ...rest] };
+}
 
-/** Every word that can start a command; used to tell verbs from addressees and unknown verbs. */
-export const VERB_WORDS: Set<string> = new Set(
-  COMPILED.flatMap((l) => { const e = l.elements[0]; return 'lit' in e ? [...e.lit] : []; }));
+/**
+ * A grammar: the lines in the order they are tried, and what the parser derives from them.
+ * The standard grammar is below; a story's content can add lines (new verbs, synonyms and
+ * phrasal forms), which are tried first, so `pull the plug on NOUN` beats `pull NOUN`.
+ */
+export interface Grammar {
+  readonly lines: readonly CompiledLine[];
+  /** Every word that can start a command; used to tell verbs from addressees and unknown verbs. */
+  readonly verbWords: ReadonlySet<string>;
+  /** Every literal word in the grammar; such words are never reported as unknown. */
+  readonly words: ReadonlySet<string>;
+  /** Lines that start with a slot, tried for any first word. */
+  readonly slotFirst: readonly CompiledLine[];
+  /** Lines that can match a command starting with a word, filled in as words are met. */
+  readonly byFirstWord: Map<string, CompiledLine[]>;
+  /** Every action id some line produces (meta verbs excluded). */
+  readonly actions: ReadonlySet<string>;
+}
 
-/** Every literal word in the grammar; such words are never reported as unknown. */
-export const GRAMMAR_WORDS: Set<string> = new Set(
-  COMPILED.flatMap((l) => l.elements.flatMap((e) => ('lit' in e ? [...e.lit] : []))));
+export function makeGrammar(extra: readonly { verb: string; pattern: string }[] = []): Grammar {
+  const own = extra.map((l): GrammarLine => ({ pattern: l.pattern, verb: l.verb, kind: 'action' }));
+  // `play mia` switches even when the story adds `play NOUN`: lines that read only a
+  // character's name stay in front.
+  const names = GRAMMAR.filter((l) => l.namesOnly);
+  const lines = [...names, ...own, ...GRAMMAR.filter((l) => !l.namesOnly)].map(compile);
+  const litsOf = (e: PatternElement) => ('lit' in e ? [...e.lit] : []);
+  return {
+    lines,
+    verbWords: new Set(lines.flatMap((l) => litsOf(l.elements[0]))),
+    words: new Set(lines.flatMap((l) => l.elements.flatMap(litsOf))),
+    slotFirst: lines.filter((l) => !('lit' in l.elements[0])),
+    byFirstWord: new Map(),
+    actions: new Set(lines.filter((l) => l.kind === 'action').map((l) => l.verb)),
+  };
+}
+
+export const STANDARD_GRAMMAR: Grammar = makeGrammar();

@@ -5,10 +5,13 @@ import { tokenise } from './tokenise.js';
 import { splitSegments } from './split.js';
 import { asOrder, expandLists, isVerbWord, parseCommand, type CommandContext } from './parse-command.js';
 import { nounPhraseFromWords } from './noun-phrase.js';
+import { STANDARD_GRAMMAR, type Grammar } from './grammar.js';
 
 export interface ParseOptions {
   /** Character names; a bare name on its own switches to that character. */
   characters?: string[];
+  /** The grammar to parse with: the standard one, or one with a story's own lines added. */
+  grammar?: Grammar;
 }
 
 /**
@@ -52,9 +55,10 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
     const verb = slot[1].toLowerCase() === 'load' ? 'restore' : (slot[1].toLowerCase() as 'save' | 'restore' | 'delete');
     return { commands: [{ kind: 'meta', verb, arg: slot[2].replace(/^["']|["']$/g, '') }] };
   }
-  const ctx: CommandContext = { vocab, characters };
+  const grammar = options.grammar ?? STANDARD_GRAMMAR;
+  const ctx: CommandContext = { vocab, characters, grammar };
   const segments = splitSegments(tokenise(text), {
-    isVerbWord,
+    isVerbWord: (w) => isVerbWord(grammar, w),
     isNameWord: (w) => vocab.has(w) || nameWords.has(w),
   });
   if (segments.length === 0) {
@@ -75,5 +79,6 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
 export { parseNounPhrase } from './noun-phrase.js';
 export { matchNounPhrase, describeChoices, type Candidate } from './match.js';
 export { VERBS, type VerbInfo } from './verbs.js';
+export { makeGrammar, patternProblem, STANDARD_GRAMMAR, type Grammar, type GrammarLine } from './grammar.js';
 export { MAX_LINE } from './normalise.js';
 export type * from './types.js';

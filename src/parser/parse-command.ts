@@ -1,7 +1,7 @@
 // Turns one command's tokens into a Command by trying the grammar lines in order.
 import type { ActionCommand, Command, MetaVerb, NounPhrase, Vocabulary } from './types.js';
 import type { Token } from './tokenise.js';
-import { COMPILED, GRAMMAR_WORDS, VERB_WORDS, type CompiledLine, type Slot } from './grammar.js';
+import type { CompiledLine, Grammar, Slot } from './grammar.js';
 import { nounPhraseFromWords } from './noun-phrase.js';
 import { ALL_WORDS, ARTICLES, directionOf, EXCEPT_WORDS, ordinalOf, POSSESSIVES, PREPOSITIONS, pronounOf } from './words.js';
 
@@ -9,12 +9,13 @@ export interface CommandContext {
   vocab: Vocabulary;
   /** Lower-cased character names, each possibly several words. */
   characters: Set<string>;
+  grammar: Grammar;
 }
 
 type Captures = Partial<Record<Slot, Token[]>>;
 
-export function isVerbWord(word: string): boolean {
-  return VERB_WORDS.has(word) || directionOf(word) !== undefined;
+export function isVerbWord(grammar: Grammar, word: string): boolean {
+  return grammar.verbWords.has(word) || directionOf(word) !== undefined;
 }
 
 /** Parses one command; `input` is the lower-cased text of the whole command for `again`. */
@@ -28,12 +29,12 @@ export function parseCommand(all: Token[], input: string, ctx: CommandContext, n
   }
 
   let fallback: Command | undefined;
-  for (const line of linesFor(tokens[0])) {
+  for (const line of linesFor(ctx.grammar, tokens[0])) {
     // One level of "tell X to ..." is enough, and nesting would make long lines explode.
     if (nested && line.kind === 'order') continue;
     for (const caps of matchLine(line, tokens)) {
       if (line.double && !plausibleDouble(caps, ctx)) continue;
-      if (line.kind === 'switch' && isBadSwitchTarget(caps.ARG!)) continue;
+      if (line.kind === 'switch' && isBadSwitchTarget(line, caps.ARG ?? [], ctx)) continue;
       if (!line.free && onlyGrammarWords(caps, ctx.vocab)) continue;
       const unknown = line.free ? undefined : unknownWord(caps, ctx.vocab);
       if (unknown !== undefined) {
@@ -50,13 +51,13 @@ export function parseCommand(all: Token[], input: string, ctx: CommandContext, n
   }
   if (fallback) return fallback;
 
-  const missing = missingNoun(tokens);
+  const missing = missingNoun(ctx.grammar, tokens);
   if (missing) return missing;
-  const first = tokens[0];
-  if (first.kind !== 'word' || !isVerbWord(first.lower)) {
+  const first = tokens[0]!;
+  if (first.kind !== 'word' || !isVerbWord(ctx.grammar, first.lower)) {
     return { kind: 'error', message: 'parse.unknown_verb', params: { word: first.lower } };
   }
-  const stray = tokens.slice(1).find((t) => t.kind === 'word' && !knownWord(t.lower, ctx.vocab));
+  const stray = tokens.slice(1).find((t) => t.kind === 'word' && !knownWord(t.lower, ctx));
   if (stray) return { kind: 'error', message: 'parse.unknown_word', params: { word: stray.lower } };
   return { kind: 'error', message: 'parse.bad_grammar', params: { verb: first.lower } };
 }
@@ -66,22 +67,20 @@ export function parseCommand(all: Token[], input: string, ctx: CommandContext, n
  * whose first literal includes the word, and those that start with a slot. Trying only these
  * gives the same answer as trying every line, since any other line fails at its first word.
  */
-const SLOT_FIRST = COMPILED.filter((l) => !('lit' in l.elements[0]));
-const BY_FIRST_WORD = new Map<string, CompiledLine[]>();
-
-function linesFor(first: Token): readonly CompiledLine[] {
-  if (first.kind !== 'word' || !VERB_WORDS.has(first.lower)) return SLOT_FIRST;
-  let lines = BY_FIRST_WORD.get(first.lower);
+function linesFor(grammar: Grammar, first: Token): readonly CompiledLine[] {
+  if (first.kind !== 'word' || !grammar.verbWords.has(first.lower)) return grammar.slotFirst;
+  let lines = grammar.byFirstWord.get(first.lower);
   if (!lines) {
     const word = first.lower;
-    lines = COMPILED.filter((l) => { const e = l.elements[0]; return 'lit' in e ? e.lit.has(word) : true; });
-    BY_FIRST_WORD.set(word, lines);
+    lines = grammar.lines.filter((l) => { const e = l.elements[0]; return 'lit' in e ? e.lit.has(word) : true; });
+    grammar.byFirstWord.set(word, lines);
   }
   return lines;
 }
 
-function knownWord(word: string, vocab: Vocabulary): boolean {
-  return vocab.has(word) || GRAMMAR_WORDS.has(word) || ARTICLES.has(word) || POSSESSIVES.has(word)
+function knownWord(word: string, ctx: CommandContext): boolean {
+  const vocab = ctx.vocab;
+  return vocab.has(word) || ctx.grammar.words.has(word) || ARTICLES.has(word) || POSSESSIVES.has(word)
     || pronounOf(word) !== undefined || directionOf(word) !== undefined || PREPOSITIONS.has(word) || ALL_WORDS.has(word)
     || EXCEPT_WORDS.has(word) || ordinalOf(word) !== undefined;
 }
@@ -176,8 +175,10 @@ function plausibleDouble(caps: Captures, ctx: CommandContext): boolean {
   return ARTICLES.has(thing[0]) && !recipient.some((w) => ARTICLES.has(w));
 }
 
-function isBadSwitchTarget(ts: Token[]): boolean {
-  return ts.length === 1 && (ts[0].lower === 'on' || ts[0].lower === 'off');
+function isBadSwitchTarget(line: CompiledLine, ts: Token[], ctx: CommandContext): boolean {
+  if (line.namesOnly) return !ctx.characters.has(text(ts));
+  const only = ts.length === 1 ? ts[0]?.lower : undefined;
+  return only === 'on' || only === 'off';
 }
 
 function build(line: CompiledLine, caps: Captures, tokens: Token[], input: string, ctx: CommandContext): Command {
@@ -284,8 +285,8 @@ export function asOrder(inner: Command, actor: NounPhrase, input: string, body: 
 const spelledOut = (verb: string): string => (verb === 'x' ? 'examine' : verb);
 
 /** `take` alone, `look at` alone: the player stopped where a noun should be. */
-function missingNoun(tokens: Token[]): Command | undefined {
-  for (const line of COMPILED) {
+function missingNoun(grammar: Grammar, tokens: Token[]): Command | undefined {
+  for (const line of grammar.lines) {
     const els = line.elements;
     if (els.length <= tokens.length) continue;
     let ok = true;

@@ -1,0 +1,126 @@
+// Standard actions of moving: going in a direction, and `go to PLACE` along known ways.
+import type { Id, Direction } from './types.js';
+import { type Ctx, msg, say, theName } from './context.js';
+import { holds, textOf } from './conditions.js';
+import { runRules, moveActor } from './effects.js';
+import { describeRoom } from './describe.js';
+import { hasProp, roomOf } from './world-query.js';
+import { defineAction, type AnyAction } from './actions.js';
+import { T } from './act-things.js';
+
+/** Why the actor cannot go that way (said), or the room the way leads to. */
+function wayOut(ctx: Ctx, dir: Direction): Id | null {
+  const { w, s } = ctx;
+  const here = roomOf(s, ctx.actor);
+  if (s.loc[ctx.actor] !== here) {
+    msg(ctx, 'go.inside', { thing: theName(w, s.loc[ctx.actor] ?? '') });
+    return null;
+  }
+  const exit = w.rooms[here]?.exits[dir];
+  if (!exit) {
+    msg(ctx, 'go.no_exit');
+    return null;
+  }
+  if (exit.if && !holds(w, s, exit.if, ctx.actor)) {
+    const b = textOf(w, s, exit.blocked, ctx.actor);
+    if (b) say(ctx, b);
+    else msg(ctx, 'go.no_exit');
+    return null;
+  }
+  if (exit.door && !hasProp(s, exit.door, 'open')) {
+    msg(ctx, hasProp(s, exit.door, 'locked') ? 'go.door_locked' : 'go.door_closed', { door: T(ctx, exit.door) });
+    return null;
+  }
+  return exit.to;
+}
+
+/** Goes one way: says what stops it, or walks through (the exit's words) into the next room. */
+export function go(ctx: Ctx, dir: Direction): boolean {
+  const to = wayOut(ctx, dir);
+  if (to === null) return false;
+  const through = textOf(ctx.w, ctx.s, ctx.w.rooms[roomOf(ctx.s, ctx.actor)]?.exits[dir]?.say, ctx.actor);
+  if (through) say(ctx, through);
+  enterRoom(ctx, to);
+  return true;
+}
+
+/** The actor arrives: the player is shown the room; someone ordered to go is seen leaving. */
+export function enterRoom(ctx: Ctx, to: Id): void {
+  const from = roomOf(ctx.s, ctx.actor);
+  const revisit = (ctx.s.visited[ctx.actor] ?? []).includes(to);
+  moveActor(ctx, ctx.actor, to);
+  ctx.out.push({ type: 'moved', actor: ctx.actor, from, to });
+  if (ctx.actor !== ctx.s.player) return;
+  describeRoom(ctx, false, revisit);
+  runRules(ctx, ctx.w.rooms[to]?.onEnter, `${to}.onEnter`);
+}
+
+const goAction = defineAction({
+  id: 'go',
+  objects: 'none',
+  report: [{
+    name: 'go.report',
+    run: (ctx, a) => {
+      if (!a.direction) return msg(ctx, 'parse.no_direction');
+      if (ctx.actor === ctx.s.player) return void go(ctx, a.direction);
+      const to = wayOut(ctx, a.direction);
+      if (to === null) return;
+      msg(ctx, 'go.other', { actor: ctx.w.characters[ctx.actor]?.name ?? ctx.actor, direction: a.direction });
+      enterRoom(ctx, to);
+    },
+  }],
+});
+
+const article = /^(the|a|an)\s+/;
+
+/** `go to <room>`: a walk through rooms this character has visited, along open exits. */
+function goTo(ctx: Ctx, topic: string): void {
+  const { w, s } = ctx;
+  const words = topic.toLowerCase().replace(article, '').trim();
+  const visited = s.visited[ctx.actor] ?? [];
+  const named = (id: Id) => {
+    const n = (w.rooms[id]?.name ?? '').toLowerCase().replace(article, '');
+    return n === words || n.includes(words) || id.replaceAll('_', ' ') === words;
+  };
+  const target = words ? visited.find((id) => w.rooms[id] && named(id)) : undefined;
+  if (!target) {
+    const known = Object.values(w.rooms).some((r) => named(r.id));
+    return msg(ctx, known ? 'goto.unvisited' : 'goto.unknown', { place: topic });
+  }
+  const start = roomOf(s, ctx.actor);
+  if (target === start) return msg(ctx, 'goto.already');
+  const path = route(ctx, start, target, visited);
+  if (!path) return msg(ctx, 'goto.no_path', { place: w.rooms[target]?.name ?? target });
+  msg(ctx, 'goto.walk', { place: w.rooms[target]?.name ?? target, steps: path.length });
+  for (const d of path) if (!go(ctx, d)) return;
+}
+
+/** The shortest way from one room to another through visited rooms and open ways, or null. */
+function route(ctx: Ctx, start: Id, target: Id, visited: readonly Id[]): Direction[] | null {
+  const { w, s } = ctx;
+  const prev = new Map<Id, [Id, Direction]>();
+  const queue: Id[] = [start];
+  const seen = new Set([start]);
+  for (let r = queue.shift(); r !== undefined && !seen.has(target); r = queue.shift()) {
+    for (const [d, e] of Object.entries(w.rooms[r]?.exits ?? {})) {
+      if (!e || seen.has(e.to) || !visited.includes(e.to)) continue;
+      if (e.if && !holds(w, s, e.if, ctx.actor)) continue;
+      if (e.door && !hasProp(s, e.door, 'open')) continue;
+      seen.add(e.to);
+      prev.set(e.to, [r, d as Direction]);
+      queue.push(e.to);
+    }
+  }
+  if (!seen.has(target)) return null;
+  const path: Direction[] = [];
+  for (let step = prev.get(target); step; step = prev.get(step[0])) path.unshift(step[1]);
+  return path;
+}
+
+const goToAction = defineAction({
+  id: 'go_to',
+  objects: 'none',
+  report: [{ name: 'go_to.report', run: (ctx, a) => goTo(ctx, a.topic ?? '') }],
+});
+
+export const MOVING_ACTIONS: readonly AnyAction[] = [goAction, goToAction];

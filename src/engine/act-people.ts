@@ -1,0 +1,109 @@
+// Standard actions between people: talking, asking, telling, saying. The answers are the
+// characters' own rules (content); these actions find who is spoken to and what about.
+import type { Id, Rule, Character } from './types.js';
+import { type Ctx, msg, theName } from './context.js';
+import { runRules } from './effects.js';
+import { canPerceive, charactersIn, roomOf, scope } from './world-query.js';
+import { defineAction, type AnyAction, type MaybeAct } from './actions.js';
+
+/** Who a conversation is with: the named person, or the only one here. */
+function conversationPartner(ctx: Ctx, a: MaybeAct): Id | null {
+  if (a.dobj) return a.dobj;
+  const here = charactersIn(ctx.w, ctx.s, roomOf(ctx.s, ctx.actor)).filter(
+    (c) => c !== ctx.actor && canPerceive(ctx.w, ctx.s, ctx.actor, c),
+  );
+  return here.length === 1 ? (here[0] ?? null) : null;
+}
+
+const wordsIn = (list: readonly string[], word: string) => list.some((x) => x.toLowerCase() === word);
+
+/** The topic id for free words: a topic, a character, an item (anywhere), else null. */
+export function topicId(ctx: Ctx, words: string): Id | null {
+  const ws = words.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+  const last = ws[ws.length - 1];
+  if (last === undefined) return null;
+  const { w } = ctx;
+  for (const t of Object.values(w.topics)) if (wordsIn(t.words, last)) return t.id;
+  for (const c of Object.values(w.characters)) if (wordsIn(c.words, last)) return c.id;
+  const inScope = scope(w, ctx.s, ctx.actor).filter((id) => Object.hasOwn(w.items, id));
+  const items = [...inScope, ...Object.keys(w.items).filter((id) => !inScope.includes(id))];
+  for (const id of items) if (wordsIn(w.items[id]?.words ?? [], last)) return id;
+  for (const t of Object.values(w.topics)) if (t.words.some((x) => ws.includes(x.toLowerCase()))) return t.id;
+  return null;
+}
+
+/**
+ * The character a conversation verb (talk, ask, tell) is aimed at, or null after saying why
+ * there is none. Messages are `<verb>.whom`, `<verb>.self` and `<verb>.not_person`.
+ */
+function partnerOrSay(ctx: Ctx, a: MaybeAct, verb: 'talk' | 'ask'): Character | null {
+  const who = conversationPartner(ctx, a);
+  if (!who) return msg(ctx, `${verb}.whom`), null;
+  if (who === ctx.actor) return msg(ctx, `${verb}.self`), null;
+  const ch = Object.hasOwn(ctx.w.characters, who) ? ctx.w.characters[who] : undefined;
+  if (!ch) return msg(ctx, `${verb}.not_person`, { thing: theName(ctx.w, who) }), null;
+  return ch;
+}
+
+/**
+ * When `ch` cannot perceive the actor (Elara in the dream), the content's `unseen` rules answer,
+ * else `fallback`. Returns true when the actor was unseen, so the caller stops.
+ */
+export function answeredUnseen(
+  ctx: Ctx,
+  ch: Character,
+  rules: Rule[] | undefined,
+  key: string,
+  fallback: string,
+  topic?: string,
+): boolean {
+  if (canPerceive(ctx.w, ctx.s, ch.id, ctx.actor)) return false;
+  if (!runRules(ctx, rules, key, { topic }).matched) msg(ctx, fallback, { name: ch.name });
+  return true;
+}
+
+function converse(kind: 'ask' | 'tell'): AnyAction {
+  return defineAction({
+    id: kind,
+    objects: 'maybe',
+    report: [{
+      name: `${kind}.report`,
+      run: (ctx, a) => {
+        const ch = partnerOrSay(ctx, a, 'ask');
+        if (!ch) return;
+        const who = ch.id;
+        const map = kind === 'ask' ? ch.ask : ch.tell;
+        if (answeredUnseen(ctx, ch, map?.unseen ?? ch.ask?.unseen, `${who}.${kind}.unseen`, 'talk.unseen', a.topic)) return;
+        const topic = a.topic ? topicId(ctx, a.topic) : null;
+        if (topic && runRules(ctx, map?.[topic], `${who}.${kind}.${topic}`, { topic: a.topic }).matched) return;
+        // Telling someone about a thing draws the same answer as asking, unless content says otherwise.
+        if (kind === 'tell' && topic && runRules(ctx, ch.ask?.[topic], `${who}.ask.${topic}`, { topic: a.topic }).matched) return;
+        if (runRules(ctx, map?.default, `${who}.${kind}.default`, { topic: a.topic }).matched) return;
+        msg(ctx, `${kind}.default`, { name: ch.name, topic: a.topic ?? 'that' });
+      },
+    }],
+  });
+}
+
+const talk = defineAction({
+  id: 'talk',
+  objects: 'maybe',
+  report: [{
+    name: 'talk.report',
+    run: (ctx, a) => {
+      const ch = partnerOrSay(ctx, a, 'talk');
+      if (!ch) return;
+      if (answeredUnseen(ctx, ch, ch.ask?.unseen, `${ch.id}.ask.unseen`, 'talk.unseen')) return;
+      if (runRules(ctx, ch.talk, `${ch.id}.talk`).matched) return;
+      msg(ctx, 'talk.default', { name: ch.name });
+    },
+  }],
+});
+
+const say = defineAction({
+  id: 'say',
+  objects: 'maybe',
+  report: [{ name: 'say.report', run: (ctx, a) => msg(ctx, 'say.default', { text: a.topic ?? '' }) }],
+});
+
+export const PEOPLE_ACTIONS: readonly AnyAction[] = [talk, converse('ask'), converse('tell'), say];

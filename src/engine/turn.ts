@@ -1,0 +1,229 @@
+// One line of input: parse it, then for each command resolve its noun phrases in the actor's
+// scope and carry the action out (actions.ts). Orders run the same actions for the one ordered.
+import type { Id } from './types.js';
+import type { Command, ActionCommand, NounPhrase } from '../parser/index.js';
+import { type Ctx, msg, bareName, theName, capitalise, listProse } from './context.js';
+import { runRules, switchPlayer } from './effects.js';
+import { actionFor, perform } from './actions.js';
+import './standard.js';
+import { answeredUnseen } from './act-people.js';
+import { resolve, notePronoun } from './resolve.js';
+import { parseLine } from './language.js';
+import { answerPending } from './pending.js';
+import { meta } from './meta.js';
+import { afterTurn, runScenes } from './scenes.js';
+
+/** Commands still allowed once the story has ended. */
+const AFTER_END = new Set(['restart', 'restore', 'quit', 'save', 'saves', 'help', 'about', 'credits', 'score', 'progress', 'recap', 'transcript', 'settings', 'map', 'undo']);
+
+export function runLine(ctx: Ctx, input: string, remember: boolean): void {
+  const { s } = ctx;
+  if (s.pending && answerPending(ctx, input)) return;
+  s.pending = null;
+  const { commands } = parseLine(ctx.w, input);
+  const first = commands[0];
+  const repeats = first?.kind === 'meta' && (first.verb === 'again' || first.verb === 'oops' || first.verb === 'undo');
+  if (remember && !repeats && !(first?.kind === 'error' && first.message === 'parse.empty')) s.lastInput = input;
+  for (const cmd of commands) {
+    ctx.actor = s.player;
+    ctx.tookTime = false;
+    const ok = execute(ctx, cmd);
+    if (ctx.tookTime) afterTurn(ctx);
+    if (!ok || s.ending || s.pending) break;
+  }
+}
+
+/** One parsed command. Returns false when the rest of the line should not run. */
+function execute(ctx: Ctx, cmd: Command): boolean {
+  const { s } = ctx;
+  if (s.ending && !(cmd.kind === 'meta' && AFTER_END.has(cmd.verb))) {
+    msg(ctx, 'ended.only_meta');
+    return false;
+  }
+  switch (cmd.kind) {
+    case 'error':
+      if ((cmd.message === 'parse.unknown_word' || cmd.message === 'parse.unknown_verb') && cmd.params?.word) s.oops = { input: s.lastInput ?? '', word: cmd.params.word };
+      if (cmd.message === 'parse.missing_noun' || cmd.message === 'parse.missing_second') {
+        s.pending = { kind: 'what', verb: cmd.params?.verb ?? '', slot: cmd.message === 'parse.missing_noun' ? 'dobj' : 'iobj', command: cmd };
+      }
+      msg(ctx, cmd.message, cmd.params);
+      return false;
+    case 'switch': {
+      const ok = switchTo(ctx, cmd.target);
+      // Switching takes no time, but the story may have something to say to the new player.
+      if (ok) runScenes(ctx);
+      return ok;
+    }
+    case 'meta':
+      return meta(ctx, cmd.verb, cmd.arg);
+    case 'action':
+      if (cmd.actor) return order(ctx, cmd, cmd.actor);
+      return action(ctx, cmd, {});
+  }
+}
+
+function switchTo(ctx: Ctx, target: string): boolean {
+  const { w, s } = ctx;
+  const t = target.toLowerCase().trim();
+  const ch = Object.values(w.characters).find((c) => c.id === t || c.name.toLowerCase() === t || c.words.includes(t));
+  if (!ch) {
+    msg(ctx, 'switch.unknown', { name: target });
+    return false;
+  }
+  if (ch.id === s.player) {
+    msg(ctx, 'switch.already', { name: ch.name });
+    return true;
+  }
+  if (!s.playable.includes(ch.id)) {
+    msg(ctx, 'switch.not_now', { name: ch.name });
+    return false;
+  }
+  switchPlayer(ctx, ch.id);
+  return true;
+}
+
+/** Objects already settled, by an answer to "which do you mean". */
+export interface Preset {
+  dobj?: Id[];
+  iobj?: Id;
+}
+
+/** Verbs whose object may be something only thought of. */
+const FREE_TOPIC = new Set(['imagine', 'remember', 'think', 'shout', 'say']);
+
+/** Resolves the command's objects for ctx.actor and carries the action out on each. */
+export function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
+  const { w, s } = ctx;
+  let dobjs: Id[] | undefined = preset.dobj;
+  let iobj: Id | undefined = preset.iobj;
+  if (!dobjs && cmd.dobj) {
+    // Imagining, remembering or thinking of something absent is still a thought about it.
+    const free = cmd.topic !== undefined && FREE_TOPIC.has(cmd.verb) && !cmd.dobj.pronoun;
+    if (free && resolve(ctx, cmd.dobj).kind !== 'ok') {
+      const { dobj: _absent, ...thought } = cmd;
+      return action(ctx, thought, preset);
+    }
+    const r = resolveOrAsk(ctx, cmd, 'dobj', cmd.dobj);
+    if (!r) return false;
+    dobjs = r;
+  }
+  if (!iobj && cmd.iobj) {
+    const r = resolveOrAsk(ctx, cmd, 'iobj', cmd.iobj, dobjs);
+    if (!r) return false;
+    iobj = r[0];
+  }
+  // `take X from Y` is take X, once X is known to be in Y.
+  if (cmd.verb === 'take' && iobj && dobjs) {
+    const bad = dobjs.find((d) => s.loc[d] !== iobj);
+    if (bad) {
+      msg(ctx, 'take.not_in', { thing: theName(w, bad), source: theName(w, iobj) });
+      return false;
+    }
+    iobj = undefined;
+  }
+  const base = { verb: cmd.verb, topic: cmd.topic, direction: cmd.direction, iobj };
+  if (!dobjs) return perform(ctx, base);
+  if (dobjs.length === 0) {
+    allNothing(ctx, cmd.verb);
+    return false;
+  }
+  const many = dobjs.length > 1 || !!cmd.dobj?.all;
+  // "it" means the direct object afterwards ("unlock drawer with key. open it"), so it is noted last.
+  if (iobj && !iobj.startsWith('@')) notePronoun(ctx, iobj);
+  let took = false;
+  for (const d of dobjs) {
+    if (many) ctx.out.push({ type: 'text', text: `${capitalise(bareName(w, d))}:`, style: 'dim', join: true });
+    if (!d.startsWith('@') && d !== s.player) notePronoun(ctx, d);
+    perform(ctx, { ...base, dobj: d });
+    took ||= ctx.tookTime;
+  }
+  ctx.tookTime = took;
+  return true;
+}
+
+/** `take all` with nothing to take: said for the action when the story has words for it. */
+function allNothing(ctx: Ctx, verb: string): void {
+  const id = `all.nothing.${verb}`;
+  msg(ctx, Object.hasOwn(ctx.w.messages, id) ? id : 'all.nothing');
+}
+
+function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: NounPhrase, other?: Id[]): Id[] | null {
+  const { w } = ctx;
+  const def = actionFor(w, cmd.verb);
+  if (np.all && (slot === 'iobj' || !def.all)) {
+    msg(ctx, 'all.not_here', { verb: cmd.verb.replace('_', ' ') });
+    return null;
+  }
+  const pool = def.all;
+  const r = resolve(ctx, np, { pool: pool ? (id) => pool(ctx, id) : undefined });
+  // Of several things with the name, the action's preference decides when it can.
+  if (r.kind === 'ambiguous' && slot === 'dobj' && def.prefer) {
+    const prefer = def.prefer;
+    const pick = r.ids.filter((id) => prefer(ctx, id));
+    if (pick.length === 1) return pick;
+    if (pick.length > 1) r.ids = pick;
+  }
+  if (r.kind === 'ok') {
+    return slot === 'dobj' && np.all && cmd.iobj && other ? r.ids.filter((x) => !other.includes(x)) : r.ids;
+  }
+  if (r.kind === 'unknown_pronoun') {
+    msg(ctx, 'parse.pronoun_unset', { pronoun: r.pronoun });
+    return null;
+  }
+  if (r.kind === 'none') {
+    if (np.all) allNothing(ctx, cmd.verb);
+    else msg(ctx, 'resolve.not_here', { thing: namedAsTyped(ctx, np.text) });
+    return null;
+  }
+  // Ambiguous. Things that are named alike cannot be told apart by an answer either: take the
+  // first, as Inform does for indistinguishable objects. Otherwise ask which.
+  const names = r.ids.map((id) => theName(w, id));
+  const first = r.ids[0];
+  if (new Set(names).size < names.length && first !== undefined) return [first];
+  ctx.s.pending = { kind: 'which', verb: cmd.verb, slot, command: cmd, candidates: r.ids };
+  msg(ctx, 'parse.which', { choices: listProse(names, 'or') });
+  return null;
+}
+
+/** The words as typed, with the story's proper names capitalised: "any Leo", not "any leo". */
+function namedAsTyped(ctx: Ctx, text: string): string {
+  const names = new Map<string, string>();
+  for (const c of Object.values(ctx.w.characters)) for (const part of c.name.split(/\s+/)) names.set(part.toLowerCase(), part);
+  return text.split(' ').map((word) => names.get(word) ?? word).join(' ');
+}
+
+/**
+ * `mia, take the lamp`: the one ordered answers through her `orders` rules (content). A rule
+ * with `obey: true` means she agrees, and the action runs for her, through the same rules.
+ */
+function order(ctx: Ctx, cmd: ActionCommand, actor: NounPhrase): boolean {
+  const { w } = ctx;
+  const r = resolve(ctx, actor);
+  const who = r.kind === 'ok' ? r.ids[0] : undefined;
+  const ch = who !== undefined && Object.hasOwn(w.characters, who) ? w.characters[who] : undefined;
+  if (!ch) {
+    msg(ctx, 'order.nobody', { name: namedAsTyped(ctx, actor.text) });
+    return false;
+  }
+  const { actor: _addressee, ...plain } = cmd;
+  if (ch.id === ctx.actor) return action(ctx, plain, {});
+  ctx.tookTime = true;
+  if (answeredUnseen(ctx, ch, undefined, `${ch.id}.orders.unseen`, 'talk.unseen')) return true;
+  const topic = cmd.topic ?? (cmd.direction ? cmd.direction : cmd.dobj?.text);
+  let m = runRules(ctx, ch.orders?.[cmd.verb], `${ch.id}.orders.${cmd.verb}`, { topic });
+  if (!m.matched) m = runRules(ctx, ch.orders?.default, `${ch.id}.orders.default`, { topic });
+  if (!m.matched) {
+    msg(ctx, 'order.refuse', { name: ch.name });
+    return true;
+  }
+  if (!m.obey) return true;
+  const by = ctx.actor;
+  ctx.actor = ch.id;
+  try {
+    action(ctx, plain, {});
+  } finally {
+    ctx.actor = by;
+  }
+  ctx.tookTime = true;
+  return true;
+}
