@@ -19,7 +19,28 @@ export interface SplitContext {
 
 const MAX_ADDRESSEE_WORDS = 3;
 
-export function splitSegments(tokens: Token[], ctx: SplitContext): Segment[] {
+/**
+ * `z.g` is two commands, while `notes.txt` is one word: a word with full stops inside splits
+ * there when every piece of it is a verb or a direction.
+ */
+function splitDottedCommands(tokens: Token[], ctx: SplitContext): Token[] {
+  return tokens.flatMap((t) => {
+    if (t.kind !== 'word' || !t.raw.includes('.')) return [t];
+    const parts = t.raw.split('.');
+    if (parts.some((p) => !p || !ctx.isVerbWord(p.toLowerCase()))) return [t];
+    const out: Token[] = [];
+    let at = t.start;
+    parts.forEach((p, i) => {
+      if (i > 0) out.push({ kind: 'punct', raw: '.', lower: '.', start: at, end: at + 1 }), at++;
+      out.push({ kind: 'word', raw: p, lower: p.toLowerCase(), start: at, end: at + p.length });
+      at += p.length;
+    });
+    return out;
+  });
+}
+
+export function splitSegments(all: Token[], ctx: SplitContext): Segment[] {
+  const tokens = splitDottedCommands(all, ctx);
   const segments: Segment[] = [];
   let cur: Token[] = [];
   let actor: Token[] | undefined;
