@@ -189,7 +189,7 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
 function namedAsTyped(ctx: Ctx, text: string): string {
   const names = new Map<string, string>();
   for (const c of Object.values(ctx.w.characters)) for (const part of c.name.split(/\s+/)) names.set(part.toLowerCase(), part);
-  return text.split(' ').map((word) => names.get(word) ?? word).join(' ');
+  return text.replace(/^(the|a|an|some)\s+/, '').split(' ').map((word) => names.get(word) ?? word).join(' ');
 }
 
 /**

@@ -63,8 +63,9 @@ export const GRAMMAR: GrammarLine[] = [
   ...a('inventory', 'inventory|i|inv'),
 
   // Taking and dropping.
+  ...a('take', 'remove NOUN from SECOND'),
   ...a('remove', 'take off NOUN', 'take NOUN off', 'remove|doff NOUN'),
-  ...a('take', 'take|get|grab NOUN from|off SECOND', 'take|get|grab NOUN out of SECOND', 'remove NOUN from SECOND',
+  ...a('take', 'take|get|grab NOUN from|off SECOND', 'take|get|grab NOUN out of SECOND',
     'pick up NOUN', 'pick NOUN up', 'take|get|grab|carry NOUN'),
   ...a('drop', 'put|set down NOUN', 'put|set NOUN down', 'drop|discard NOUN'),
   ...a('extinguish', 'put out NOUN', 'put NOUN out', 'blow out NOUN', 'blow NOUN out',

@@ -1,0 +1,70 @@
+// Parser manners: articles kept, names capitalised, sensible choices, separators and oops.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.js';
+import { parseLine } from '../../src/engine/language.js';
+import { game } from './helpers.js';
+
+const story = loadContent(join(import.meta.dirname, '../../content'));
+
+describe('replies name things as a person would', () => {
+  it('scenery keeps its article', () => {
+    const g = game(story);
+    expect(g.say('touch wall')).toMatch(/about the glass\.$/);
+  });
+
+  it("a character's name is capitalised, even when typed in lower case", () => {
+    const g = game(story);
+    expect(g.say('x leo')).toBe("You can't see any Leo here.");
+    expect(g.say('x the big jaime')).toBe("You can't see any big Jaime here.");
+  });
+
+  it('take all with nothing portable says there is nothing to take', () => {
+    const g = game(story);
+    expect(g.say('take all')).toBe('There is nothing here to take.');
+  });
+});
+
+describe('which thing is meant', () => {
+  it('`take leaf` in the ice grove takes the loose leaf, not the trees’ leaves', () => {
+    const g = game(story);
+    const s = g.host.session.state;
+    s.act = 2;
+    s.player = 'mia';
+    s.loc.mia = 'crystal_grove';
+    s.loc.frost_leaf = 'crystal_grove';
+    const reply = g.say('take leaf');
+    expect(reply).not.toMatch(/Which do you mean/);
+    expect(g.host.session.state.loc.frost_leaf).toBe('mia');
+  });
+});
+
+describe('the grammar people type', () => {
+  it('`tell leo to go east` and `leo, go east` are the same order', () => {
+    for (const line of ['tell leo to go east', 'leo, go east', 'ask leo to go east']) {
+      const c = parseLine(story, line).commands[0];
+      expect(c?.kind === 'action' && c.actor?.text).toBe('leo');
+      expect(c?.kind === 'action' && c.direction).toBe('east');
+    }
+  });
+
+  it('`ask mia for the tea` asks for a thing', () => {
+    const c = parseLine(story, 'ask mia for the tea').commands[0];
+    expect(c?.kind === 'action' && c.verb).toBe('ask_for');
+  });
+
+  it('`z.g` is two commands, as the README says; `notes.txt` stays one word', () => {
+    expect(parseLine(story, 'z.g').commands.map((c) => (c.kind === 'meta' ? c.verb : c.kind === 'action' ? c.verb : c.kind))).toEqual(['wait', 'again']);
+    expect(parseLine(story, 'n.s.e').commands).toHaveLength(3);
+    const save = parseLine(story, 'save notes.txt').commands;
+    expect(save).toHaveLength(1);
+  });
+
+  it('`oops` mends a word outside ASCII', () => {
+    const g = game(story);
+    expect(g.say('x wölf')).toMatch(/don't know the word "wölf"/);
+    expect(g.say('oops photo')).toMatch(/Lake Orin|photo/i);
+    expect(g.say('x the ñu photo')).toMatch(/don't know the word "ñu"/);
+    expect(g.say('oops lake')).not.toMatch(/don't know/);
+  });
+});
