@@ -13,14 +13,14 @@ function oneOf<T>(v: T | T[], x: T): boolean {
 /** Whether test holds for every one of a one-or-many value (none: true). */
 function every<T>(v: T | T[], test: (x: T, s: State, actor: Id) => boolean, s: State, actor: Id): boolean {
   if (!Array.isArray(v)) return test(v, s, actor);
-  for (let i = 0; i < v.length; i++) if (!test(v[i], s, actor)) return false;
+  for (const x of v) if (!test(x, s, actor)) return false;
   return true;
 }
 
 /** Whether test holds for some one of a one-or-many value (none: false). */
 function some<T>(v: T | T[], test: (x: T, s: State, actor: Id) => boolean, s: State, actor: Id): boolean {
   if (!Array.isArray(v)) return test(v, s, actor);
-  for (let i = 0; i < v.length; i++) if (test(v[i], s, actor)) return true;
+  for (const x of v) if (test(x, s, actor)) return true;
   return false;
 }
 
@@ -43,22 +43,23 @@ export function holds(w: World, s: State, c: Condition | undefined, actor: Id = 
   if (c.region !== undefined && !oneOf(c.region, w.rooms[roomOf(s, actor)]?.region ?? '')) return false;
   if (c.has !== undefined && !every(c.has, held, s, actor)) return false;
   if (c.notHas !== undefined && some(c.notHas, held, s, actor)) return false;
-  if (c.itemIn) for (const i in c.itemIn) if ((s.loc[i] ?? 'nowhere') !== c.itemIn[i]) return false;
-  if (c.charIn) for (const ch in c.charIn) if (roomOf(s, ch) !== c.charIn[ch]) return false;
-  if (c.together && c.together.length) {
-    const r = roomOf(s, c.together[0]);
-    for (let i = 1; i < c.together.length; i++) if (roomOf(s, c.together[i]) !== r) return false;
+  if (c.itemIn) for (const [i, where] of Object.entries(c.itemIn)) if ((s.loc[i] ?? 'nowhere') !== where) return false;
+  if (c.charIn) for (const [ch, where] of Object.entries(c.charIn)) if (roomOf(s, ch) !== where) return false;
+  const [first, ...rest] = c.together ?? [];
+  if (first !== undefined) {
+    const r = roomOf(s, first);
+    for (const other of rest) if (roomOf(s, other) !== r) return false;
   }
   if (c.actAtLeast !== undefined && s.act < c.actAtLeast) return false;
   if (c.stabilityBelow !== undefined && !(s.stability < c.stabilityBelow)) return false;
   if (c.stabilityAtLeast !== undefined && !(s.stability >= c.stabilityAtLeast)) return false;
   if (c.focusBelow !== undefined && !(s.focus < c.focusBelow)) return false;
   if (c.focusAtLeast !== undefined && !(s.focus >= c.focusAtLeast)) return false;
-  if (c.counterAtLeast) for (const k in c.counterAtLeast) if ((s.counters[k] ?? 0) < c.counterAtLeast[k]) return false;
+  if (c.counterAtLeast) for (const [k, n] of Object.entries(c.counterAtLeast)) if ((s.counters[k] ?? 0) < n) return false;
   if (c.visited !== undefined && !(s.visited[actor]?.includes(c.visited) ?? false)) return false;
   if (c.seen !== undefined && !(s.seen[actor]?.includes(c.seen) ?? false)) return false;
-  if (c.prop) for (const i in c.prop) if (!(s.props[i]?.includes(c.prop[i]) ?? false)) return false;
-  if (c.notProp) for (const i in c.notProp) if (s.props[i]?.includes(c.notProp[i]) ?? false) return false;
+  if (c.prop) for (const [i, p] of Object.entries(c.prop)) if (!(s.props[i]?.includes(p) ?? false)) return false;
+  if (c.notProp) for (const [i, p] of Object.entries(c.notProp)) if (s.props[i]?.includes(p) ?? false) return false;
   if (c.any && !c.any.some((x) => holds(w, s, x, actor))) return false;
   if (c.not && holds(w, s, c.not, actor)) return false;
   return true;

@@ -44,11 +44,13 @@ export function ownList<K extends ListPart>(ctx: Ctx, k: K): State[K] {
 export function ownEntry(ctx: Ctx, k: 'props' | 'visited' | 'seen', id: Id): string[] {
   const part = own(ctx, k);
   const tag = `${k} ${id}`;
-  if (!ctx.owned.has(tag)) {
-    part[id] = Object.hasOwn(part, id) ? part[id].slice() : [];
+  let entry = Object.hasOwn(part, id) ? part[id] : undefined;
+  if (!entry || !ctx.owned.has(tag)) {
+    entry = entry ? entry.slice() : [];
+    part[id] = entry;
     ctx.owned.add(tag);
   }
-  return part[id];
+  return entry;
 }
 
 /**
@@ -70,9 +72,9 @@ export function say(ctx: Ctx, text: string | null | undefined, style?: Style): v
 
 /** A thing's bare name: "brass key", "Mia". Scenery pseudo-items are named by their first word. */
 export function bareName(w: World, id: Id): string {
-  if (id in w.items) return w.items[id].name;
-  if (id in w.characters) return w.characters[id].name;
-  if (id in w.rooms) return w.rooms[id].name;
+  const named = (Object.hasOwn(w.items, id) && w.items[id]) || (Object.hasOwn(w.characters, id) && w.characters[id])
+    || (Object.hasOwn(w.rooms, id) && w.rooms[id]);
+  if (named) return named.name;
   if (id.startsWith('@')) return id.split(':')[3] ?? 'that';
   return id;
 }

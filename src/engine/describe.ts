@@ -46,7 +46,7 @@ function listContents(ctx: Ctx, roomId: Id): void {
   const plain: string[] = [];
   for (const id of contentsOf(w, s, roomId)) {
     const it = w.items[id];
-    if (!isPresent(w, s, it, ctx.actor) || it.scenery) continue;
+    if (!it || !isPresent(w, s, it, ctx.actor) || it.scenery) continue;
     const taken = hasProp(s, id, 'handled');
     const initial = !taken ? textOf(w, s, it.initial, ctx.actor) : null;
     if (initial) say(ctx, initial);
@@ -55,27 +55,35 @@ function listContents(ctx: Ctx, roomId: Id): void {
   if (plain.length) msg(ctx, 'look.you_see', { things: listProse(plain) });
   for (const c of charactersIn(w, s, roomId)) {
     if (c === ctx.actor || !canPerceive(w, s, ctx.actor, c)) continue;
-    const presence = textOf(w, s, w.characters[c].presence, ctx.actor);
+    const ch = w.characters[c];
+    if (!ch) continue;
+    const presence = textOf(w, s, ch.presence, ctx.actor);
     if (presence) say(ctx, presence);
-    else msg(ctx, 'look.char_here', { name: w.characters[c].name });
+    else msg(ctx, 'look.char_here', { name: ch.name });
   }
 }
 
 /** " (in which is a key)" for open containers with something visible inside. */
 function insideNote(ctx: Ctx, id: Id): string {
   const it = ctx.w.items[id];
-  if (!it.container && !it.supporter) return '';
+  if (!it || (!it.container && !it.supporter)) return '';
   if (it.container && it.openable && !hasProp(ctx.s, id, 'open')) return '';
-  const inside = contentsOf(ctx.w, ctx.s, id).filter((x) => isPresent(ctx.w, ctx.s, ctx.w.items[x], ctx.actor));
+  const inside = contentsOf(ctx.w, ctx.s, id).filter((x) => visible(ctx, x));
   if (!inside.length) return '';
   const word = it.supporter ? 'on which' : 'in which';
   return ` (${word} ${inside.length > 1 ? 'are' : 'is'} ${listProse(inside.map((x) => aName(ctx.w, x)))})`;
 }
 
-export function describeContentsOf(ctx: Ctx, id: Id): boolean {
-  const inside = contentsOf(ctx.w, ctx.s, id).filter((x) => isPresent(ctx.w, ctx.s, ctx.w.items[x], ctx.actor));
-  if (!inside.length) return false;
+/** An item the actor can see (present, and not hidden from them). */
+function visible(ctx: Ctx, id: Id): boolean {
   const it = ctx.w.items[id];
+  return !!it && isPresent(ctx.w, ctx.s, it, ctx.actor);
+}
+
+export function describeContentsOf(ctx: Ctx, id: Id): boolean {
+  const inside = contentsOf(ctx.w, ctx.s, id).filter((x) => visible(ctx, x));
+  const it = ctx.w.items[id];
+  if (!inside.length || !it) return false;
   msg(ctx, it.supporter ? 'examine.on_it' : 'examine.in_it', {
     thing: `the ${it.name}`,
     things: listProse(inside.map((x) => aName(ctx.w, x))),

@@ -53,7 +53,7 @@ function applyEffect(ctx: Ctx, e: Effect): void {
     if (e.move in ctx.w.characters) moveActor(ctx, e.move, e.to);
     else own(ctx, 'loc')[e.move] = e.to;
   } else if ('moveTo' in e) {
-    const from = ctx.s.loc[ctx.actor];
+    const from = ctx.s.loc[ctx.actor] ?? 'nowhere';
     moveActor(ctx, ctx.actor, e.moveTo);
     ctx.out.push({ type: 'moved', actor: ctx.actor, from, to: e.moveTo });
     describeRoom(ctx, true);
@@ -140,8 +140,7 @@ export function runRules(
   opts: { with?: Id; topic?: string; stage?: 'instead' | 'check' | 'after' } = {},
 ): RuleMatch {
   if (!rules) return NO_MATCH;
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i]!;
+  for (const [i, r] of rules.entries()) {
     if (opts.stage && (r.stage ?? 'instead') !== opts.stage) continue;
     if (r.with !== undefined && r.with !== opts.with) continue;
     if (!topicFits(r, opts.topic)) continue;

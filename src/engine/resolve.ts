@@ -33,16 +33,14 @@ export function candidateFor(w: World, id: Id): Candidate {
 export function sceneryCandidates(ctx: Ctx): Candidate[] {
   const room = ctx.w.rooms[roomOf(ctx.s, ctx.actor)];
   if (!room?.scenery) return [];
-  return room.scenery.map((sc, i) => ({
-    id: `@scenery:${room.id}:${i}:${sc.words[0]}`,
-    words: sc.words.map((x) => x.toLowerCase()),
-    adjectives: [],
-    name: sc.words[0],
-  }));
+  return room.scenery.map((sc, i) => {
+    const name = sc.words[0] ?? 'that';
+    return { id: `@scenery:${room.id}:${i}:${name}`, words: sc.words.map((x) => x.toLowerCase()), adjectives: [], name };
+  });
 }
 
 export function sceneryText(ctx: Ctx, id: Id): string | null {
-  const [, roomId, idx] = id.split(':');
+  const [, roomId = '', idx] = id.split(':');
   const sc = ctx.w.rooms[roomId]?.scenery?.[Number(idx)];
   return sc ? textOf(ctx.w, ctx.s, sc.text, ctx.actor) : null;
 }
@@ -80,7 +78,8 @@ export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boo
   const cands = ids.map((id) => candidateFor(ctx.w, id));
   if (!np.all && !opts.restrict) cands.push(...sceneryCandidates(ctx));
   // "me", "myself" and the actor's own name mean the actor.
-  if (!np.all && np.words.length && candidateFor(ctx.w, ctx.actor).words.includes(np.words[np.words.length - 1])) {
+  const last = np.words[np.words.length - 1];
+  if (!np.all && last !== undefined && candidateFor(ctx.w, ctx.actor).words.includes(last)) {
     const self = matchNounPhrase(np, [candidateFor(ctx.w, ctx.actor)]);
     if (self.length) return { kind: 'ok', ids: [ctx.actor] };
   }

@@ -14,7 +14,7 @@ export function initialState(w: World, seed: number): State {
   const start = w.game.start;
   const act = w.game.acts.find((a) => a.id === start.act);
   const visited: State['visited'] = {};
-  for (const c of Object.keys(w.characters)) visited[c] = [w.characters[c].location];
+  for (const c of Object.values(w.characters)) visited[c.id] = [c.location];
   return {
     seed: s,
     rng: s,

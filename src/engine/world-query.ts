@@ -5,7 +5,11 @@ import { holds } from './conditions.js';
 /** The room an item or character is in, following containers and carriers up. */
 export function roomOf(s: State, id: Id): Id {
   let at = s.loc[id] ?? 'nowhere';
-  for (let depth = 0; depth < 20 && at !== 'nowhere' && at in s.loc; depth++) at = s.loc[at];
+  for (let depth = 0; depth < 20 && at !== 'nowhere'; depth++) {
+    const up = Object.hasOwn(s.loc, at) ? s.loc[at] : undefined;
+    if (up === undefined) break;
+    at = up;
+  }
   return at;
 }
 
@@ -71,7 +75,8 @@ export function scope(w: World, s: State, actor: Id): Id[] {
   const addTree = (place: Id, depth: number) => {
     if (depth > 6) return;
     for (const id of contentsOf(w, s, place)) {
-      if (seen.has(id) || !isPresent(w, s, w.items[id], actor)) continue;
+      const it = w.items[id];
+      if (seen.has(id) || !it || !isPresent(w, s, it, actor)) continue;
       seen.add(id);
       out.push(id);
       if (openable(w, s, id)) addTree(id, depth + 1);

@@ -51,9 +51,10 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
   // A save name is taken whole, dots and slashes included, so `save ../x` is refused by name
   // rather than split into commands.
   const slot = /^\s*(save|restore|load|delete)\s+(\S.*?)\s*$/i.exec(text);
-  if (slot && /^\.|[/\\]/.test(slot[2])) {
-    const verb = slot[1].toLowerCase() === 'load' ? 'restore' : (slot[1].toLowerCase() as 'save' | 'restore' | 'delete');
-    return { commands: [{ kind: 'meta', verb, arg: slot[2].replace(/^["']|["']$/g, '') }] };
+  const [, slotVerb = '', slotName = ''] = slot ?? [];
+  if (slot && /^\.|[/\\]/.test(slotName)) {
+    const verb = slotVerb.toLowerCase() === 'load' ? 'restore' : (slotVerb.toLowerCase() as 'save' | 'restore' | 'delete');
+    return { commands: [{ kind: 'meta', verb, arg: slotName.replace(/^["']|["']$/g, '') }] };
   }
   const grammar = options.grammar ?? STANDARD_GRAMMAR;
   const ctx: CommandContext = { vocab, characters, grammar };
@@ -70,8 +71,9 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
     const input = text.slice(seg.start, seg.end).toLowerCase();
     const command = parseCommand(seg.tokens, input, ctx);
     if (!seg.actor) return expandLists(command);
-    const actor = nounPhraseFromWords(seg.actor.map((t) => t.lower))!;
-    return expandLists(asOrder(command, actor, input, seg.tokens));
+    const actor = nounPhraseFromWords(seg.actor.map((t) => t.lower));
+    // An addressee of only articles ("the, go north") names nobody: the command stands alone.
+    return expandLists(actor ? asOrder(command, actor, input, seg.tokens) : command);
   });
   return { commands };
 }

@@ -17,13 +17,14 @@ function fits(words: string[], c: Candidate): boolean {
 function wordMatches(words: string[], candidates: Candidate[]): Candidate[] {
   if (words.length === 0) return candidates.slice();
   let found = candidates.filter((c) => fits(words, c));
-  if (found.length === 0 && words.length === 1) {
+  const [only] = words;
+  if (found.length === 0 && words.length === 1 && only !== undefined) {
     // "glass" for the glass key: a lone adjective is enough when it picks out one thing.
-    const byAdjective = candidates.filter((c) => c.adjectives.includes(words[0]));
+    const byAdjective = candidates.filter((c) => c.adjectives.includes(only));
     return byAdjective.length === 1 ? byAdjective : [];
   }
   // "glass key" should prefer keys over a glass that is also key-shaped: the head noun comes last.
-  const last = words[words.length - 1];
+  const last = words[words.length - 1] ?? '';
   const headed = found.filter((c) => c.words.includes(last));
   if (headed.length > 0) found = headed;
   return found;

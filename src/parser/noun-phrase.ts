@@ -17,7 +17,7 @@ export function nounPhraseFromWords(input: string[]): NounPhrase | null {
   let words = input.filter((w) => w !== ',' || input.length > 1);
   let all = false;
   let except: NounPhrase[] | undefined;
-  if (words.length && ALL_WORDS.has(words[0])) {
+  if (ALL_WORDS.has(words[0] ?? '')) {
     all = true;
     words = words.slice(1);
     if (words[0] === 'of') words = words.slice(1);
@@ -40,17 +40,21 @@ export function nounPhraseFromWords(input: string[]): NounPhrase | null {
 }
 
 function splitList(words: string[]): string[][] {
-  const parts: string[][] = [[]];
+  const parts: string[][] = [];
+  let cur: string[] = [];
   for (const w of words) {
-    if (w === 'and' || w === ',') parts.push([]);
-    else parts[parts.length - 1].push(w);
+    if (w === 'and' || w === ',') {
+      parts.push(cur);
+      cur = [];
+    } else cur.push(w);
   }
+  parts.push(cur);
   return parts.filter((p) => p.length > 0);
 }
 
 function simplePhrase(input: string[]): Pick<NounPhrase, 'words' | 'pronoun' | 'ordinal'> | null {
   const content = input.filter((w) => w !== ',');
-  const pronoun = content.length === 1 ? pronounOf(content[0]) : undefined;
+  const pronoun = content.length === 1 ? pronounOf(content[0] ?? '') : undefined;
   if (pronoun) return { words: [], pronoun };
   let ordinal: number | undefined;
   const words: string[] = [];

@@ -22,14 +22,15 @@ export function isVerbWord(grammar: Grammar, word: string): boolean {
 export function parseCommand(all: Token[], input: string, ctx: CommandContext, nested = false): Command {
   // `say ""` says nothing: an empty quote is as good as no words.
   const tokens = all.filter((t) => t.kind !== 'quote' || t.raw !== '');
-  if (tokens.length === 0) return { kind: 'error', message: 'parse.empty' };
+  const head = tokens[0];
+  if (head === undefined) return { kind: 'error', message: 'parse.empty' };
   const joined = tokens.map((t) => t.lower).join(' ');
   if (tokens.every((t) => t.kind === 'word') && ctx.characters.has(joined)) {
     return { kind: 'switch', target: joined };
   }
 
   let fallback: Command | undefined;
-  for (const line of linesFor(ctx.grammar, tokens[0])) {
+  for (const line of linesFor(ctx.grammar, head)) {
     // One level of "tell X to ..." is enough, and nesting would make long lines explode.
     if (nested && line.kind === 'order') continue;
     for (const caps of matchLine(line, tokens)) {
@@ -53,7 +54,7 @@ export function parseCommand(all: Token[], input: string, ctx: CommandContext, n
 
   const missing = missingNoun(ctx.grammar, tokens);
   if (missing) return missing;
-  const first = tokens[0]!;
+  const first = head;
   if (first.kind !== 'word' || !isVerbWord(ctx.grammar, first.lower)) {
     return { kind: 'error', message: 'parse.unknown_verb', params: { word: first.lower } };
   }
@@ -99,6 +100,7 @@ function matchLine(line: CompiledLine, tokens: Token[]): Captures[] {
       return;
     }
     const el = els[i];
+    if (el === undefined) return;
     if ('lit' in el) {
       const t = tokens[j];
       if (t && t.kind === 'word' && el.lit.has(t.lower)) walk(i + 1, j + 1);
@@ -170,9 +172,9 @@ function plausibleDouble(caps: Captures, ctx: CommandContext): boolean {
   const recipient = words(caps.SECOND ?? []);
   const thing = words(caps.NOUN ?? []);
   if (recipient.length === 0 || thing.length === 0) return false;
-  if (recipient.length === 1 && ['him', 'her', 'them', 'me'].includes(recipient[0])) return true;
+  if (recipient.length === 1 && ['him', 'her', 'them', 'me'].includes(recipient[0] ?? '')) return true;
   if (ctx.characters.has(recipient.join(' '))) return true;
-  return ARTICLES.has(thing[0]) && !recipient.some((w) => ARTICLES.has(w));
+  return ARTICLES.has(thing[0] ?? '') && !recipient.some((w) => ARTICLES.has(w));
 }
 
 function isBadSwitchTarget(line: CompiledLine, ts: Token[], ctx: CommandContext): boolean {
@@ -186,16 +188,17 @@ function build(line: CompiledLine, caps: Captures, tokens: Token[], input: strin
     case 'no_direction':
       return { kind: 'error', message: 'parse.no_direction' };
     case 'switch':
-      return { kind: 'switch', target: text(caps.ARG!) };
+      return { kind: 'switch', target: text(caps.ARG ?? []) };
     case 'meta': {
       const cmd: Command = { kind: 'meta', verb: line.verb as MetaVerb };
       if (caps.ARG) cmd.arg = metaArg(line, caps.ARG);
       return cmd;
     }
     case 'order': {
-      const body = caps.ARG!;
-      const inner = parseCommand(body, input, ctx, true);
-      return asOrder(inner, phrase(caps.NOUN)!, input, body);
+      const body = caps.ARG ?? [];
+      const addressee = phrase(caps.NOUN);
+      if (!addressee) return { kind: 'error', message: 'parse.bad_grammar', params: { verb: tokens[0]?.lower ?? '' } };
+      return asOrder(parseCommand(body, input, ctx, true), addressee, input, body);
     }
     case 'action':
       break;
@@ -206,14 +209,15 @@ function build(line: CompiledLine, caps: Captures, tokens: Token[], input: strin
   if (line.missingPrep) {
     return {
       kind: 'error', message: 'parse.missing_second',
-      params: { verb: tokens[0].lower, noun: dobj?.text ?? '', prep: line.missingPrep },
+      params: { verb: tokens[0]?.lower ?? '', noun: dobj?.text ?? '', prep: line.missingPrep },
     };
   }
   const cmd: ActionCommand = { kind: 'action', verb: line.verb, input };
   if (dobj) cmd.dobj = dobj;
   const iobj = phrase(caps.SECOND);
   if (iobj) cmd.iobj = iobj;
-  if (caps.DIR) cmd.direction = directionOf(caps.DIR[0].lower);
+  const dir = caps.DIR?.[0];
+  if (dir) cmd.direction = directionOf(dir.lower);
   if (line.direction) cmd.direction = line.direction;
   if (caps.TOPIC) cmd.topic = topicText(caps.TOPIC);
   if (line.topicFromNoun && caps.NOUN) cmd.topic = text(caps.NOUN);
@@ -229,8 +233,14 @@ function build(line: CompiledLine, caps: Captures, tokens: Token[], input: strin
  * so it gets the same question as a slot left out, never an action without its object.
  */
 function emptyPhrase(caps: Captures, tokens: Token[], dobj: NounPhrase | undefined): Command | undefined {
-  const before = (slot: Token[]) => tokens.slice(0, tokens.indexOf(slot[0])).map((t) => t.lower);
-  const after = (slot: Token[]) => tokens.slice(tokens.indexOf(slot[slot.length - 1]) + 1).map((t) => t.lower);
+  const before = (slot: Token[]) => {
+    const first = slot[0];
+    return first ? tokens.slice(0, tokens.indexOf(first)).map((t) => t.lower) : [];
+  };
+  const after = (slot: Token[]) => {
+    const last = slot.at(-1);
+    return last ? tokens.slice(tokens.indexOf(last) + 1).map((t) => t.lower) : [];
+  };
   // `answer` is the line the reply to the question is put into, at the `{}`.
   if (caps.NOUN && !dobj) {
     const verb = before(caps.NOUN).join(' ');
@@ -268,8 +278,9 @@ export function expandLists(cmd: Command): Command[] {
   if (!cmd.dobj.words.includes('and') && !cmd.dobj.text.includes(',')) return [cmd];
   const parts = cmd.dobj.text.split(/\s+and\s+|\s*,\s*(?:and\s+)?/).map((p) => p.trim()).filter(Boolean);
   const phrases = parts.map((p) => nounPhraseFromWords(p.split(' ')));
-  if (phrases.length < 2 || phrases.some((np) => np === null || np.all)) return [cmd];
-  return phrases.map((dobj) => ({ ...cmd, dobj: dobj! }));
+  const whole = phrases.filter((np): np is NounPhrase => np !== null && !np.all);
+  if (phrases.length < 2 || whole.length < phrases.length) return [cmd];
+  return whole.map((dobj) => ({ ...cmd, dobj }));
 }
 
 /** `mia, go north` / `tell mia to go north`: only actions can be ordered. */
@@ -289,13 +300,12 @@ function missingNoun(grammar: Grammar, tokens: Token[]): Command | undefined {
   for (const line of grammar.lines) {
     const els = line.elements;
     if (els.length <= tokens.length) continue;
-    let ok = true;
-    for (let i = 0; i < tokens.length; i++) {
+    const ok = tokens.every((t, i) => {
       const el = els[i];
-      if (!('lit' in el) || tokens[i].kind !== 'word' || !el.lit.has(tokens[i].lower)) { ok = false; break; }
-    }
+      return el !== undefined && 'lit' in el && t.kind === 'word' && el.lit.has(t.lower);
+    });
     const next = els[tokens.length];
-    if (ok && 'slot' in next && next.slot !== 'DIR') {
+    if (ok && next && 'slot' in next && next.slot !== 'DIR') {
       return { kind: 'error', message: 'parse.missing_noun', params: { verb: spelledOut(tokens.map((t) => t.lower).join(' ')) } };
     }
   }

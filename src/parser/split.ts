@@ -46,17 +46,15 @@ export function splitSegments(all: Token[], ctx: SplitContext): Segment[] {
   let actor: Token[] | undefined;
 
   const close = () => {
-    while (cur.length && cur[cur.length - 1].kind === 'word' && cur[cur.length - 1].lower === 'and') cur.pop();
-    if (cur.length) {
-      const first = actor?.[0] ?? cur[0];
-      segments.push({ tokens: cur, actor, start: first.start, end: cur[cur.length - 1].end });
-    }
+    for (let last = cur.at(-1); last?.kind === 'word' && last.lower === 'and'; last = cur.at(-1)) cur.pop();
+    const first = actor?.[0] ?? cur[0];
+    const end = cur.at(-1);
+    if (first && end) segments.push({ tokens: cur, actor, start: first.start, end: end.end });
     cur = [];
     actor = undefined;
   };
 
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+  for (const [i, t] of tokens.entries()) {
     const next = tokens[i + 1];
     if (t.kind === 'quote') { cur.push(t); continue; }
     if (t.kind === 'word') {
@@ -91,7 +89,7 @@ export function splitSegments(all: Token[], ctx: SplitContext): Segment[] {
 function isAddressee(words: Token[], ctx: SplitContext): boolean {
   if (words.length === 0 || words.length > MAX_ADDRESSEE_WORDS) return false;
   if (words.some((w) => w.kind !== 'word')) return false;
-  if (ctx.isVerbWord(words[0].lower)) return false;
+  if (ctx.isVerbWord(words[0]?.lower ?? '')) return false;
   return words.every((w) => ctx.isNameWord(w.lower));
 }
 

@@ -22,11 +22,11 @@ export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     if (ch === ' ') { i++; continue; }
     if (OPEN_QUOTES.has(ch)) {
       let j = i + 1;
-      while (j < text.length && !CLOSE_QUOTES.has(text[j])) j++;
+      while (j < text.length && !CLOSE_QUOTES.has(text.charAt(j))) j++;
       const raw = text.slice(i + 1, j).trim();
       // An unclosed quote runs to the end of the line, as people type `say "hello`.
       const end = Math.min(j + 1, text.length);
