@@ -8,7 +8,7 @@ import * as S from './schema.js';
 import type { World, Room, Item, Character, Exit, Direction, Rule, Scene, Hint, StoryGrammar } from '../engine/types.js';
 import { checkReferences } from './references.js';
 import { makeGrammar, patternProblem } from '../parser/index.js';
-import { STANDARD_RULE_NAMES } from '../engine/standard.js';
+import { STANDARD_RULE_NAMES } from '../engine/actions/index.js';
 
 import { ContentError } from './errors.js';
 

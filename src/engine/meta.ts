@@ -5,7 +5,7 @@ import { VERBS } from '../parser/index.js';
 import { type Ctx, msg, own, say } from './context.js';
 import { holds } from './conditions.js';
 import { score } from './effects.js';
-import { perform } from './actions.js';
+import { perform } from './actions/index.js';
 import { roomOf } from './world-query.js';
 import { visibleExits } from './describe.js';
 import { runLine } from './turn.js';

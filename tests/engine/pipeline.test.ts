@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent, ContentError } from '../../src/content/load.js';
-import { STANDARD_RULE_NAMES } from '../../src/engine/standard.js';
+import { STANDARD_RULE_NAMES } from '../../src/engine/actions/index.js';
 import { game } from './helpers.js';
 
 const MINI = join(import.meta.dirname, '../fixtures/mini');

@@ -1,13 +1,13 @@
 // Standard actions on things: taking, dropping, putting, giving, opening, locking, wearing,
 // eating and drinking, lighting. Each is named check rules, carry-out rules and report rules
 // (see actions.ts), written for any actor, so an order runs the same rules for the one ordered.
-import type { Id, Item } from './types.js';
-import { type Ctx, msg, own, ownEntry, theName, bareName, capitalise } from './context.js';
-import { runRules } from './effects.js';
-import { describeContentsOf } from './describe.js';
-import { carries, hasProp, roomOf } from './world-query.js';
-import { answeredUnseen } from './act-people.js';
-import { defineAction, type ActionDef, type StepRule, type ThingAct, type PairAct, type AnyAction } from './actions.js';
+import type { Id, Item } from '../types.js';
+import { type Ctx, msg, own, ownEntry, theName, bareName, capitalise } from '../context.js';
+import { runRules } from '../effects.js';
+import { describeContentsOf } from '../describe.js';
+import { carries, hasProp, roomOf } from '../world-query.js';
+import { answeredUnseen } from './people.js';
+import { defineAction, type ActionDef, type StepRule, type ThingAct, type PairAct, type AnyAction } from './pipeline.js';
 
 export const isChar = (ctx: Ctx, id: Id | undefined): id is Id => id !== undefined && Object.hasOwn(ctx.w.characters, id);
 export const isScenery = (id: Id | undefined): boolean => id !== undefined && id.startsWith('@');

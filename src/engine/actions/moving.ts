@@ -1,12 +1,12 @@
 // Standard actions of moving: going in a direction, and `go to PLACE` along known ways.
-import type { Id, Direction } from './types.js';
-import { type Ctx, msg, say, theName } from './context.js';
-import { holds, textOf } from './conditions.js';
-import { runRules, moveActor } from './effects.js';
-import { describeRoom } from './describe.js';
-import { hasProp, roomOf } from './world-query.js';
-import { defineAction, type AnyAction } from './actions.js';
-import { T } from './act-things.js';
+import type { Id, Direction } from '../types.js';
+import { type Ctx, msg, say, theName } from '../context.js';
+import { holds, textOf } from '../conditions.js';
+import { runRules, moveActor } from '../effects.js';
+import { describeRoom } from '../describe.js';
+import { hasProp, roomOf } from '../world-query.js';
+import { defineAction, type AnyAction } from './pipeline.js';
+import { T } from './things.js';
 
 /** Why the actor cannot go that way (said), or the room the way leads to. */
 function wayOut(ctx: Ctx, dir: Direction): Id | null {

@@ -1,10 +1,10 @@
 // Standard actions between people: talking, asking, telling, saying. The answers are the
 // characters' own rules (content); these actions find who is spoken to and what about.
-import type { Id, Rule, Character } from './types.js';
-import { type Ctx, msg, theName } from './context.js';
-import { runRules } from './effects.js';
-import { canPerceive, charactersIn, roomOf, scope } from './world-query.js';
-import { defineAction, type AnyAction, type MaybeAct } from './actions.js';
+import type { Id, Rule, Character } from '../types.js';
+import { type Ctx, msg, theName } from '../context.js';
+import { runRules } from '../effects.js';
+import { canPerceive, charactersIn, roomOf, scope } from '../world-query.js';
+import { defineAction, type AnyAction, type MaybeAct } from './pipeline.js';
 
 /** Who a conversation is with: the named person, or the only one here. */
 function conversationPartner(ctx: Ctx, a: MaybeAct): Id | null {

@@ -13,10 +13,10 @@
 // An action's definition also says which objects it needs (by type: a rule of an action that
 // takes a thing is handed an act with a `dobj`), whether it takes time, which things `all`
 // means for it, and which of several matching things it prefers.
-import type { Id, Direction, Rule, World } from './types.js';
-import { type Ctx, msg, theName, bareName } from './context.js';
-import { runRules } from './effects.js';
-import { roomOf } from './world-query.js';
+import type { Id, Direction, Rule, World } from '../types.js';
+import { type Ctx, msg, theName, bareName } from '../context.js';
+import { runRules } from '../effects.js';
+import { roomOf } from '../world-query.js';
 
 interface ActBase {
   verb: string;

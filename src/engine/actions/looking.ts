@@ -1,12 +1,12 @@
 // Standard actions of looking: look, examine, read, search, inventory. They take no time.
-import type { Id } from './types.js';
-import { type Ctx, msg, say, ownEntry, theName, aName, listProse } from './context.js';
-import { textOf } from './conditions.js';
-import { describeRoom, describeContentsOf } from './describe.js';
-import { contentsOf, hasProp, isPresent } from './world-query.js';
-import { sceneryText } from './resolve.js';
-import { defineAction, type AnyAction, type ThingAct } from './actions.js';
-import { isChar, isScenery, T } from './act-things.js';
+import type { Id } from '../types.js';
+import { type Ctx, msg, say, ownEntry, theName, aName, listProse } from '../context.js';
+import { textOf } from '../conditions.js';
+import { describeRoom, describeContentsOf } from '../describe.js';
+import { contentsOf, hasProp, isPresent } from '../world-query.js';
+import { sceneryText } from '../resolve.js';
+import { defineAction, type AnyAction, type ThingAct } from './pipeline.js';
+import { isChar, isScenery, T } from './things.js';
 
 function examine(ctx: Ctx, a: ThingAct): void {
   const id = a.dobj;
