@@ -79,12 +79,22 @@ export function bareName(w: World, id: Id): string {
   return id;
 }
 
-/** "the brass key", "Mia", "some cookies". */
+/**
+ * A small piece of the story's grammar from the message catalogue (`article.the`: "the {name}"),
+ * filled in. The engine composes names and lists with these; the words are the story's.
+ */
+export function phrase(w: World, id: string, params: Record<string, string>): string {
+  const template = Object.hasOwn(w.messages, id) ? w.messages[id] : undefined;
+  if (template === undefined) return params.name ?? Object.values(params).join(' ');
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+}
+
+/** "the brass key", "Mia", "the cookies". */
 export function theName(w: World, id: Id): string {
   const it = w.items[id];
   // Scenery named in a room's text ("the panel") is never a proper name.
-  if (!it) return id.startsWith('@') ? `the ${bareName(w, id)}` : bareName(w, id);
-  return it.proper ? it.name : `the ${it.name}`;
+  if (!it) return id.startsWith('@') ? phrase(w, 'article.the', { name: bareName(w, id) }) : bareName(w, id);
+  return it.proper ? it.name : phrase(w, 'article.the', { name: it.name });
 }
 
 /** "a brass key", "an owl", "some cookies", "Mia". */
@@ -92,16 +102,17 @@ export function aName(w: World, id: Id): string {
   const it = w.items[id];
   if (!it) return bareName(w, id);
   if (it.proper) return it.name;
-  if (it.plural) return `some ${it.name}`;
-  return /^[aeiou]/i.test(it.name) ? `an ${it.name}` : `a ${it.name}`;
+  const article = it.plural ? 'article.some' : /^[aeiou]/i.test(it.name) ? 'article.an' : 'article.a';
+  return phrase(w, article, { name: it.name });
 }
 
 export function capitalise(t: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-/** Lists names in prose: "a, b and c". */
-export function listProse(names: string[], and = 'and'): string {
+/** Lists names in prose: "a, b and c" (or "a, b or c"), joined with the story's own words. */
+export function listProse(w: World, names: string[], joining: 'and' | 'or' = 'and'): string {
+  const and = phrase(w, `list.${joining}`, { name: joining });
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 }

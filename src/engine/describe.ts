@@ -1,7 +1,7 @@
 // Looking: the room as the current character sees it, its contents, who is here, the way out.
 import type { Direction, Id } from './types.js';
 import { DIRECTIONS } from './types.js';
-import { type Ctx, msg, say, aName, listProse } from './context.js';
+import { type Ctx, msg, say, aName, theName, listProse, phrase } from './context.js';
 import { textOf, holds } from './conditions.js';
 import { contentsOf, charactersIn, canPerceive, isPresent, roomOf, hasProp } from './world-query.js';
 import { glitchIntensity } from './intensity.js';
@@ -52,7 +52,7 @@ function listContents(ctx: Ctx, roomId: Id): void {
     if (initial) say(ctx, initial);
     else plain.push(aName(w, id) + insideNote(ctx, id));
   }
-  if (plain.length) msg(ctx, 'look.you_see', { things: listProse(plain) });
+  if (plain.length) msg(ctx, 'look.you_see', { things: listProse(w, plain) });
   for (const c of charactersIn(w, s, roomId)) {
     if (c === ctx.actor || !canPerceive(w, s, ctx.actor, c)) continue;
     const ch = w.characters[c];
@@ -70,8 +70,8 @@ function insideNote(ctx: Ctx, id: Id): string {
   if (it.container && it.openable && !hasProp(ctx.s, id, 'open')) return '';
   const inside = contentsOf(ctx.w, ctx.s, id).filter((x) => visible(ctx, x));
   if (!inside.length) return '';
-  const word = it.supporter ? 'on which' : 'in which';
-  return ` (${word} ${inside.length > 1 ? 'are' : 'is'} ${listProse(inside.map((x) => aName(ctx.w, x)))})`;
+  const id2 = `look.${it.supporter ? 'on' : 'in'}_which.${inside.length > 1 ? 'many' : 'one'}`;
+  return phrase(ctx.w, id2, { name: '', things: listProse(ctx.w, inside.map((x) => aName(ctx.w, x))) });
 }
 
 /** An item the actor can see (present, and not hidden from them). */
@@ -85,8 +85,8 @@ export function describeContentsOf(ctx: Ctx, id: Id): boolean {
   const it = ctx.w.items[id];
   if (!inside.length || !it) return false;
   msg(ctx, it.supporter ? 'examine.on_it' : 'examine.in_it', {
-    thing: `the ${it.name}`,
-    things: listProse(inside.map((x) => aName(ctx.w, x))),
+    thing: theName(ctx.w, id),
+    things: listProse(ctx.w, inside.map((x) => aName(ctx.w, x))),
   });
   return true;
 }

@@ -180,7 +180,7 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
   const first = r.ids[0];
   if (new Set(names).size < names.length && first !== undefined) return [first];
   ctx.s.pending = { kind: 'which', verb: cmd.verb, slot, command: cmd, candidates: r.ids };
-  msg(ctx, 'parse.which', { choices: listProse(names, 'or') });
+  msg(ctx, 'parse.which', { choices: listProse(w, names, 'or') });
   return null;
 }
 

@@ -62,8 +62,16 @@ export function wordsOf(w: World): Words {
   return {
     nouns: [...nouns], adjectives: [...adjectives], names: [...names], topics: [...topics],
     places: Object.values(w.rooms).map((r) => r.name.toLowerCase()),
-    verbs: VERBS.map((v) => ({ forms: v.forms, usage: v.usage })),
+    verbs: [...VERBS.map((v) => ({ forms: v.forms, usage: v.usage })), ...storyVerbs(w)],
   };
+}
+
+/** The story's own grammar lines (content/grammar.yaml) as usages: `wind up THING`. */
+function storyVerbs(w: World): { forms: string[]; usage: string }[] {
+  return (w.grammar?.lines ?? []).map((l) => {
+    const usage = l.pattern.replace(/\b(NOUN|SECOND)\b/g, 'THING');
+    return { forms: (usage.split(' ')[0] ?? 'x').split('|'), usage };
+  });
 }
 
 export function nounPhrase(r: Rand, ws: Words): string {

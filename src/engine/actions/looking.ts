@@ -1,6 +1,6 @@
 // Standard actions of looking: look, examine, read, search, inventory. They take no time.
 import type { Id } from '../types.js';
-import { type Ctx, msg, say, ownEntry, theName, aName, listProse } from '../context.js';
+import { type Ctx, msg, say, ownEntry, theName, aName, listProse, phrase } from '../context.js';
 import { textOf } from '../conditions.js';
 import { describeRoom, describeContentsOf } from '../describe.js';
 import { contentsOf, hasProp, isPresent } from '../world-query.js';
@@ -92,8 +92,11 @@ const inventory = defineAction({
       const { w, s } = ctx;
       const mine = contentsOf(w, s, ctx.actor).filter((id) => { const it = w.items[id]; return !!it && isPresent(w, s, it, ctx.actor); });
       if (!mine.length) return msg(ctx, 'inventory.empty');
-      const names = mine.map((id) => aName(w, id) + (hasProp(s, id, 'worn') ? ' (worn)' : '') + (hasProp(s, id, 'lit') ? ' (lit)' : ''));
-      msg(ctx, 'inventory.list', { things: listProse(names) });
+      const names = mine.map((id) => {
+        const state = hasProp(s, id, 'worn') ? 'inventory.worn' : hasProp(s, id, 'lit') ? 'inventory.lit' : undefined;
+        return state ? phrase(w, state, { name: aName(w, id) }) : aName(w, id);
+      });
+      msg(ctx, 'inventory.list', { things: listProse(w, names) });
     },
   }],
 });
