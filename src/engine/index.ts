@@ -2,7 +2,7 @@
 export { step, vocabulary } from './step.js';
 export { initialState } from './state.js';
 export { play, newSession, printableInput, UNDO_DEPTH, type Session } from './session.js';
-export { glitchIntensity } from './intensity.js';
+export { glitchIntensity, intensityFrom, type IntensityInput } from './intensity.js';
 export { score } from './effects.js';
 export { roomOf } from './world-query.js';
 export type * from './types.js';

@@ -1,5 +1,4 @@
 // Answers to the game's own questions: "What do you want to take?" and "Which do you mean, …?".
-import type { ActionCommand } from '../parser/index.js';
 import { parseNounPhrase, matchNounPhrase } from '../parser/index.js';
 import { type Ctx, msg } from './context.js';
 import { resolve, candidateFor } from './resolve.js';
@@ -16,7 +15,8 @@ export function answerPending(ctx: Ctx, input: string): boolean {
   const looksNew = !alone || alone.kind !== 'error' || alone.message !== 'parse.unknown_verb';
   if (p.kind === 'what') {
     if (looksNew) return false;
-    const cmd = p.command as { message: string; params?: Record<string, string> };
+    const cmd = p.command;
+    if (cmd.kind !== 'error') return false;
     const original = s.lastInput ?? cmd.params?.verb ?? '';
     const template = cmd.params?.answer;
     const joined = template !== undefined ? template.replace('{}', input)
@@ -38,8 +38,9 @@ export function answerPending(ctx: Ctx, input: string): boolean {
     }
     return false;
   }
-  const cmd = p.command as ActionCommand;
+  const cmd = p.command;
   s.pending = null;
+  if (cmd.kind !== 'action') return false;
   ctx.actor = s.player;
   ctx.tookTime = false;
   const preset: Preset = p.slot === 'dobj' ? { dobj: [chosen.id] } : { iobj: chosen.id };

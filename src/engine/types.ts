@@ -2,17 +2,11 @@
 // and the Events a turn produces. Every other module speaks in these types.
 
 export type Id = string;
-export type Direction =
-  | 'north' | 'south' | 'east' | 'west'
-  | 'northeast' | 'northwest' | 'southeast' | 'southwest'
-  | 'up' | 'down' | 'in' | 'out';
+import type { Direction } from '../shared/vocabulary.js';
+import type { Command } from '../parser/types.js';
 
-export const DIRECTIONS: readonly Direction[] = [
-  'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'up', 'down', 'in', 'out',
-];
+export { DIRECTIONS, type Direction } from '../shared/vocabulary.js';
 
-// ---------------------------------------------------------------- conditions and effects
-// A closed vocabulary that content uses for story logic. Every key present must hold (AND).
 export interface Condition {
   flag?: Id | Id[];            // flags set (truthy)
   notFlag?: Id | Id[];         // flags not set
@@ -249,7 +243,8 @@ export interface Pending {
   /** Original command text with a placeholder for the missing noun phrase. */
   verb: string;
   slot: 'dobj' | 'iobj';
-  command: unknown;          // the parsed Command (parser's type), kept as data
+  /** The parsed command, kept as data. */
+  command: Command;
   candidates?: Id[];
 }
 

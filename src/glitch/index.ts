@@ -8,7 +8,6 @@ export {
 export { renderLines, renderLine, renderSpans, renderFrames, DEFAULT_THEME, RESET, type RenderOptions, type StyleAttrs, type Theme } from './render.js';
 export { describeGlitch } from './describe.js';
 export { plainGlitchOutput, type PlainGlitchOptions } from './plain.js';
-export { intensityFrom, type IntensityInput } from './intensity.js';
 export { runPreview, type PreviewOptions } from './preview.js';
 export { mulberry32 } from './rng.js';
 export { textWidth } from './width.js';

@@ -1,5 +1,5 @@
 // What the parser hands the engine: commands as data, noun phrases still unresolved.
-import type { Direction } from '../engine/types.js';
+import type { Direction } from '../shared/vocabulary.js';
 
 export interface NounPhrase {
   /** The words as typed (lower-cased, articles kept), for messages: "the small blue shell". */

@@ -1,5 +1,5 @@
 // Closed word lists of English the parser knows apart from the world's vocabulary.
-import type { Direction } from '../engine/types.js';
+import type { Direction } from '../shared/vocabulary.js';
 
 export const ARTICLES = new Set(['a', 'an', 'the', 'some']);
 // Possessives carry no meaning for matching: "my lamp" is the lamp.

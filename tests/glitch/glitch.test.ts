@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import {
   glitchSpans, layoutGlitch, readableLayout, lineText, renderLines, describeGlitch,
-  plainGlitchOutput, intensityFrom, runPreview, glitchFrames,
+  plainGlitchOutput, runPreview, glitchFrames,
 } from '../../src/glitch/index.js';
+import { intensityFrom } from '../../src/engine/index.js';
 import { BLOCKS, BOX_FRAGMENTS, HOMOGLYPHS, OVERLAYS, TEAR_FILLS } from '../../src/glitch/lookalikes.js';
 import { PROSE, WIDE, MEMORIES, alteredFraction } from './helpers.js';
 
