@@ -68,3 +68,19 @@ describe('the grammar people type', () => {
     expect(g.say('oops lake')).not.toMatch(/don't know/);
   });
 });
+
+describe('go to', () => {
+  it('tells the rooms passed in one line and the arrival in full; a walk to nowhere takes no turn', () => {
+    const g = game(story);
+    g.run('n', 's', 'e');
+    const turn = g.host.session.state.turn;
+    expect(g.say('go to the moon')).toMatch(/don't know a place called/);
+    expect(g.say('go to kitchen')).toMatch(/already there/);
+    expect(g.host.session.state.turn).toBe(turn);
+    const walk = g.say('go to hallway');
+    expect(walk).toMatch(/^You make your way through Living Room\.\n\nHallway\n/);
+    // The living room is passed, not described.
+    expect(walk).not.toMatch(/designed yourself/);
+    expect(g.host.session.state.turn).toBeGreaterThan(turn);
+  });
+});

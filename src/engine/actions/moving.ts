@@ -1,6 +1,6 @@
 // Standard actions of moving: going in a direction, and `go to PLACE` along known ways.
 import type { Id, Direction } from '../types.js';
-import { type Ctx, msg, say, theName } from '../context.js';
+import { type Ctx, msg, say, theName, listProse } from '../context.js';
 import { holds, textOf } from '../conditions.js';
 import { runRules, moveActor } from '../effects.js';
 import { describeRoom } from '../describe.js';
@@ -34,24 +34,27 @@ function wayOut(ctx: Ctx, dir: Direction): Id | null {
   return exit.to;
 }
 
-/** Goes one way: says what stops it, or walks through (the exit's words) into the next room. */
-export function go(ctx: Ctx, dir: Direction): boolean {
+/**
+ * Goes one way: says what stops it, or walks through (the exit's words) into the next room.
+ * `passing` walks on without describing the room (the rooms on the way of a `go to`).
+ */
+export function go(ctx: Ctx, dir: Direction, passing = false): boolean {
   const to = wayOut(ctx, dir);
   if (to === null) return false;
   const through = textOf(ctx.w, ctx.s, ctx.w.rooms[roomOf(ctx.s, ctx.actor)]?.exits[dir]?.say, ctx.actor);
-  if (through) say(ctx, through);
-  enterRoom(ctx, to);
+  if (through && !passing) say(ctx, through);
+  enterRoom(ctx, to, passing);
   return true;
 }
 
 /** The actor arrives: the player is shown the room; someone ordered to go is seen leaving. */
-export function enterRoom(ctx: Ctx, to: Id): void {
+export function enterRoom(ctx: Ctx, to: Id, passing = false): void {
   const from = roomOf(ctx.s, ctx.actor);
   const revisit = (ctx.s.visited[ctx.actor] ?? []).includes(to);
   moveActor(ctx, ctx.actor, to);
   ctx.out.push({ type: 'moved', actor: ctx.actor, from, to });
   if (ctx.actor !== ctx.s.player) return;
-  describeRoom(ctx, false, revisit);
+  if (!passing) describeRoom(ctx, false, revisit);
   runRules(ctx, ctx.w.rooms[to]?.onEnter, `${to}.onEnter`);
 }
 
@@ -83,16 +86,27 @@ function goTo(ctx: Ctx, topic: string): void {
     return n === words || n.includes(words) || id.replaceAll('_', ' ') === words;
   };
   const target = words ? visited.find((id) => w.rooms[id] && named(id)) : undefined;
+  // A walk that goes nowhere takes no time.
+  const nowhere = (id: string, params?: Record<string, string>) => {
+    ctx.tookTime = false;
+    msg(ctx, id, params);
+  };
   if (!target) {
     const known = Object.values(w.rooms).some((r) => named(r.id));
-    return msg(ctx, known ? 'goto.unvisited' : 'goto.unknown', { place: topic });
+    return nowhere(known ? 'goto.unvisited' : 'goto.unknown', { place: topic });
   }
   const start = roomOf(s, ctx.actor);
-  if (target === start) return msg(ctx, 'goto.already');
+  if (target === start) return nowhere('goto.already');
   const path = route(ctx, start, target, visited);
-  if (!path) return msg(ctx, 'goto.no_path', { place: w.rooms[target]?.name ?? target });
-  msg(ctx, 'goto.walk', { place: w.rooms[target]?.name ?? target, steps: path.length });
-  for (const d of path) if (!go(ctx, d)) return;
+  if (!path) return nowhere('goto.no_path', { place: w.rooms[target]?.name ?? target });
+  // The rooms on the way go by in one line; the arrival is described in full.
+  const passed: string[] = [];
+  for (const [i, d] of path.entries()) {
+    const last = i === path.length - 1;
+    if (last && passed.length) msg(ctx, 'goto.passing', { rooms: listProse(w, passed), place: w.rooms[target]?.name ?? target });
+    if (!go(ctx, d, !last)) return;
+    if (!last) passed.push(w.rooms[roomOf(s, ctx.actor)]?.name ?? '');
+  }
 }
 
 /** The shortest way from one room to another through visited rooms and open ways, or null. */
