@@ -13,6 +13,8 @@ export interface Ctx {
   owned: Set<string>;
   /** Set while `again` replays a line, so an `again` inside that line cannot replay it once more. */
   replaying?: boolean;
+  /** While an order is carried out: who gave it, so "me" in `mia, give me the lamp` is the speaker. */
+  orderedBy?: Id;
 }
 
 type RecordPart = 'loc' | 'flags' | 'counters' | 'pronouns' | 'hintsTaken' | 'props' | 'visited' | 'seen';

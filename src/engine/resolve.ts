@@ -10,6 +10,8 @@ export type Resolution =
   | { kind: 'ok'; ids: Id[] }
   | { kind: 'none' }
   | { kind: 'unknown_pronoun'; pronoun: string }
+  /** The pronoun's thing is known but not here. */
+  | { kind: 'gone'; id: Id }
   | { kind: 'ambiguous'; ids: Id[] };
 
 const candidateCache = new WeakMap<World, Map<Id, Candidate>>();
@@ -67,10 +69,10 @@ export function notePronoun(ctx: Ctx, id: Id): void {
 export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boolean; restrict?: Id[] } = {}): Resolution {
   const inScope = scope(ctx.w, ctx.s, ctx.actor);
   if (np.pronoun) {
-    if (np.pronoun === 'me') return { kind: 'ok', ids: [ctx.actor] };
+    if (np.pronoun === 'me') return { kind: 'ok', ids: [ctx.orderedBy ?? ctx.actor] };
     const id = ctx.s.pronouns[np.pronoun] ?? (np.pronoun === 'them' ? ctx.s.pronouns.it : undefined);
     if (!id) return { kind: 'unknown_pronoun', pronoun: np.pronoun };
-    if (!inScope.includes(id) && !sceneryCandidates(ctx).some((c) => c.id === id)) return { kind: 'none' };
+    if (!inScope.includes(id) && !sceneryCandidates(ctx).some((c) => c.id === id)) return { kind: 'gone', id };
     return { kind: 'ok', ids: [id] };
   }
   let ids = opts.restrict ?? inScope;

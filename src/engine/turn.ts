@@ -2,6 +2,7 @@
 // scope and carry the action out (actions.ts). Orders run the same actions for the one ordered.
 import type { Id } from './types.js';
 import type { Command, ActionCommand, NounPhrase } from '../parser/index.js';
+import { nounPhraseFromWords } from '../parser/index.js';
 import { type Ctx, msg, bareName, theName, capitalise, listProse } from './context.js';
 import { runRules, switchPlayer } from './effects.js';
 import { actionFor, perform } from './actions/index.js';
@@ -57,6 +58,7 @@ function execute(ctx: Ctx, cmd: Command): boolean {
       return meta(ctx, cmd.verb, cmd.arg);
     case 'action':
       if (cmd.actor) return order(ctx, cmd, cmd.actor);
+      if (cmd.verb === 'ask_for' && cmd.dobj) return askFor(ctx, cmd, cmd.dobj);
       return action(ctx, cmd, {});
   }
 }
@@ -169,6 +171,10 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
     msg(ctx, 'parse.pronoun_unset', { pronoun: r.pronoun });
     return null;
   }
+  if (r.kind === 'gone') {
+    msg(ctx, 'resolve.gone', { thing: theName(w, r.id), pronoun: np.pronoun ?? 'it' });
+    return null;
+  }
   if (r.kind === 'none') {
     if (np.all) allNothing(ctx, cmd.verb);
     else msg(ctx, 'resolve.not_here', { thing: namedAsTyped(ctx, np.text) });
@@ -192,10 +198,21 @@ function namedAsTyped(ctx: Ctx, text: string): string {
 }
 
 /**
+ * `ask jaime for the cartridge` is the order `jaime, give me the cartridge`, asked nicely: his
+ * `orders.give` rules answer, and without one he says he has nothing of the kind to give.
+ */
+function askFor(ctx: Ctx, cmd: ActionCommand, person: NounPhrase): boolean {
+  const wanted = nounPhraseFromWords((cmd.topic ?? '').split(/\s+/).filter(Boolean));
+  if (!wanted) return action(ctx, cmd, {});
+  const give: ActionCommand = { kind: 'action', verb: 'give', input: cmd.input, dobj: wanted, iobj: { text: 'me', words: [], pronoun: 'me' } };
+  return order(ctx, give, person, { refusal: 'verb.ask_for.thing' });
+}
+
+/**
  * `mia, take the lamp`: the one ordered answers through her `orders` rules (content). A rule
  * with `obey: true` means she agrees, and the action runs for her, through the same rules.
  */
-function order(ctx: Ctx, cmd: ActionCommand, actor: NounPhrase): boolean {
+function order(ctx: Ctx, cmd: ActionCommand, actor: NounPhrase, opts: { refusal?: string } = {}): boolean {
   const { w } = ctx;
   const r = resolve(ctx, actor);
   const who = r.kind === 'ok' ? r.ids[0] : undefined;
@@ -212,16 +229,18 @@ function order(ctx: Ctx, cmd: ActionCommand, actor: NounPhrase): boolean {
   let m = runRules(ctx, ch.orders?.[cmd.verb], `${ch.id}.orders.${cmd.verb}`, { topic });
   if (!m.matched) m = runRules(ctx, ch.orders?.default, `${ch.id}.orders.default`, { topic });
   if (!m.matched) {
-    msg(ctx, 'order.refuse', { name: ch.name });
+    msg(ctx, opts.refusal ?? 'order.refuse', { name: ch.name });
     return true;
   }
   if (!m.obey) return true;
   const by = ctx.actor;
   ctx.actor = ch.id;
+  ctx.orderedBy = by;
   try {
     action(ctx, plain, {});
   } finally {
     ctx.actor = by;
+    ctx.orderedBy = undefined;
   }
   ctx.tookTime = true;
   return true;

@@ -152,6 +152,7 @@ export const GRAMMAR: GrammarLine[] = [
   // Out of the story.
   ...m('undo', 'undo'),
   ...m('again', 'again|g'),
+  ...m('oops', 'oops'),
   ...withOpts(m('oops', 'oops ARG'), { argLower: true }),
   ...m('save', 'save', 'save ARG'),
   ...m('restore', 'restore|load', 'restore|load ARG'),

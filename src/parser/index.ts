@@ -78,7 +78,7 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
   return { commands };
 }
 
-export { parseNounPhrase } from './noun-phrase.js';
+export { parseNounPhrase, nounPhraseFromWords } from './noun-phrase.js';
 export { matchNounPhrase, describeChoices, type Candidate } from './match.js';
 export { VERBS, type VerbInfo } from './verbs.js';
 export { makeGrammar, patternProblem, STANDARD_GRAMMAR, type Grammar, type GrammarLine } from './grammar.js';

@@ -84,3 +84,26 @@ describe('go to', () => {
     expect(g.host.session.state.turn).toBeGreaterThan(turn);
   });
 });
+
+describe('asking and pronouns', () => {
+  it('`ask X for Y` is the order `X, give me Y`, answered by their own rules', () => {
+    const g = game(story);
+    g.run('n', 'w');
+    expect(g.say('ask jaime for the cartridge')).toMatch(/Can I do it my way\?|I'm good, thanks|Say please|rather not/);
+    expect(g.say('ask leo for the moon')).toMatch(/Leo doesn't seem to have that to give you|You can't see|In a minute/);
+  });
+
+  it('a pronoun whose thing is elsewhere says so, by name', () => {
+    const g = game(story);
+    g.say('x photo');
+    g.say('n');
+    expect(g.say('x it')).toBe("You can't see the family photo here any more.");
+  });
+
+  it('`oops` alone and `give X a hug` are understood', () => {
+    const g = game(story);
+    expect(g.say('oops')).not.toMatch(/What do you want/);
+    g.run('n', 'w');
+    expect(g.say('give leo a hug')).not.toMatch(/don't know the word/);
+  });
+});
