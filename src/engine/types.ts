@@ -189,7 +189,8 @@ export interface Puzzle { id: Id; name: string; points: number; act: number }
 
 export interface Hint { id: Id; if: Condition; hints: string[] }
 
-export interface Act { id: number; name: string; playable: Id[] }
+/** One act of the story (not an action: those are `Act` in actions/pipeline.ts). */
+export interface StoryAct { id: number; name: string; playable: Id[] }
 
 export interface GameInfo {
   title: string;
@@ -198,7 +199,7 @@ export interface GameInfo {
   /** The character whose focus, while played, adds to the glitch (Leo). */
   focusCharacter?: Id;
   intro: string;
-  acts: Act[];
+  acts: StoryAct[];
   /** Generic nouns no room need answer (`check --prose`): "night", "moment". */
   unimportant?: string[];
   /** Ids renamed since an earlier version of the story (old -> new), for older saves. */

@@ -13,10 +13,6 @@ export function roomOf(s: State, id: Id): Id {
   return at;
 }
 
-/** Immediate holder of a thing. */
-export function holder(s: State, id: Id): Id {
-  return s.loc[id] ?? 'nowhere';
-}
 
 export function hasProp(s: State, id: Id, p: string): boolean {
   return (s.props[id] ?? []).includes(p);
@@ -60,7 +56,8 @@ export function charactersIn(w: World, s: State, room: Id): Id[] {
   return Object.keys(w.characters).filter((c) => s.loc[c] === room);
 }
 
-function openable(w: World, s: State, id: Id): boolean {
+/** Whether the actor can see inside: a supporter, or a container that is open (or transparent). */
+function seeInside(w: World, s: State, id: Id): boolean {
   const it = w.items[id];
   if (!it) return false;
   if (it.supporter) return true;
@@ -79,7 +76,7 @@ export function scope(w: World, s: State, actor: Id): Id[] {
       if (seen.has(id) || !it || !isPresent(w, s, it, actor)) continue;
       seen.add(id);
       out.push(id);
-      if (openable(w, s, id)) addTree(id, depth + 1);
+      if (seeInside(w, s, id)) addTree(id, depth + 1);
     }
   };
   addTree(actor, 0);
@@ -87,20 +84,6 @@ export function scope(w: World, s: State, actor: Id): Id[] {
   for (const c of charactersIn(w, s, room)) {
     if (c === actor || !canPerceive(w, s, actor, c)) continue;
     out.push(c);
-  }
-  return out;
-}
-
-/** Rooms reachable from `from` through exits that are open now, for `go to`. */
-export function exitsOpen(w: World, s: State, room: Id, actor: Id): [string, Id][] {
-  const r = w.rooms[room];
-  if (!r) return [];
-  const out: [string, Id][] = [];
-  for (const [d, e] of Object.entries(r.exits)) {
-    if (!e) continue;
-    if (e.if && !holds(w, s, e.if, actor)) continue;
-    if (e.door && !hasProp(s, e.door, 'open')) continue;
-    out.push([d, e.to]);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { World, GameEvent, State } from '../engine/types.js';
 import { play, newSession, printableInput, type Session, roomOf } from '../engine/index.js';
 import { narrate, formatMessage, type Block } from '../narrate/index.js';
 import {
-  type SaveStore, type TurnFailure, type FailCode, type JournalEntry, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, UNDO_LIMIT, type SaveDoc,
+  type SaveStore, type TurnFailure, type FailCode, type JournalEntry, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, type SaveDoc,
 } from '../saves/index.js';
 
 export type { TurnFailure };
@@ -253,8 +253,8 @@ export class GameHost {
     const s = this.session.state;
     return makeSaveDoc({
       state: s,
-      undo: trimUndo(this.session.undo.map((u) => u.state), UNDO_LIMIT),
-      undoInputs: trimUndo(this.session.undo.map((u) => u.input), UNDO_LIMIT),
+      undo: trimUndo(this.session.undo.map((u) => u.state)),
+      undoInputs: trimUndo(this.session.undo.map((u) => u.input)),
       gameVersion: this.opts.gameVersion,
       contentVersion: this.w.game.version,
       characterName: this.w.characters[s.player]?.name,

@@ -4,7 +4,7 @@ import type { Id, State } from '../engine/types.js';
 import { SAVE_FORMAT } from './format.js';
 
 /** Undo entries kept in memory and in saves (the issue asks for at least 100). */
-export const UNDO_LIMIT = 150;
+import { UNDO_DEPTH } from '../engine/index.js';
 
 export interface SaveSummary {
   character: Id;
@@ -29,7 +29,7 @@ export interface SaveDoc {
 }
 
 /** Keeps the newest `limit` undo states (oldest first, like the input). */
-export function trimUndo<T>(undo: readonly T[], limit = UNDO_LIMIT): T[] {
+export function trimUndo<T>(undo: readonly T[], limit = UNDO_DEPTH): T[] {
   return undo.length > limit ? undo.slice(undo.length - limit) : [...undo];
 }
 

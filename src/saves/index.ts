@@ -7,7 +7,7 @@ import { SaveStore, type StoreDeps } from './store.js';
 export { resolveHome, savesDir, confDefaultDir, PROJECT_NAME } from './paths.js';
 export { SettingsStore, DEFAULT_SETTINGS, type Settings, type SetResult } from './settings.js';
 export { SaveStore, describeIoError, type FsLike, type StoreDeps, type Result, type FailCode, type SlotInfo, type Loaded } from './store.js';
-export { makeSaveDoc, trimUndo, UNDO_LIMIT, type SaveDoc, type SaveSummary, type MakeSaveDocInput } from './doc.js';
+export { makeSaveDoc, trimUndo, type SaveDoc, type SaveSummary, type MakeSaveDocInput } from './doc.js';
 export { SAVE_FORMAT, MIN_FORMAT, migrations, migrate } from './format.js';
 export { checkAgainstWorld, parseJsonSafely, stateSchema, type WorldIds } from './validate.js';
 export { checkSlotName, AUTOSAVE, AUTOSAVE_PREVIOUS, RESERVED_SLOTS, SLOT_NAME_MAX } from './slot-name.js';

@@ -9,7 +9,7 @@ import {
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Larger files are not saves we wrote; refuse before parsing. */
 export const MAX_SAVE_BYTES = 32 * 1024 * 1024;
-/** The most undo entries accepted from a file (the game keeps UNDO_LIMIT). */
+/** The most undo entries accepted from a file (the game keeps UNDO_DEPTH). */
 export const UNDO_READ_LIMIT = 200;
 
 // The rules below were zod schemas; src/saves/check.ts gives the same results and messages

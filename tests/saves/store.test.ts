@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SaveStore, type FsLike } from '../../src/saves/store.js';
-import { makeSaveDoc, UNDO_LIMIT, type SaveDoc } from '../../src/saves/doc.js';
+import { makeSaveDoc, type SaveDoc } from '../../src/saves/doc.js';
+import { UNDO_DEPTH } from '../../src/engine/index.js';
 import { checkSlotName } from '../../src/saves/slot-name.js';
 import { makeState, makeWorld, tempDir } from './helpers.js';
 
@@ -79,14 +80,14 @@ describe('save, list, load, delete', () => {
     expect(r.value.notes).toEqual([]);
   });
 
-  it('keeps at most UNDO_LIMIT undo states, the newest ones', () => {
-    expect(UNDO_LIMIT).toBeGreaterThanOrEqual(100);
+  it('keeps at most UNDO_DEPTH undo states, the newest ones', () => {
+    expect(UNDO_DEPTH).toBeGreaterThanOrEqual(100);
     const d = doc(300, 220);
     store.save('deep', d);
     const r = store.load('deep');
-    expect(r.ok && r.value.doc.undo.length).toBe(UNDO_LIMIT);
+    expect(r.ok && r.value.doc.undo.length).toBe(UNDO_DEPTH);
     expect(r.ok && r.value.doc.undo.at(-1)!.turn).toBe(299);
-    expect(r.ok && r.value.doc.undo[0]!.turn).toBe(300 - UNDO_LIMIT);
+    expect(r.ok && r.value.doc.undo[0]!.turn).toBe(300 - UNDO_DEPTH);
   });
 
   it('lists slots with name, character, place, turn and when saved, newest first', () => {

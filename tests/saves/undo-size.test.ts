@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SaveStore } from '../../src/saves/store.js';
-import { makeSaveDoc, UNDO_LIMIT } from '../../src/saves/doc.js';
+import { makeSaveDoc } from '../../src/saves/doc.js';
+import { UNDO_DEPTH } from '../../src/engine/index.js';
 import { applyDelta, decodeUndo, diff, encodeUndo } from '../../src/saves/undo-delta.js';
 import { simulatePlay, tempDir } from './helpers.js';
 
@@ -14,7 +15,7 @@ afterEach(() => { if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
 
 describe('undo history on disk', () => {
   it('150 undo states of a ~6 KB state take a few tens of KB, and come back exactly', () => {
-    const play = simulatePlay(UNDO_LIMIT + 1);
+    const play = simulatePlay(UNDO_DEPTH + 1);
     const state = play.at(-1)!;
     const undo = play.slice(0, -1);
     const doc = makeSaveDoc({ state, undo, gameVersion: 't', contentVersion: 't' });
