@@ -4,18 +4,17 @@
 // and control characters. Seeded, so a failure replays from its seed.
 import type { World } from '../../src/engine/types.js';
 import { VERBS } from '../../src/parser/index.js';
+import { nextRandom, normaliseSeed } from '../../src/engine/rng.js';
 
 export type Rand = () => number;
 
-/** mulberry32: small, seeded, and enough for choosing words. */
+/** The engine's own seeded generator, as a function: enough for choosing words. */
 export function seeded(seed: number): Rand {
-  let a = seed >>> 0;
+  let state = normaliseSeed(seed);
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const { value, rng } = nextRandom(state);
+    state = rng;
+    return value;
   };
 }
 

@@ -140,24 +140,44 @@ const give = defineAction({
   report: [rulePair('give.report', (ctx, a) => msg(ctx, 'give.ok', { name: bareName(ctx.w, a.iobj), ...thing(ctx, a.dobj) }))],
 });
 
-function opening(open: boolean): ActionDef<'one'> {
-  const id = open ? 'open' : 'close';
+/**
+ * An action that sets or clears one property of a thing that has the ability: open/close
+ * (`open`, for what is openable), light/extinguish (`lit`, for what is lightable).
+ */
+function toggling(spec: {
+  id: string; prop: string; on: boolean; able: (it: Item) => boolean; cannot: string; already: string;
+  extra?: StepRule<ThingAct>[]; after?: (ctx: Ctx, a: ThingAct) => void;
+}): ActionDef<'one'> {
+  const { id, prop, on, able } = spec;
+  const can = (ctx: Ctx, x: Id) => { const it = itemOf(ctx, x); return !!it && able(it); };
   return defineAction({
     id,
     objects: 'one',
-    prefer: (ctx, x) => !!itemOf(ctx, x)?.openable && hasProp(ctx.s, x, 'open') !== open,
+    prefer: (ctx, x) => can(ctx, x) && hasProp(ctx.s, x, prop) !== on,
     check: [
-      check(`${id}.check.openable`, (ctx, a) => !itemOf(ctx, a.dobj)?.openable, (ctx, a) => msg(ctx, `${id}.cannot`, thing(ctx, a.dobj))),
-      check(`${id}.check.locked`, (ctx, a) => open && hasProp(ctx.s, a.dobj, 'locked'), (ctx, a) => msg(ctx, 'open.locked', { thing: T(ctx, a.dobj) })),
-      check(`${id}.check.already`, (ctx, a) => open === hasProp(ctx.s, a.dobj, 'open'), (ctx, a) => msg(ctx, `${id}.already`, { thing: T(ctx, a.dobj) })),
+      check(`${id}.check.${prop === 'open' ? 'openable' : 'lightable'}`, (ctx, a) => !can(ctx, a.dobj), (ctx, a) => msg(ctx, spec.cannot, thing(ctx, a.dobj))),
+      ...(spec.extra ?? []),
+      check(`${id}.check.already`, (ctx, a) => on === hasProp(ctx.s, a.dobj, prop), (ctx, a) => msg(ctx, spec.already, { thing: T(ctx, a.dobj) })),
     ],
-    carryOut: [rule(`${id}.carry_out`, (ctx, a) => (open ? addProp(ctx, a.dobj, 'open') : dropProp(ctx, a.dobj, 'open')))],
+    carryOut: [rule(`${id}.carry_out`, (ctx, a) => (on ? addProp(ctx, a.dobj, prop) : dropProp(ctx, a.dobj, prop)))],
     report: [rule(`${id}.report`, (ctx, a) => {
       msg(ctx, `${id}.ok`, thing(ctx, a.dobj));
-      if (open && itemOf(ctx, a.dobj)?.container) describeContentsOf(ctx, a.dobj);
+      spec.after?.(ctx, a);
     })],
   });
 }
+
+const opening = (open: boolean) => toggling({
+  id: open ? 'open' : 'close', prop: 'open', on: open, able: (it) => !!it.openable,
+  cannot: open ? 'open.cannot' : 'close.cannot', already: open ? 'open.already' : 'close.already',
+  extra: open ? [check('open.check.locked', (ctx, a) => hasProp(ctx.s, a.dobj, 'locked'), (ctx, a) => msg(ctx, 'open.locked', { thing: T(ctx, a.dobj) }))] : [],
+  after: (ctx, a) => { if (open && itemOf(ctx, a.dobj)?.container) describeContentsOf(ctx, a.dobj); },
+});
+
+const lighting = (on: boolean) => toggling({
+  id: on ? 'light' : 'extinguish', prop: 'lit', on, able: (it) => !!it.lightable,
+  cannot: on ? 'light.cannot' : 'extinguish.cannot', already: on ? 'light.already' : 'extinguish.already',
+});
 
 /** The key for `lock X` / `unlock X with Y`: the one named, else the right one if carried. */
 function keyFor(ctx: Ctx, a: ThingAct): Id | undefined {
@@ -235,21 +255,6 @@ function consuming(kind: 'eat' | 'drink'): ActionDef<'one'> {
       own(ctx, 'loc')[a.dobj] = 'nowhere';
     })],
     report: [rule(`${kind}.report`, (ctx, a) => msg(ctx, `${kind}.ok`, thing(ctx, a.dobj)))],
-  });
-}
-
-function lighting(on: boolean): ActionDef<'one'> {
-  const id = on ? 'light' : 'extinguish';
-  return defineAction({
-    id,
-    objects: 'one',
-    prefer: (ctx, x) => !!itemOf(ctx, x)?.lightable && hasProp(ctx.s, x, 'lit') !== on,
-    check: [
-      check(`${id}.check.lightable`, (ctx, a) => !itemOf(ctx, a.dobj)?.lightable, (ctx, a) => msg(ctx, `${id}.cannot`, thing(ctx, a.dobj))),
-      check(`${id}.check.already`, (ctx, a) => on === hasProp(ctx.s, a.dobj, 'lit'), (ctx, a) => msg(ctx, `${id}.already`, { thing: T(ctx, a.dobj) })),
-    ],
-    carryOut: [rule(`${id}.carry_out`, (ctx, a) => (on ? addProp(ctx, a.dobj, 'lit') : dropProp(ctx, a.dobj, 'lit')))],
-    report: [rule(`${id}.report`, (ctx, a) => msg(ctx, `${id}.ok`, thing(ctx, a.dobj)))],
   });
 }
 
