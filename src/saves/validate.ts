@@ -70,9 +70,35 @@ export const diskDocSchema = obj({
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; problem: string };
 
-/** JSON.parse that refuses keys able to reach Object.prototype once the data is copied around. */
-export function parseJsonSafely(text: string): ParseResult {
+/** Deeper nesting than any save we write (about 6 levels) is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deeply the JSON text nests arrays and objects, counted without parsing (strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+/**
+ * JSON.parse that refuses what no save of ours holds: nesting deep enough to exhaust the stack
+ * of whatever walks it, and keys able to reach Object.prototype once the data is copied around.
+ * A UTF-8 byte-order mark at the start is accepted, as editors write one.
+ */
+export function parseJsonSafely(raw: string): ParseResult {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.trim() === '') return { ok: false, problem: 'the file is empty' };
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return { ok: false, problem: `its data is nested more than ${MAX_JSON_DEPTH} levels deep, which no save is` };
   let value: unknown;
   try {
     value = JSON.parse(text);
