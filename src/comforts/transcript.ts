@@ -1,9 +1,10 @@
 // TRANSCRIPT ON/OFF: every command and reply written as plain text to a file in the player's
 // folder. Disk access is injected; nothing here throws — problems come back as notes to show.
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import stripAnsi from 'strip-ansi';
-import { describeIoError } from '../saves/store.js';
+import { describeIoError, mkdirCause } from '../saves/store.js';
+import { checkSlotName } from '../saves/slot-name.js';
 import type { Params } from './say.js';
 
 export interface TranscriptFs {
@@ -78,7 +79,8 @@ export class Transcript {
       const lines = [header, when].filter((x): x is string => !!x);
       this.fs.append(picked.file, plainText(`${lines.join('\n')}\n\n`));
     } catch (err) {
-      return { id: 'transcript.failed', params: { file: picked.file, problem: describeIoError(err) } };
+      const cause = mkdirCause({ existsSync: (f) => this.safeExists(f), mkdirSync: (d) => this.fs.mkdir(d) }, dirname(picked.file), err);
+      return { id: 'transcript.failed', params: { file: picked.file, problem: describeIoError(cause) } };
     }
     this.target = picked.file;
     return { id: 'transcript.started', params: { file: picked.file } };
@@ -92,10 +94,13 @@ export class Transcript {
       for (let i = 2; i < 1000 && this.safeExists(file); i++) file = join(root, `${base}-${i}.txt`);
       return { file };
     }
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(n) || n.length > 200) return { id: 'transcript.bad_name', params: { name: n.replace(/[\x00-\x1f\x7f]/g, '') } };
-    if (!extname(n)) n += '.txt';
-    const file = resolve(root, n);
+    // A transcript is named like a save: letters, digits, spaces, "-" and "_" (and a .txt ending),
+    // in the transcripts folder itself. A path is refused as leaving it.
+    n = n.replace(/\.txt$/i, '');
+    if (/[/\\]/.test(n) || n.startsWith('.')) return { id: 'transcript.outside', params: { name: n, dir: root } };
+    const named = checkSlotName(n);
+    if (!named.ok) return { id: 'transcript.bad_name', params: { name: n.replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, '').slice(0, 60) } };
+    const file = resolve(root, `${named.name}.txt`);
     const rel = relative(root, file);
     if (!rel || rel.startsWith('..') || isAbsolute(rel)) return { id: 'transcript.outside', params: { name: n, dir: root } };
     return { file };

@@ -75,7 +75,8 @@ function readFileStore(file: string): Record<string, unknown> {
     }
     throw err;
   }
-  const doc: unknown = JSON.parse(text);
+  // Editors may start the file with a UTF-8 byte-order mark; it is not damage.
+  const doc: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const problems = settingsFileProblems(doc);
   if (problems.length) throw new Error(`Config schema violation: ${problems.join('; ')}`);
   // ajv's useDefaults: keys the file lacks take their defaults, appended in the schema's order.
@@ -222,6 +223,8 @@ export class SettingsStore {
       defaults: { ...DEFAULT_SETTINGS },
       accessPropertiesByDotNotation: false,
       clearInvalidConfig: false,
+      // A byte-order mark (some editors write one) is not part of the JSON.
+      deserialize: (text: string) => JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Settings,
     });
   }
 

@@ -105,7 +105,41 @@ export function describeIoError(err: unknown): string {
     case 'ENFILE': return 'too many files are open';
     case 'ENOTDIR':
     case 'EISDIR': return 'the save folder is not a usable folder';
-    default: return e?.message ?? String(err);
+    case 'ENOENT': return 'the folder is missing (it may have been moved or deleted)';
+    case 'ENAMETOOLONG': return 'the path to the folder is too long';
+    case 'ELOOP': return 'the folder is a loop of links';
+    case 'EBUSY': return 'the file is in use by another program';
+    default:
+      if (err instanceof SyntaxError) return 'the file is not valid JSON';
+      return e?.code ? `the system refused it (${e.code})` : 'something went wrong writing it';
+  }
+}
+
+/**
+ * Node's recursive mkdir says ENOENT when a folder on the way cannot be made (a read-only disk,
+ * say): making the first missing folder alone tells the real reason.
+ */
+export function mkdirCause(fs: { existsSync(p: string): boolean; mkdirSync(p: string): unknown }, dir: string, err: unknown): unknown {
+  if ((err as NodeJS.ErrnoException)?.code !== 'ENOENT') return err;
+  let first = resolve(dir);
+  for (let up = resolve(first, '..'); up !== first && !fs.existsSync(up); up = resolve(up, '..')) first = up;
+  try {
+    fs.mkdirSync(first);
+  } catch (real) {
+    return real;
+  }
+  return err;
+}
+
+/** The one thing a player can do about a failed write. */
+export function whatToDo(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException)?.code) {
+    case 'ENOSPC':
+    case 'EDQUOT': return 'Free some space, or play with another folder: nanodream --home DIR.';
+    case 'EMFILE':
+    case 'ENFILE': return 'Close some programs and try again.';
+    case 'EBUSY': return 'Close the other program and try again.';
+    default: return 'Play with a folder you can write to: nanodream --home DIR (or set NANODREAM_HOME).';
   }
 }
 
@@ -266,7 +300,7 @@ export class SaveStore {
     try {
       this.fs.mkdirSync(this.dir, { recursive: true });
     } catch (err) {
-      return this.writeFailed(name, err);
+      return this.writeFailed(name, mkdirCause(this.fs, this.dir, err));
     }
     // A damaged or newer-format file is never written over: set it aside first.
     if (!this.known.has(name) && this.fs.existsSync(file)) {
@@ -303,8 +337,11 @@ export class SaveStore {
 
   private writeFailed(name: string, err: unknown): Result<never> {
     const had = this.fs.existsSync(this.pathOf(name));
-    const tail = had ? `Your last good save of "${name}" is untouched; the game goes on.` : 'Nothing was written; the game goes on.';
-    return { ok: false, code: 'io', message: `Could not save "${name}": ${describeIoError(err)}. ${tail}` };
+    const tail = had ? `Your last good save of "${name}" is untouched.` : 'Nothing was written.';
+    return {
+      ok: false, code: 'io',
+      message: `Could not save "${name}" in ${this.dir}: ${describeIoError(err)}. ${tail} ${whatToDo(err)}`,
+    };
   }
 
   /** Makes the rename durable where the platform allows it; failure here loses nothing. */

@@ -35,14 +35,19 @@ describe('Transcript', () => {
     expect(f.dirs).toEqual([dir]);
   });
 
-  it('keeps relative names inside the folder and adds .txt', () => {
+  it('names files as saves are named, in the folder itself, with .txt added', () => {
     const f = fakeFs();
     const t = new Transcript({ fs: f.fs, now: clock });
     expect(t.start('night-one', dir).params?.file).toBe(`${dir}/night-one.txt`);
     t.stop();
-    expect(t.start('"Act 2/first try.log"', dir).params?.file).toBe(`${dir}/Act 2/first try.log`);
+    expect(t.start('"Act 2 first_try.txt"', dir).params?.file).toBe(`${dir}/Act 2 first_try.txt`);
     t.stop();
-    expect(t.start(`${dir}/inside.txt`, dir).params?.file).toBe(`${dir}/inside.txt`);
+    // Folders and other endings are not save names.
+    expect(t.start('"Act 2/first try.log"', dir).id).toBe('transcript.outside');
+    expect(t.start(`${dir}/inside.txt`, dir).id).toBe('transcript.outside');
+    expect(t.start('a/../../up', dir).id).toBe('transcript.outside');
+    for (const bad of ['CON', 'nul', 'first try.log', 'naïve']) expect(t.start(bad, dir).id, bad).toBe('transcript.bad_name');
+    expect(t.active).toBe(false);
   });
 
   it('refuses names that leave the folder', () => {
