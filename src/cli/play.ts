@@ -3,7 +3,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { loadWorld, packageRoot } from '../content/world.js';
 import { GameHost, type TurnFailure } from '../host/host.js';
-import { appendTurnLog, openSaves, type SaveStore } from '../saves/index.js';
+import { appendTurnLog, lockHome, openSaves, type SaveStore } from '../saves/index.js';
 import type { RenderSettings } from '../plain/render.js';
 import { runPlain } from '../plain/run.js';
 import { makeOnMeta, attachComforts, setVerbosity, applyToRender, Transcript } from '../comforts/index.js';
@@ -95,8 +95,15 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
   let settings: SettingsStore | null = null;
   let stored = { color: true, width: null as number | null, reducedMotion: false, screenReader: false };
   const notes: string[] = [];
+  let release = (): void => {};
   if (!script) {
     const saves = openSaves({ home: f.home, env: io.env, deps: { world } });
+    // One game per home: a second window would write over the first one's autosave.
+    const lock = await lockHome(saves.home);
+    if (!lock.ok && lock.held) {
+      throw new UserError(`This game is already open in another window${lock.pid ? ` (process ${lock.pid})` : ''}, using ${saves.home}. Go back to that window, or close it first; to play a separate game here instead, start it in another folder: nanodream --home DIR.`);
+    }
+    if (lock.ok) release = lock.release;
     store = saves.store;
     home = saves.home;
     settings = saves.settings;
@@ -144,10 +151,14 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
   }
   const opening = host.start(f.load ? { kind: 'load', name: f.load } : f.new ? { kind: 'new' } : { kind: 'continue' });
   // The game to play is not settled (a --load that cannot be played): end before anything is written.
-  if (opening.refused !== undefined) throw new UserError(opening.refused);
+  if (opening.refused !== undefined) {
+    release();
+    throw new UserError(opening.refused);
+  }
   // However the run ends, what was played is on disk first.
   io.onShutdown?.(() => {
     host.close();
+    release();
   });
   if (settings) setVerbosity(host, settings.get('verbosity'));
   for (const n of notes) opening.blocks.unshift({ spans: [{ text: n, style: 'error' }] });
@@ -168,11 +179,13 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     if (ui) {
       await ui.runInteractive({ host, opening, render, io });
       closeHost(host, io);
+      release();
       return settingsWritten(settings, io);
     }
   }
   await runPlain({ host, input: io.stdin, output: io.stdout, render, echo: false, opening });
   closeHost(host, io);
+  release();
   return settingsWritten(settings, io);
 }
 

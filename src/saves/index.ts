@@ -20,3 +20,4 @@ export function openSaves(opts: { home?: string; env: NodeJS.ProcessEnv; deps?: 
   const home = resolveHome({ home: opts.home, env: opts.env });
   return { home, settings: new SettingsStore(home), store: new SaveStore(savesDir(home), opts.deps) };
 }
+export { lockHome, homeLocked, LOCK_DIR, type LockResult } from './lock.js';
