@@ -192,11 +192,13 @@ function onShutdown(fn: () => void): void {
       // Exiting anyway; the journal already holds every turn that was answered.
     }
   });
-  for (const sig of ENDING_SIGNALS) {
-    if (process.listenerCount(sig) > 0) continue;
-    process.on(sig, () => process.exit(128 + (constants.signals[sig] ?? 0)));
-  }
+  // Once per process, whoever else listens (proper-lockfile's signal-exit does, to drop its lock
+  // in its own exit handler, and it re-raises the signal when it is the only listener).
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const sig of ENDING_SIGNALS) process.on(sig, () => process.exit(128 + (constants.signals[sig] ?? 0)));
 }
+let signalsHandled = false;
 
 export async function start(o: StartOptions): Promise<void> {
   let turns = 0;

@@ -21,7 +21,7 @@ export function ensureBuilt(): void {
 
 export function tempHome(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'nd-e2e-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }) };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
