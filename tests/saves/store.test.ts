@@ -300,6 +300,11 @@ describe('disk faults', () => {
           expect(r.code).toBe('io');
           expect(r.message).toMatch(words);
           expect(r.message).toMatch(/last good save of "keep" is untouched/);
+          // One sentence of each: the folder, what went wrong, what to do; no errno text.
+          expect(r.message).toContain(`in ${dir}:`);
+          expect(r.message).toMatch(code === 'ENOSPC' ? /Free some space/ : /--home DIR/);
+          expect(r.message).not.toMatch(/simulated|E[A-Z]{3,}/);
+          expect(r.message).not.toMatch(/game goes on/);
         }
         expect(fs.readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe(before);
         expect(files()).toEqual(['keep.json']);
@@ -315,7 +320,22 @@ describe('disk faults', () => {
     const s = new SaveStore(path.join(blocker, 'saves'));
     const r = s.save('a', doc(1));
     expect(r.ok).toBe(false);
+    expect(!r.ok && r.message).toMatch(/not a usable folder[\s\S]*--home DIR/);
     expect(s.list()).toEqual([]);
+  });
+
+  it('a folder on a read-only disk: the real reason, though recursive mkdir says ENOENT', () => {
+    const missing = path.join(dir, 'a', 'b', 'saves');
+    const roFs = {
+      ...fs,
+      mkdirSync: (p: fs.PathLike, o?: fs.MakeDirectoryOptions) => {
+        const e = new Error('simulated') as NodeJS.ErrnoException;
+        e.code = o && typeof o === 'object' && o.recursive ? 'ENOENT' : 'EROFS';
+        throw e;
+      },
+    } as FsLike;
+    const r = new SaveStore(missing, { now: fixedNow, fs: roFs }).save('a', doc(1));
+    expect(!r.ok && r.message).toMatch(/in .*saves: the disk is read-only\. Nothing was written\. Play with a folder you can write to/);
   });
 });
 
