@@ -112,6 +112,17 @@ export class GameHost {
    * is moved aside under its own name, never written over.
    */
   start(mode: { kind: 'continue' } | { kind: 'new' } | { kind: 'load'; name: string }): Output & { refused?: string } {
+    const out = this.opening(mode);
+    // The game to play is settled: its snapshot goes to disk now, so that every turn after only
+    // appends to the journal (a turn's autosave stays small, the first one too).
+    if (out.refused === undefined && this.opts.store) {
+      const err = this.autosave();
+      if (err) out.blocks.push(text(err, 'error'));
+    }
+    return out;
+  }
+
+  private opening(mode: { kind: 'continue' } | { kind: 'new' } | { kind: 'load'; name: string }): Output & { refused?: string } {
     const store = this.opts.store;
     const intro = (): Output => ({
       blocks: [

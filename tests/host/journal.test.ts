@@ -50,12 +50,12 @@ describe('the autosave journal', () => {
     const d = tmp();
     const a = open(d);
     a.host.start({ kind: 'new' });
-    a.say(walk[0]!);
-    const first = snapshotTurn(d);
-    for (const l of walk.slice(1)) a.say(l);
+    // The snapshot is written as the game starts.
+    expect(snapshotTurn(d)).toBe(0);
+    for (const l of walk) a.say(l);
     // The snapshot is untouched; the turns are in the journal (header + one line a turn).
-    expect(snapshotTurn(d)).toBe(first);
-    expect(journalLines(d)).toHaveLength(1 + walk.length - 1);
+    expect(snapshotTurn(d)).toBe(0);
+    expect(journalLines(d)).toHaveLength(1 + walk.length);
     // The process dies here: no close. The next start has every turn.
     const b = open(d);
     expect(blocksToText(b.host.start({ kind: 'continue' }).blocks)).toContain('Welcome back');
@@ -77,10 +77,12 @@ describe('the autosave journal', () => {
       b.host.start({ kind: 'continue' });
       expect(b.host.state.turn).toBe(kept.turn);
       expect(b.host.state.loc).toEqual(kept.loc);
-      // The next turn starts afresh with a snapshot: nothing is appended after a bad line.
-      b.say('e');
-      expect(snapshotTurn(d)).toBe(b.host.state.turn);
+      // The game starts afresh with a snapshot of what was redone: nothing is appended after a bad line.
+      expect(snapshotTurn(d)).toBe(kept.turn);
       expect(journalLines(d)).toHaveLength(1);
+      b.say('e');
+      expect(journalLines(d)).toHaveLength(2);
+      expect(journalLines(d)[1]).toMatch(/^\{"n":1,"i":"e",/);
       rmSync(d, { recursive: true, force: true });
     }
   });
