@@ -39,12 +39,16 @@ export function layoutGlitch(input: GlitchInput, opts: LayoutOptions): Line[] {
  * readableLayout(input, opts.width) and layoutGlitch(input, opts) together, wrapping the text
  * once for both (plain mode prints both). `glitched` is null at intensity 0.
  */
-export function layoutWithReadable(input: GlitchInput, opts: LayoutOptions): { readable: Line[]; glitched: Line[] | null } {
+export function layoutWithReadable(
+  input: GlitchInput, opts: LayoutOptions, damageLines = Infinity,
+): { readable: Line[]; glitched: Line[] | null } {
   const width = clampWidth(opts.width);
   const cells = wrapCells(textCells(input, width), width);
   const readable = cells.map(cellsToLine);
   if (clampIntensity(opts.intensity) === 0) return { readable, glitched: null };
-  return { readable, glitched: scrambled(cells, width, opts).map(cellsToLine) };
+  // Only the lines that will be shown are scrambled.
+  const shown = Number.isFinite(damageLines) ? cells.slice(0, Math.max(1, damageLines)) : cells;
+  return { readable, glitched: scrambled(shown, width, opts).map(cellsToLine) };
 }
 
 /** The readable text laid out to `width` (the settled frame). */

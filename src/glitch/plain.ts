@@ -9,6 +9,12 @@ export interface PlainGlitchOptions extends LayoutOptions, RenderOptions {
   screenReader?: boolean;
   /** Same output as plain mode: one still frame, then the text. */
   reducedMotion?: boolean;
+  /**
+   * How many lines of the damage to show before the text: line mode shows one (a still of the
+   * first line), so the glitch is felt without printing the paragraph twice. All by default
+   * (`nanodream preview glitch`, for writers).
+   */
+  damageLines?: number;
 }
 
 /**
@@ -18,7 +24,7 @@ export interface PlainGlitchOptions extends LayoutOptions, RenderOptions {
 export function plainGlitchOutput(input: GlitchInput, opts: PlainGlitchOptions): string {
   const intensity = clampIntensity(opts.intensity);
   // The still frame is stillFrame's (layoutGlitch at full strength), laid out with the readable text.
-  const { readable, glitched } = layoutWithReadable(input, { ...opts, intensity: opts.screenReader ? 0 : intensity });
+  const { readable, glitched } = layoutWithReadable(input, { ...opts, intensity: opts.screenReader ? 0 : intensity }, opts.damageLines);
   const text = renderLines(readable, opts);
   if (intensity === 0) return text + '\n';
   if (opts.screenReader) return describeGlitch(intensity) + '\n' + text + '\n';

@@ -130,9 +130,18 @@ function wrapWord(rows: string[], word: string, columns: number): void {
   if (!visible && rows[rows.length - 1]!.length > 0 && rows.length > 1) rows[rows.length - 2] += rows.pop()!;
 }
 
-export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []): string {
+/**
+ * One block as line mode prints it. A glitched block shows one line of damage (or, for a
+ * screen reader, one line saying what the damage is like), then its text once; a glitch
+ * already shown (`shown`: the same text at the same intensity, as when looking again) is
+ * not shown again.
+ */
+export function renderBlock(b: Block, r: RenderSettings, memories: string[] = [], shown?: Set<string>): string {
   const plain = b.spans.map((s) => s.text).join('');
   if (b.glitch) {
+    const key = `${b.glitch.intensity}|${plain}`;
+    if (shown?.has(key)) return renderBlock({ spans: b.spans }, r);
+    shown?.add(key);
     if (r.screenReader) return `${describeGlitch(b.glitch.intensity)}\n${wrapText(plain, r.width)}`;
     return plainGlitchOutput(b.spans, {
       width: r.width,
@@ -141,6 +150,7 @@ export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []
       memories,
       color: r.color,
       reducedMotion: r.reducedMotion,
+      damageLines: 1,
     }).replace(/\n$/, '');
   }
   if (!r.color) return wrapText(plain, r.width);
@@ -151,6 +161,6 @@ export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []
   return wrapAnsi(b.spans.map(styled).join(''), r.width, { hard: true, trim: true });
 }
 
-export function renderBlocks(blocks: Block[], r: RenderSettings, memories: string[] = []): string {
-  return blocks.map((b) => renderBlock(b, r, memories)).join('\n\n');
+export function renderBlocks(blocks: Block[], r: RenderSettings, memories: string[] = [], shown?: Set<string>): string {
+  return blocks.map((b) => renderBlock(b, r, memories, shown)).join('\n\n');
 }

@@ -28,8 +28,10 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     if (waiting) o.output.write(waiting);
     waiting = '';
   };
+  // Glitches already shown this run: looking again shows the text, not the damage again.
+  const shownGlitches = new Set<string>();
   const text = (blocks: Block[]) => {
-    const t = renderBlocks(blocks, o.render, o.host.state.memories);
+    const t = renderBlocks(blocks, o.render, o.host.state.memories, shownGlitches);
     return t ? `${t}\n` : '';
   };
   const show = (blocks: Block[]) => {

@@ -1,0 +1,51 @@
+// How much of line mode's output is glitch damage: the longest walkthrough played through the
+// host and rendered as `nanodream --plain` prints it (no colour, 80 columns), counting the words
+// of each glitched block beyond its clean text. Issue 15 asks for at most 5%.
+// Run: npx tsx bench/glitch-share.ts [--base DIR]   (DIR: another checkout, measured the same way)
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const base = args.includes('--base') ? args[args.indexOf('--base') + 1] : undefined;
+const here = resolve(import.meta.dirname, '..');
+
+function longest(root: string): { name: string; commands: string[] } {
+  const dir = join(root, 'tests', 'playthroughs');
+  let best = { name: '', commands: [] as string[] };
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    if (!statSync(join(dir, f)).isFile()) continue;
+    const commands = readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+    if (commands.length > best.commands.length) best = { name: f, commands };
+  }
+  return best;
+}
+
+const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+
+async function measure(root: string): Promise<string> {
+  const url = (p: string) => pathToFileURL(join(root, p)).href;
+  const { loadContent } = await import(url('src/content/load.ts'));
+  const { GameHost } = await import(url('src/host/host.ts'));
+  const { renderBlock } = await import(url('src/plain/render.ts'));
+  const world = loadContent(join(root, 'content'));
+  const walk = longest(root);
+  const host = new GameHost({ world, seed: 1, store: null, gameVersion: 'bench' });
+  const r = { color: false, width: 79, screenReader: false, reducedMotion: false };
+  const shown = new Set<string>();
+  let total = 0;
+  let damage = 0;
+  const count = (blocks: { spans: { text: string }[]; glitch?: unknown }[]) => {
+    for (const b of blocks) {
+      const out = renderBlock(b, r, host.state.memories, shown);
+      total += words(out);
+      if (b.glitch) damage += Math.max(0, words(out) - words(renderBlock({ spans: b.spans }, r)));
+    }
+  };
+  count(host.start({ kind: 'new' }).blocks);
+  for (const c of walk.commands) count(host.submit(c).blocks);
+  return `${walk.name} (${walk.commands.length} commands): ${damage} of ${total} words are glitch damage, ${(100 * damage / total).toFixed(1)}%`;
+}
+
+if (base) console.log(`base: ${await measure(resolve(base))}`);
+console.log(`this: ${await measure(here)}`);

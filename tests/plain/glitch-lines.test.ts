@@ -1,0 +1,40 @@
+// Line mode shows a glitch in one line: a still of the first line's damage (or, for a screen
+// reader, one line of words), then the text once; a glitch already shown is not shown again.
+import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import { renderBlock, renderBlocks } from '../../src/plain/render.js';
+
+const TEXT = 'The snow falls up. The trees hum a note you almost know, and the path folds under your feet like paper, twice, and then again, until the gate is behind you and in front of you at once.';
+const block = (intensity: number) => ({ spans: [{ text: TEXT }], glitch: { intensity, seed: 7 } });
+const r = { color: false, width: 60, screenReader: false, reducedMotion: false };
+const clean = renderBlock({ spans: [{ text: TEXT }] }, r);
+
+describe('a glitch in line mode', () => {
+  it('is one line of damage, then the clean text once', () => {
+    const out = renderBlock(block(0.8), r);
+    const lines = out.split('\n');
+    expect(out.endsWith(clean)).toBe(true);
+    expect(lines.length).toBe(clean.split('\n').length + 1);
+    expect(lines[0]).not.toBe(clean.split('\n')[0]);
+    expect(stringWidth(lines[0]!)).toBeLessThanOrEqual(60);
+  });
+
+  it('is a described line for a screen reader, with no scrambled characters', () => {
+    const out = renderBlock(block(0.8), { ...r, screenReader: true });
+    const [first, ...rest] = out.split('\n');
+    expect(rest.join('\n')).toBe(clean);
+    expect(first).toMatch(/^[\p{L}\p{P} ]+$/u);
+  });
+
+  it('is not shown again for the same text at the same intensity, but is at another', () => {
+    const shown = new Set<string>();
+    const first = renderBlocks([block(0.8)], r, [], shown);
+    expect(first).not.toBe(clean);
+    expect(renderBlocks([block(0.8)], r, [], shown)).toBe(clean);
+    expect(renderBlocks([block(0.9)], r, [], shown)).not.toBe(clean);
+  });
+
+  it('at intensity 0 is only the text', () => {
+    expect(renderBlock(block(0), r)).toBe(clean);
+  });
+});
