@@ -72,14 +72,22 @@ export function parseSeed(raw: string | undefined, fallback: () => number): numb
   return n;
 }
 
+/**
+ * Whether to colour output, as chalk decides it: never with --no-color, NO_COLOR or TERM=dumb;
+ * always with FORCE_COLOR (other than 0); otherwise only on a terminal.
+ */
+export function wantColor(env: NodeJS.ProcessEnv, isTTY: boolean | undefined, allowed = true): boolean {
+  const noColor = !allowed || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb';
+  const forced = !!env.FORCE_COLOR && env.FORCE_COLOR !== '0';
+  return !noColor && (forced || !!isTTY);
+}
+
 function renderSettings(f: PlayFlags, io: Io, stored: { color: boolean; width: number | null; reducedMotion: boolean; screenReader: boolean }): RenderSettings {
   const env = io.env;
-  const noColor = !f.color || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.TERM === 'dumb' || !stored.color;
-  const forced = !!env.FORCE_COLOR && env.FORCE_COLOR !== '0';
   const width = f.width ? Number(f.width) : (stored.width ?? io.stdout.columns ?? 80);
   if (!Number.isFinite(width)) throw new UserError(`--width takes a number of columns, not "${f.width}".`);
   return {
-    color: !noColor && (forced || !!io.stdout.isTTY),
+    color: wantColor(env, io.stdout.isTTY, f.color && stored.color),
     width: Math.max(20, Math.min(200, Math.floor(width) - 1)),
     screenReader: !!f.screenReader || env.INK_SCREEN_READER === 'true' || stored.screenReader,
     reducedMotion: !!f.reducedMotion || stored.reducedMotion,

@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { loadWorld } from '../content/world.js';
 import { openSaves, formatSlotTable } from '../saves/index.js';
 import { configCommand, sayFrom } from '../comforts/index.js';
-import { type Io, type PlayFlags, UserError, parseSeed, playGame, version } from './play.js';
+import { type Io, type PlayFlags, UserError, parseSeed, playGame, version, wantColor } from './play.js';
 
 /** Runs the command line; `play` starts the game (tests pass a stand-in to see the flags). */
 export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io: Io) => Promise<number> = playGame): Promise<number> {
@@ -77,8 +77,7 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
       // Without TEXT, the sample and its bleed-through memories come from the story's messages.
       const messages = words.length ? {} : (await loadWorld()).messages;
       const memories = Object.keys(messages).filter((k) => k.startsWith('preview.memory.')).sort().map((k) => messages[k]);
-      const env = io.env;
-      const color = opts.color && program.opts<PlayFlags>().color && !env.NO_COLOR && env.TERM !== 'dumb' && !!io.stdout.isTTY;
+      const color = wantColor(io.env, io.stdout.isTTY, opts.color && program.opts<PlayFlags>().color);
       io.stdout.write(
         runPreview({
           text: words.length ? words.join(' ') : (messages['preview.sample'] ?? ''),

@@ -204,8 +204,15 @@ export async function start(o: StartOptions): Promise<void> {
   let turns = 0;
   const main = loadCore(process.env, o.flags, () => turns);
   // A closed pipe (`nanodream | head`) is not an error worth a trace; the autosave runs on exit.
+  // Any other write error (a full disk, `> /dev/full`; a failing one) ends the run with one line
+  // on stderr and status 1; the autosave is written first, by the exit handlers.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
+    const why = e.code === 'ENOSPC' ? 'the disk is full' : e.code === 'EIO' ? 'the device reported an input/output error' : `the system refused it (${e.code ?? 'unknown error'})`;
+    try {
+      process.stderr.write(`nanodream: the game's output could not be written: ${why}. Your game is saved; run nanodream again to continue.\n`);
+    } catch { /* nowhere left to say it */ }
+    process.exit(1);
   });
   process.exitCode = await main(o.argv, {
     stdin: process.stdin,

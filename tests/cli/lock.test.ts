@@ -83,3 +83,4 @@ describe('one game per home', () => {
     rmSync(home, { recursive: true, force: true });
   });
 });
+
