@@ -371,7 +371,7 @@ export class GameHost {
       }
       case 'saves': {
         if (!store) return { blocks: [this.m('host.no_saves')] };
-        return { blocks: formatSlotTable(store.list()).map((l) => text(l)) };
+        return { blocks: [{ ...text(formatSlotTable(store.list()).join('\n')), pre: true }] };
       }
       case 'delete': {
         if (!store) return { blocks: [this.m('host.no_saves')] };

@@ -11,6 +11,8 @@ export interface Block {
   spans: Span[];
   /** Set when this paragraph should come apart on screen before it settles. */
   glitch?: { intensity: number; seed: number };
+  /** Lines laid out already (a table): shown as they are, one per line, never re-wrapped. */
+  pre?: boolean;
 }
 
 /** Fills a catalogue message; an unknown id falls back to a neutral sentence, never the id. */

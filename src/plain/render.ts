@@ -138,6 +138,9 @@ function wrapWord(rows: string[], word: string, columns: number): void {
  */
 export function renderBlock(b: Block, r: RenderSettings, memories: string[] = [], shown?: Set<string>): string {
   const plain = b.spans.map((s) => s.text).join('');
+  // A table keeps its columns: its lines are cut at the width rather than re-wrapped, and it
+  // starts on a line of its own (a reply in line mode follows the prompt on its line).
+  if (b.pre) return '\n' + plain.split('\n').map((l) => (l.length > r.width ? l.slice(0, r.width) : l)).join('\n');
   if (b.glitch) {
     const key = `${b.glitch.intensity}|${plain}`;
     if (shown?.has(key)) return renderBlock({ spans: b.spans }, r);

@@ -38,3 +38,12 @@ describe('a glitch in line mode', () => {
     expect(renderBlock(block(0), r)).toBe(clean);
   });
 });
+
+describe('a table in line mode', () => {
+  it('keeps its columns, on lines of its own, cut rather than wrapped at the width', () => {
+    const table = ['Name      Turn', 'first        0', 'a longer    12'].join('\n');
+    const out = renderBlock({ spans: [{ text: table }], pre: true }, { ...r, width: 12 });
+    expect(out).toBe('\nName      Tu\nfirst       \na longer    ');
+    expect(renderBlock({ spans: [{ text: table }], pre: true }, r)).toBe(`\n${table}`);
+  });
+});
