@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTemp } from '../temp.js';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const TINY = join(here, 'fixtures', 'tiny');
@@ -12,7 +13,7 @@ const made: string[] = [];
 
 /** A temporary copy of a content folder with `edit(text)` applied to one file. */
 export function mutated(src: string, file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nanodream-check-'));
+  const dir = makeTemp('nanodream-check-');
   made.push(dir);
   cpSync(src, dir, { recursive: true });
   const f = join(dir, file);

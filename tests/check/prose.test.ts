@@ -11,6 +11,7 @@ import { contentSources } from '../../src/content/sources.js';
 import { checkProse, nounsIn } from '../../src/check/prose.js';
 import { checkCommand } from '../../src/check/index.js';
 import { REPO, mutated, cleanup } from './helpers.js';
+import { makeTemp } from '../temp.js';
 
 const MINI = join(REPO, 'tests', 'fixtures', 'mini');
 afterAll(cleanup);
@@ -124,7 +125,7 @@ describe('check --prose --json', () => {
   it('the built command prints the same shape (compromise is in the bundle)', () => {
     const bin = join(REPO, 'bin', 'nanodream.cjs');
     if (!existsSync(join(REPO, 'dist', 'extra.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
-    const home = mkdtempSync(join(tmpdir(), 'nd-prose-'));
+    const home = makeTemp('nd-prose-');
     try {
       const env = { ...process.env, NANODREAM_HOME: home, HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home };
       const r = spawnSync(process.execPath, [bin, 'check', '--prose', '--json', '--content', MINI], { encoding: 'utf8', env, timeout: 60_000 });

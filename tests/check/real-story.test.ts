@@ -11,6 +11,7 @@ import { loadContent } from '../../src/content/load.js';
 import { runCheck, reportJson, replayState, type CheckReport } from '../../src/check/index.js';
 import { REPO, clock } from './helpers.js';
 import type { World } from '../../src/engine/types.js';
+import { makeTemp } from '../temp.js';
 
 let world: World | null = null;
 let loadProblem = '';
@@ -64,7 +65,7 @@ describe.skipIf(!world)(`the real story${world ? '' : ` (skipped: content does n
 
   const bin = join(REPO, 'bin', 'nanodream.cjs');
   it.skipIf(!existsSync(join(REPO, 'dist')))('each shortest ending path, played with --script by the built CLI, reaches that ending', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nanodream-check-script-'));
+    const dir = makeTemp('nanodream-check-script-');
     try {
       for (const e of get().endings.filter((x) => x.reached)) {
         const f = join(dir, `${e.id}.txt`);

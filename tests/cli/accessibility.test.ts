@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePlaythrough } from '../playthroughs/format.js';
+import { makeTemp } from '../temp.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/nanodream.cjs');
@@ -17,7 +18,7 @@ beforeAll(() => {
   const upTo = p.steps.findIndex((s) => s.expect.some((e) => e.text?.includes('Act 3')));
   expect(upTo).toBeGreaterThan(0);
   const lines = [...p.steps.slice(0, upTo + 1).map((s) => s.command), 'look', 'map'];
-  script = join(mkdtempSync(join(tmpdir(), 'nd-a11y-')), 'to-act3.txt');
+  script = join(makeTemp('nd-a11y-'), 'to-act3.txt');
   writeFileSync(script, lines.join('\n') + '\n');
 });
 

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
+import { makeTemp } from '../temp.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/nanodream.cjs');
@@ -18,7 +19,7 @@ function run(args: string[], input = '', env: Record<string, string> = {}) {
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
-const home = () => mkdtempSync(join(tmpdir(), 'nd-cli-'));
+const home = () => makeTemp('nd-cli-');
 
 beforeAll(() => {
   if (!existsSync(join(root, 'dist/cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });

@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { buildId, cacheDir, cacheName, readCache, STALE_MS, writeCache } from '../../src/cli/start.js';
+import { makeTemp } from '../temp.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin', 'nanodream.cjs');
 const temps: string[] = [];
 const temp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'nd-cache-'));
+  const d = makeTemp('nd-cache-');
   temps.push(d);
   return d;
 };

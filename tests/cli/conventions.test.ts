@@ -6,6 +6,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ensureBuilt } from '../e2e/helpers.js';
+import { makeTemp } from '../temp.js';
 
 beforeAll(() => ensureBuilt());
 
@@ -18,7 +19,7 @@ const env = (): NodeJS.ProcessEnv => {
 describe('terminal conventions', () => {
   it('a write error on stdout (/dev/full) ends the run with one line on stderr and status 1, the game saved', () => {
     if (!existsSync('/dev/full')) return;
-    const home = mkdtempSync(join(tmpdir(), 'nd-full-'));
+    const home = makeTemp('nd-full-');
     const fd = openSync('/dev/full', 'w');
     const r = spawnSync(process.execPath, [BIN, '--home', home, '--plain', '--new'], { input: 'look\n', env: env(), stdio: ['pipe', fd, 'pipe'], encoding: 'utf8' });
     closeSync(fd);

@@ -11,6 +11,7 @@ import { GameHost } from '../../src/host/host.js';
 import { SaveStore, JOURNAL_FILE } from '../../src/saves/index.js';
 import type { State } from '../../src/engine/types.js';
 import { BIN, ROOT, ensureBuilt } from '../e2e/helpers.js';
+import { makeTemp } from '../temp.js';
 
 const world = loadContent(join(ROOT, 'content'));
 const walk = readFileSync(join(ROOT, 'tests/playthroughs/ending-balance.txt'), 'utf8')
@@ -72,7 +73,7 @@ function playedOf(kept: State, refs: State[]): number {
 
 describe('every answered turn is on disk', () => {
   it('kill -9 in the middle of a burst of piped turns loses no turn that was answered', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'nd-kill-'));
+    const home = makeTemp('nd-kill-');
     const g = game(home);
     await g.until(1);
     let sent = 0;
@@ -95,7 +96,7 @@ describe('every answered turn is on disk', () => {
 
   for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130], ['SIGPIPE', 141]] as const) {
     it(`${signal} ends the game with exit ${code}, every answered turn folded into the autosave`, async () => {
-      const home = mkdtempSync(join(tmpdir(), 'nd-signal-'));
+      const home = makeTemp('nd-signal-');
       const g = game(home);
       await g.until(1);
       g.child.stdin.write(walk.slice(0, 12).join('\n') + '\n');
@@ -111,7 +112,7 @@ describe('every answered turn is on disk', () => {
   }
 
   it('a reader that goes away (EPIPE) ends the game with exit 0 and the turns kept', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'nd-epipe-'));
+    const home = makeTemp('nd-epipe-');
     const g = game(home);
     await g.until(1);
     g.child.stdout.destroy();

@@ -10,6 +10,7 @@ import xterm from '@xterm/headless';
 import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
 import { parsePlaythrough } from '../playthroughs/format.js';
+import { makeTemp } from '../temp.js';
 
 const { Terminal } = xterm;
 type Term = InstanceType<typeof Terminal>;
@@ -19,7 +20,7 @@ let script = '';
 beforeAll(() => {
   const p = parsePlaythrough(readFileSync(join(root, 'tests/playthroughs/ending-balance.txt'), 'utf8'));
   const upTo = p.steps.findIndex((s) => s.expect.some((e) => e.text?.includes('Act 3')));
-  script = join(mkdtempSync(join(tmpdir(), 'nd-emu-')), 'to-act3.txt');
+  script = join(makeTemp('nd-emu-'), 'to-act3.txt');
   writeFileSync(script, [...p.steps.slice(0, upTo + 1).map((s) => s.command), 'look', 's', 'look'].join('\n') + '\n');
 });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ensureBuilt } from '../e2e/helpers.js';
 import { lockHome } from '../../src/saves/lock.js';
+import { makeTemp } from '../temp.js';
 
 beforeAll(() => ensureBuilt());
 
@@ -27,7 +28,7 @@ const until = async (ok: () => boolean) => {
 
 describe('one game per home', () => {
   it('a second window is refused in one sentence and writes nothing; --script still plays; a killed owner’s lock is taken over', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'nd-lock-'));
+    const home = makeTemp('nd-lock-');
     // The first window: a game left open (its input never ends).
     const first = spawn(process.execPath, [BIN, '--home', home, '--plain', '--new'], { env: env() });
     let shown = '';
@@ -61,7 +62,7 @@ describe('one game per home', () => {
   }, 30_000);
 
   it('a home that cannot hold a lock (a folder that cannot be made, say) is played without one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nd-lock-'));
+    const dir = makeTemp('nd-lock-');
     const file = join(dir, 'a-file');
     writeFileSync(file, '');
     const r = await lockHome(join(file, 'home'));
@@ -71,7 +72,7 @@ describe('one game per home', () => {
   });
 
   it('a live owner keeps the lock; a dead one loses it', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'nd-lock-'));
+    const home = makeTemp('nd-lock-');
     const a = await lockHome(home, { pid: 111, alive: () => true });
     expect(a.ok).toBe(true);
     const b = await lockHome(home, { pid: 222, alive: () => true });

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import type { World, State, Room, Direction } from '../../src/engine/types.js';
 import { initialState } from '../../src/engine/index.js';
 import { loadContent } from '../../src/content/load.js';
+import { makeTemp } from '../temp.js';
 
 const root = join(import.meta.dirname, '../..');
 export const messages: Record<string, string> = parse(readFileSync(join(root, 'content/messages.yaml'), 'utf8'));
@@ -66,6 +67,6 @@ export function visiting(w: World, rooms: string[], player = 'leo'): State {
 }
 
 export function tempHome(): { dir: string; done: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'nanodream-comforts-'));
+  const dir = makeTemp('nanodream-comforts-');
   return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
 }

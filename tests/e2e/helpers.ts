@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTemp } from '../temp.js';
 
 /** The package under test; NANODREAM_E2E_ROOT points at another checkout (e.g. a clean build). */
 export const ROOT = resolve(process.env.NANODREAM_E2E_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
@@ -20,7 +21,7 @@ export function ensureBuilt(): void {
 }
 
 export function tempHome(): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'nd-e2e-'));
+  const dir = makeTemp('nd-e2e-');
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 50 }) };
 }
 

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent, ContentError } from '../../src/content/load.js';
 import { STANDARD_RULE_NAMES } from '../../src/engine/actions/index.js';
 import { game } from './helpers.js';
+import { makeTemp } from '../temp.js';
 
 const MINI = join(import.meta.dirname, '../fixtures/mini');
 const made: string[] = [];
@@ -14,7 +15,7 @@ afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** A copy of the mini story with files added or appended to. */
 function story(files: Record<string, string>, append: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nanodream-pipeline-'));
+  const dir = makeTemp('nanodream-pipeline-');
   made.push(dir);
   cpSync(MINI, dir, { recursive: true });
   for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);

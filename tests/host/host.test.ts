@@ -9,8 +9,9 @@ import { GameHost } from '../../src/host/host.js';
 import { SaveStore } from '../../src/saves/index.js';
 import { blocksToText } from '../../src/narrate/index.js';
 import { mini } from '../engine/helpers.js';
+import { makeTemp } from '../temp.js';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'nd-host-'));
+const dir = () => makeTemp('nd-host-');
 
 function open(saves: string, store = new SaveStore(saves)) {
   const host = new GameHost({ world: mini, seed: 1, store, gameVersion: 'test', now: () => new Date('2042-01-01T20:00:00Z') });

@@ -12,8 +12,9 @@ import { GameHost, JOURNAL_MAX, SYNC_MS, type Timers } from '../../src/host/host
 import { SaveStore, JOURNAL_FILE, type FsLike } from '../../src/saves/index.js';
 import { blocksToText } from '../../src/narrate/index.js';
 import { mini } from '../engine/helpers.js';
+import { makeTemp } from '../temp.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'nd-journal-'));
+const tmp = () => makeTemp('nd-journal-');
 const walk = ['take apple', 'e', 'w', 'look under mat', 'take key', 'i', 'e', 'x apple', 'w', 'undo', 'n'];
 
 /** Timers that run only when the test says so. */

@@ -12,8 +12,9 @@ import { blocksToText } from '../../src/narrate/index.js';
 import { main, type Io } from '../../src/cli/main.js';
 import type { World } from '../../src/engine/types.js';
 import { mini } from '../engine/helpers.js';
+import { makeTemp } from '../temp.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'nd-settled-'));
+const tmp = () => makeTemp('nd-settled-');
 
 function host(dir: string, world: World = mini) {
   const store = new SaveStore(dir, { world });

@@ -17,6 +17,7 @@ import { UiModel } from '../../src/ui/model.js';
 import { App } from '../../src/ui/app.js';
 import { mini } from '../engine/helpers.js';
 import { settings, tick } from '../ui/helpers.js';
+import { makeTemp } from '../temp.js';
 
 const FAILED = 'That command could not be carried out, so nothing changed; the game goes on.';
 
@@ -53,7 +54,7 @@ describe('the host keeps a failed turn out of the game', () => {
   });
 
   it('names the log file when the details were written there', () => {
-    const home = mkdtempSync(join(tmpdir(), 'nd-guard-'));
+    const home = makeTemp('nd-guard-');
     try {
       const h = new GameHost({
         world: mini, seed: 3, store: null, gameVersion: 'test', play: throwing,

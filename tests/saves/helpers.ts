@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { State } from '../../src/engine/types.js';
 import type { WorldIds } from '../../src/saves/validate.js';
+import { makeTemp } from '../temp.js';
 
 export const ROOMS = ['bedroom', 'hallway', 'kitchen', 'garden', 'attic', 'lab', 'dreamgate', 'library'];
 export const CHARACTERS = ['leo', 'mia', 'jaime', 'elara'];
@@ -56,7 +57,7 @@ export function makeWorld(): WorldIds {
 }
 
 export function tempDir(prefix = 'nanodream-saves-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return makeTemp(prefix);
 }
 
 /**
