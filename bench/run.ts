@@ -114,7 +114,6 @@ function ptyRun(commands: string[], withTime: boolean): Promise<PtyRun> {
     child.stdout.on('data', async (d: Buffer) => {
       out += d.toString('utf8');
       const now = performance.now() - t0;
-      // eslint-disable-next-line no-control-regex
       const plain = out.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]/g, '');
       if (firstPromptMs < 0 && /\n> /.test(plain)) firstPromptMs = now;
       // ink's first frame comes after the erase of the early prompt (ESC[2K ESC[1A ...).

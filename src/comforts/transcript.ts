@@ -39,7 +39,6 @@ const dateStamp = (d: Date) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${tw
 
 /** Text as it may go into a plain file: no escape codes, no control characters but newlines. */
 export function plainText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return stripAnsi(text).replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
 }
 

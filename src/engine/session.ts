@@ -18,7 +18,6 @@ export function newSession(w: World, seed: number): Session {
 
 /** The input as undo names it: printable text only (no escape sequences or control characters). */
 export function printableInput(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]?|[\x00-\x1f\x7f-\x9f]/g, '').trim().slice(0, 200);
 }
 

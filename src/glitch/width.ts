@@ -14,7 +14,6 @@ import stringWidth from 'string-width';
  * grapheme). None is a combining mark, joiner, variation selector, surrogate or Hangul jamo.
  * Matches whole texts made only of them. Exported for tests.
  */
-// eslint-disable-next-line no-control-regex
 export const SINGLES = /^[\n\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u052f\u13a0-\u13f5\u1d00-\u1d7f\u2000-\u200b\u200e-\u206f\u2500-\u259f]*$/;
 
 /**
@@ -58,13 +57,11 @@ export function textWidth(text: string): number {
 }
 
 // C0 (except \n, \t), DEL, C1, and bidi overrides/isolates: none may reach a terminal from text.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Anything sanitise would change: a tab, CR, an UNSAFE character, or any surrogate. */
-// eslint-disable-next-line no-control-regex
 const NEEDS_CLEANING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
 
 /** Removes bytes that could act on a terminal; tabs become a space. Newlines are kept. */

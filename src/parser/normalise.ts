@@ -21,7 +21,6 @@ export interface CleanLine {
   cut: boolean;
 }
 
-// eslint-disable-next-line no-control-regex
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Everything cleanLine removes or folds, in order (exported for the test that pins the fast path). */

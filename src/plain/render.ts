@@ -39,7 +39,6 @@ function styled(span: Span): string {
  * per-character width measuring; anything else (wide, combining, control) goes to wrap-ansi.
  */
 export function wrapText(text: string, width: number): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(text)) return wrapAscii(text, width);
   if (NARROW.test(text)) return text.split('\n').map((line) => wrapNarrowLine(line, width)).join('\n');
   return wrapAnsi(text, width, { hard: true, trim: true });
@@ -76,7 +75,6 @@ function wrapAscii(text: string, width: number): string {
  * Latin-1 letters and signs (not NBSP, the soft hyphen, © or ®, which are emoji) and General
  * Punctuation's dashes, quotes, bullets and ellipsis (not ‼ or ⁉). tests/plain/wrap.test.ts checks each against string-width.
  */
-// eslint-disable-next-line no-control-regex
 export const NARROW = /^[\n\x20-\x7e\u00a1-\u00a8\u00aa-\u00ac\u00af-\u00ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e]*$/;
 
 /** wrap-ansi's `exec` with { hard: true, trim: true } for one line of NARROW text, no escapes. */

@@ -108,6 +108,5 @@ export async function runPlain(o: PlainOptions): Promise<void> {
 
 /** A command echoed back never carries control characters to the terminal. */
 export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]/g, '').slice(0, 200);
 }

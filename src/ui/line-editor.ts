@@ -53,7 +53,6 @@ const CONTROLS: Record<string, Key | 'submit' | 'interrupt' | 'eof'> = {
   '\x03': 'interrupt', '\x04': 'eof',
 };
 
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/u;
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_'-]/u.test(c);

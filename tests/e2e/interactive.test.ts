@@ -117,10 +117,8 @@ describe.skipIf(!hasTmux)('interactive play in a real terminal', () => {
     await t.waitFor((s) => s.includes('rc=0 plain-after'), 'the echo after the game');
     const styled = t.screen({ escapes: true }).split('\n');
     const echoed = styled.find((l) => l.includes('rc=0 plain-after'))!;
-    // eslint-disable-next-line no-control-regex
     expect(echoed).not.toMatch(/\x1b\[[0-9;]*m/);
     const lastPrompt = styled.filter((l) => l.includes('$')).pop()!;
-    // eslint-disable-next-line no-control-regex
     expect(lastPrompt.replace(/\x1b\[0?m/g, '')).not.toMatch(/\x1b\[/);
   });
 

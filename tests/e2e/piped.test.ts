@@ -18,7 +18,6 @@ describe('piped play', () => {
       expect(r.stdout).toMatch(/(^|\n)> /);
       expect(r.stdout.split('\n> ').length).toBeGreaterThanOrEqual(8);
       // No ink on a pipe: no cursor movement or screen clearing.
-      // eslint-disable-next-line no-control-regex
       expect(r.stdout).not.toMatch(/\x1b\[\d*[ABJK]|\x1b\[\?25[hl]/);
     } finally {
       home.remove();
