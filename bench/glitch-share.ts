@@ -2,7 +2,7 @@
 // host and rendered as `nanodream --plain` prints it (no colour, 80 columns), counting the words
 // of each glitched block beyond its clean text. Issue 15 asks for at most 5%.
 // Run: npx tsx bench/glitch-share.ts [--base DIR]   (DIR: another checkout, measured the same way)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -27,7 +27,8 @@ async function measure(root: string): Promise<string> {
   const url = (p: string) => pathToFileURL(join(root, p)).href;
   const { loadContent } = await import(url('src/content/load.ts'));
   const { GameHost } = await import(url('src/host/host.ts'));
-  const { renderBlock } = await import(url('src/plain/render.ts'));
+  // The line-mode renderer moved from src/plain/render.ts to src/render/text.ts.
+  const { renderBlock } = await import(url(existsSync(join(root, 'src/render/text.ts')) ? 'src/render/text.ts' : 'src/plain/render.ts'));
   const world = loadContent(join(root, 'content'));
   const walk = longest(root);
   const host = new GameHost({ world, seed: 1, store: null, gameVersion: 'bench' });

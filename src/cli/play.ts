@@ -1,29 +1,18 @@
 // Playing the game from the command line: the flags, which front end to use, and the I/O wiring.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import type { Readable, Writable } from 'node:stream';
 import { loadWorld, packageRoot } from '../content/world.js';
 import { GameHost, type TurnFailure } from '../host/host.js';
+import type { Io as HostIo } from '../host/io.js';
 import { appendTurnLog, lockHome, openSaves, type SaveStore } from '../saves/index.js';
-import type { RenderSettings } from '../plain/render.js';
+import type { RenderSettings } from '../render/text.js';
 import { runPlain } from '../plain/run.js';
 import { makeOnMeta, attachComforts, setVerbosity, applyToRender, Transcript } from '../comforts/index.js';
 import type { SettingsStore } from '../saves/index.js';
 
-export interface Io {
-  stdin: Readable & { isTTY?: boolean; setRawMode?: (on: boolean) => unknown };
-  stdout: Writable & { isTTY?: boolean; columns?: number; rows?: number };
-  stderr: Writable;
-  env: NodeJS.ProcessEnv;
-  now: () => Date;
+/** The command line's Io: the host's, and the interactive screen's loader. */
+export interface Io extends HostIo {
   /** The interactive screen; the built game loads its own bundle of it (see start.ts). */
   loadUi?: () => Promise<typeof import('../ui/run.js')>;
-  /** Told of each line played (start.ts keeps its code cache by how much a run played). */
-  onTurn?: () => void;
-  /**
-   * Registers what must run before the process ends however it ends (exit, a closed pipe,
-   * SIGTERM, SIGHUP, SIGINT, SIGPIPE): the autosave. start.ts wires it to the process.
-   */
-  onShutdown?: (fn: () => void) => void;
 }
 
 export interface PlayFlags {

@@ -4,8 +4,9 @@
 import type { Readable, Writable } from 'node:stream';
 import type { GameHost, Output } from '../host/host.js';
 import type { Block } from '../narrate/index.js';
-import { renderBlocks, type RenderSettings } from './render.js';
+import { renderBlocks, type RenderSettings } from '../render/text.js';
 import { LineSplitter } from './lines.js';
+import { printableInput } from '../engine/index.js';
 
 export interface PlainOptions {
   host: GameHost;
@@ -49,7 +50,7 @@ export async function runPlain(o: PlainOptions): Promise<void> {
   /** Plays one line; false once the player has quit. */
   const turn = (raw: string): boolean => {
     const line = raw.length > 10_000 ? raw.slice(0, 10_000) : raw;
-    if (o.echo) write(`${printable(line)}\n`);
+    if (o.echo) write(`${printableInput(line)}\n`);
     const out = o.host.submit(line);
     if (out.quit) {
       // The host wrote the autosave before saying goodbye.
@@ -104,9 +105,4 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     input.on('end', onEnd);
     input.on('error', onError);
   });
-}
-
-/** A command echoed back never carries control characters to the terminal. */
-export function printable(s: string): string {
-  return s.replace(/\x1b\[[0-?]*[ -/]*[@-~]|[\x00-\x1f\x7f-\x9f]/g, '').slice(0, 200);
 }

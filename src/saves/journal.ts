@@ -14,7 +14,7 @@
 // snapshot's (the process died between the two) belongs to an older snapshot and is ignored.
 
 import { join } from 'node:path';
-import type { FsLike } from './store.js';
+import type { FsLike } from './fs-like.js';
 
 export const JOURNAL_FILE = 'autosave.journal';
 

@@ -1,9 +1,6 @@
 // Save slots on disk: atomic writes, listing, loading through migrations and checks, autosave.
 // Every outcome is returned as data with a message for the player; nothing here throws or prints.
 
-import {
-  closeSync, existsSync, fdatasync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync,
-} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { State } from '../engine/types.js';
 import { SAVE_FORMAT, migrate } from './format.js';
@@ -11,24 +8,15 @@ import { type SaveDoc, type SaveSummary, trimUndo } from './doc.js';
 import { decodeUndo, encodeUndo } from './undo-delta.js';
 import { applyRenames, type Renames } from './renames.js';
 import { Journal, JOURNAL_FILE, type JournalEntry } from './journal.js';
+import { type FsLike, nodeFs } from './fs-like.js';
+
+export type { FsLike };
 import {
   MAX_SAVE_BYTES, type WorldIds, checkAgainstWorld, parseJsonSafely, validateDiskDoc, validateState,
 } from './validate.js';
 import {
   AUTOSAVE, AUTOSAVE_PREVIOUS, RESERVED_SLOTS, checkSlotName, slotFileName, slotFromFileName,
 } from './slot-name.js';
-
-export type FsLike = Pick<
-  typeof import('node:fs'),
-  | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync'
-  | 'readFileSync' | 'readdirSync' | 'mkdirSync' | 'statSync' | 'existsSync'
-> & { fdatasync?: typeof fdatasync };
-
-// Named, not `import * as`: the bundle then reads the functions straight from node:fs instead of
-// copying the whole module into an ES namespace at start-up.
-const nodeFs: FsLike = {
-  openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync, readFileSync, readdirSync, mkdirSync, statSync, existsSync, fdatasync,
-};
 
 export interface StoreDeps {
   now?: () => Date;

@@ -4,7 +4,7 @@ import React, { useEffect, useSyncExternalStore } from 'react';
 import { Box, Static, Text, render, useApp, useCursor, useStdin, useStdout, type Instance } from 'ink';
 import stringWidth from 'string-width';
 import type { UiModel, TranscriptItem } from './model.js';
-import type { Io } from '../cli/main.js';
+import type { Io } from '../host/io.js';
 import { visibleWindow } from './line-editor.js';
 
 const PROMPT = '> ';

@@ -7,9 +7,9 @@ import type { Block } from '../narrate/index.js';
 import type { GameHost } from '../host/host.js';
 import type { State, World } from '../engine/types.js';
 import { roomOf } from '../engine/index.js';
-import { renderBlock, type RenderSettings } from '../plain/render.js';
+import { renderBlock, type RenderSettings } from '../render/text.js';
 import { readableLayout, renderLines } from '../glitch/index.js';
-import { printable } from '../plain/run.js';
+import { printableInput } from '../engine/index.js';
 
 /** The host's world. GameHost keeps it private; read a public `world` first should one appear. */
 export function worldOf(host: GameHost): World {
@@ -33,7 +33,7 @@ export function settledGlitchText(b: Block, r: RenderSettings): string {
 }
 
 export function echoText(line: string, r: RenderSettings): string {
-  const t = `> ${printable(line)}`;
+  const t = `> ${printableInput(line)}`;
   return wrapAnsi(r.color ? new Chalk({ level: 2 }).bold(t) : t, r.width, { hard: true, trim: false });
 }
 

@@ -2,7 +2,7 @@
 // the glitch animation playing in the live area and the status. The ink components only draw it.
 import type { Block } from '../narrate/index.js';
 import type { GameHost } from '../host/host.js';
-import type { RenderSettings } from '../plain/render.js';
+import type { RenderSettings } from '../render/text.js';
 import { glitchFrames, renderFrames } from '../glitch/index.js';
 import { emptyLine, feed, type LineState } from './line-editor.js';
 import {

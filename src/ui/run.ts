@@ -5,8 +5,8 @@
 // frame would show), and ink mounts afterwards with an empty transcript, replacing the prompt.
 import type { GameHost, Output } from '../host/host.js';
 import type { Block } from '../narrate/index.js';
-import type { RenderSettings } from '../plain/render.js';
-import type { Io } from '../cli/main.js';
+import type { RenderSettings } from '../render/text.js';
+import type { Io } from '../host/io.js';
 import { blockText, statusText, whereabouts, whereaboutsSentence, worldOf, wrapWidth } from './format.js';
 
 export interface InteractiveOptions {

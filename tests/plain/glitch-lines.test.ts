@@ -2,7 +2,7 @@
 // reader, one line of words), then the text once; a glitch already shown is not shown again.
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { renderBlock, renderBlocks } from '../../src/plain/render.js';
+import { renderBlock, renderBlocks } from '../../src/render/text.js';
 
 const TEXT = 'The snow falls up. The trees hum a note you almost know, and the path folds under your feet like paper, twice, and then again, until the gate is behind you and in front of you at once.';
 const block = (intensity: number) => ({ spans: [{ text: TEXT }], glitch: { intensity, seed: 7 } });

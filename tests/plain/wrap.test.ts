@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import wrapAnsi from 'wrap-ansi';
 import stringWidth from 'string-width';
-import { NARROW, wrapText } from '../../src/plain/render.js';
+import { NARROW, wrapText } from '../../src/render/text.js';
 
 const ranges: [number, number][] = [[0x20, 0x7e], [0xa1, 0xa8], [0xaa, 0xac], [0xaf, 0xff], [0x2010, 0x2027], [0x2030, 0x203b], [0x203d, 0x2048], [0x204a, 0x205e]];
 const narrowChars = ranges.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCharCode(a + i)));

@@ -5,7 +5,7 @@ import { render } from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
 import type { GameHost, Output } from '../../src/host/host.js';
 import type { Block } from '../../src/narrate/index.js';
-import type { RenderSettings } from '../../src/plain/render.js';
+import type { RenderSettings } from '../../src/render/text.js';
 import { UiModel } from '../../src/ui/model.js';
 import { App } from '../../src/ui/app.js';
 
