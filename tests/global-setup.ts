@@ -18,6 +18,8 @@ export function setup(): void {
   process.env.NANODREAM_CACHE_DIR = join(root, 'home/.cache/nanodream');
   // tsx (run by some tests) would keep its compile cache in the temporary folder.
   process.env.TSX_DISABLE_CACHE = '1';
+  // Node 22's compile cache would live there too.
+  process.env.NODE_DISABLE_COMPILE_CACHE = '1';
   delete process.env.NANODREAM_HOME;
 }
 

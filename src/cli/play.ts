@@ -138,14 +138,6 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     world, seed, store, gameVersion: version(), now: io.now, onMeta, onTurnFailed, autosave: interactive ? 'turn' : 'deferred',
   });
   attachComforts(host, { world, transcript, settings });
-  if (io.onTurn) {
-    const submit = host.submit.bind(host);
-    const onTurn = io.onTurn;
-    host.submit = (line: string) => {
-      onTurn();
-      return submit(line);
-    };
-  }
   const opening = host.start(f.load ? { kind: 'load', name: f.load } : f.new ? { kind: 'new' } : { kind: 'continue' });
   // The game to play is not settled (a --load that cannot be played): end before anything is written.
   if (opening.refused !== undefined) {

@@ -9,8 +9,6 @@ export interface Io {
   stderr: Writable;
   env: NodeJS.ProcessEnv;
   now: () => Date;
-  /** Told of each line played (start.ts keeps its code cache by how much a run played). */
-  onTurn?: () => void;
   /**
    * Registers what must run before the process ends however it ends (exit, a closed pipe,
    * SIGTERM, SIGHUP, SIGINT, SIGPIPE): the autosave. start.ts wires it to the process.

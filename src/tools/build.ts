@@ -1,8 +1,7 @@
 // Builds what players run: dist/content.json (the story, validated once here) and the esbuild
-// bundles: dist/core.cjs (the game), dist/start.cjs (loads it with V8's code cache) and dist/ui/
+// bundles: dist/core.cjs (the game), dist/start.cjs (loads it and runs it) and dist/ui/
 // (the interactive screen: production React and ink, loaded only for a terminal).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, rmSync, readdirSync, renameSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
@@ -49,11 +48,9 @@ const common = {
   logLevel: 'warning',
 } as const satisfies BuildOptions;
 
-// The game as one CommonJS script: start.ts runs it through vm.Script, which is what lets V8 keep
-// and reuse its compiled code (ES modules cannot, on Node 20). What is used now and then (the
-// commander program, the YAML loader, conf) is in dist/extra.cjs, so that the core has no dynamic
-// import of its own modules: esbuild then lays it out flat, with no lazy module wrappers, which
-// V8 loads and runs markedly faster. The ink screen is its own bundle, reached through io.loadUi.
+// The game as one CommonJS bundle that start.ts requires. What is used now and then (the
+// commander program, the YAML loader, conf) is in dist/extra.cjs, loaded only when asked for;
+// the ink screen is its own bundle, reached through io.loadUi.
 const uiIsElsewhere: Plugin = {
   name: 'ui-is-elsewhere',
   setup(b) {
@@ -96,19 +93,7 @@ const core = await build({
   },
   plugins: [uiIsElsewhere, extraIsElsewhere],
 });
-const coreCode = `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;`;
-// vm.Script has no module loader: an import() left in the script would fail when reached.
-const stray = [...coreCode.matchAll(/[^\w$.]import\((["'][^"']*["'])\)/g)].map((m) => m[1]).filter((p) => !/\/ui\/run\.js/.test(p));
-if (stray.length) {
-  process.stderr.write(`dist/core.cjs would import ${stray.join(', ')} at run time: import it statically.\n`);
-  process.exit(1);
-}
-// The first line names this build, so a code cache made for another build is never used.
-const id = createHash('sha256').update(coreCode).digest('hex').slice(0, 16);
-// start.ts compiles the file as a script whose value is this function (no wrapping at run time).
-const wrapped = `(function (exports, require, module, __filename, __dirname) {${coreCode}\n})`;
-if (!/^[\x00-\x7f]*$/.test(wrapped)) throw new Error('dist/core.cjs must be ASCII (start.ts reads it as latin1)');
-writeAtomically(join(dist, 'core.cjs'), `// nanodream-build ${id}\n${wrapped}`);
+writeAtomically(join(dist, 'core.cjs'), `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;\n`);
 
 /** A plain CommonJS bundle that Node requires: `import.meta.dirname` is its __dirname. */
 function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions> = {}) {
@@ -124,8 +109,7 @@ function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions>
 
 // The rarely used half, loaded by the core with require() when asked for.
 await requiredBundle('src/cli/extra.ts', 'extra.cjs', { plugins: [uiIsElsewhere] });
-// The launcher's half: loads core.cjs with the code cache. CommonJS, so that the launcher can
-// require it (an ES module costs Node a few milliseconds more to start).
+// The launcher's half: loads core.cjs and wires the process. CommonJS, so the launcher can require it.
 await requiredBundle('src/cli/start.ts', 'start.cjs');
 
 // The interactive screen (ink, React, yoga): ES modules, loaded only for a terminal.

@@ -1,4 +1,4 @@
-// The built game is split: dist/core.cjs (what every run needs, loaded through the code cache)
+// The built game is split: dist/core.cjs (what every run needs)
 // and dist/extra.cjs (commander, the YAML loader with zod, conf). Errors cross between them.
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { makeTemp } from '../temp.js';
+import { ensureBuilt } from '../e2e/helpers.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/nanodream.cjs');
@@ -21,9 +22,7 @@ function run(args: string[], input = '', env: Record<string, string> = {}) {
 }
 const home = () => makeTemp('nd-cli-');
 
-beforeAll(() => {
-  if (!existsSync(join(root, 'dist/cli.js'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-});
+beforeAll(() => ensureBuilt());
 
 describe('nanodream as a command', () => {
   it('prints its version', () => {

@@ -14,8 +14,10 @@ export const BIN = join(ROOT, 'bin', 'nanodream.cjs');
 export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 
 /** Builds dist/ when it is missing, so the tests run the same bundle players get. */
+/** Builds the game when a file of the build is missing (npm test builds first, so rarely). */
 export function ensureBuilt(): void {
-  if (existsSync(join(ROOT, 'dist', 'cli.js'))) return;
+  const made = ['core.cjs', 'start.cjs', 'extra.cjs', 'content.json', 'ui/run.js'];
+  if (made.every((f) => existsSync(join(ROOT, 'dist', f)))) return;
   const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
   if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
 }
