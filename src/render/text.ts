@@ -143,8 +143,12 @@ export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []
     const key = `${b.glitch.intensity}|${plain}`;
     if (shown?.has(key)) return renderBlock({ spans: b.spans }, r);
     shown?.add(key);
-    if (r.screenReader) return `${describeGlitch(b.glitch.intensity)}\n${wrapText(plain, r.width)}`;
-    return plainGlitchOutput(b.spans, {
+    const clean = renderBlock({ spans: b.spans }, r);
+    if (!(b.glitch.intensity > 0)) return clean;
+    if (r.screenReader) return `${describeGlitch(b.glitch.intensity)}\n${clean}`;
+    // Only the first line is laid out and scrambled: the rest is never shown damaged.
+    const first = wrapText(plain, r.width).split('\n')[0] ?? '';
+    const damage = plainGlitchOutput([{ text: first }], {
       width: r.width,
       intensity: b.glitch.intensity,
       seed: b.glitch.seed,
@@ -152,7 +156,8 @@ export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []
       color: r.color,
       reducedMotion: r.reducedMotion,
       damageLines: 1,
-    }).replace(/\n$/, '');
+    }).split('\n')[0] ?? '';
+    return `${damage}\n${clean}`;
   }
   if (!r.color) return wrapText(plain, r.width);
   if (b.spans.length === 1) {
