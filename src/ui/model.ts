@@ -198,7 +198,7 @@ export class UiModel {
     this.line = state;
     for (const e of effects) {
       if (e.kind === 'submit') this.submit(e.line);
-      else this.end();
+      else this.leave();
       if (this.ended) break;
     }
     this.changed();
@@ -233,6 +233,18 @@ export class UiModel {
         this.lastWhere = now;
       }
     }
+  }
+
+  /**
+   * Ctrl+C, or Ctrl+D on an empty line: leaving as `quit` does, so the player is told in one
+   * line that the game is saved and how to come back (or that the save failed).
+   */
+  private leave(): void {
+    try {
+      this.queue.push(...this.o.host.submit('quit').blocks);
+    } catch { /* the game is ending either way */ }
+    this.flush();
+    this.end();
   }
 
   /** Ctrl+C, Ctrl+D on an empty line, or `quit`: the game is already autosaved. */

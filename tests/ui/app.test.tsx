@@ -136,6 +136,8 @@ describe('the ink UI', () => {
       await type(keys);
       expect(model.ended).toBe(true);
       expect(frame()).not.toContain('turn 0 ·');
+      // Each way of leaving says so in one line, as quit does.
+      expect(frame()).toMatch(/^Goodbye\.$/m);
       cleanup();
     }
   });
