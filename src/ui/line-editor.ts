@@ -18,7 +18,10 @@ export interface LineState {
   draft: readonly string[];
 }
 
-export type LineEffect = { kind: 'submit'; line: string } | { kind: 'interrupt' } | { kind: 'eof' };
+export type LineEffect =
+  | { kind: 'submit'; line: string } | { kind: 'interrupt' } | { kind: 'eof' }
+  /** Typed or pasted text did not fit in MAX_LINE: this many characters were left out. */
+  | { kind: 'overflow'; dropped: number };
 
 export const emptyLine = (history: readonly string[] = []): LineState => ({ chars: [], cursor: 0, history, index: history.length, draft: [] });
 
@@ -131,8 +134,14 @@ export function feed(start: LineState, event: string): { state: LineState; effec
     return { state: key ? moveKey(s, key) : s, effects };
   }
   let run = '';
+  let dropped = 0;
   const flush = () => {
-    if (run) s = insert(s, run);
+    if (run) {
+      const before = s.chars.length;
+      const wanted = Array.from(run).filter((c) => !UNPRINTABLE.test(c)).length;
+      s = insert(s, run);
+      dropped += wanted - (s.chars.length - before);
+    }
     run = '';
   };
   const cps = Array.from(event);
@@ -163,6 +172,7 @@ export function feed(start: LineState, event: string): { state: LineState; effec
     }
   }
   flush();
+  if (dropped > 0) effects.push({ kind: 'overflow', dropped });
   return { state: s, effects };
 }
 

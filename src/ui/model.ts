@@ -1,10 +1,10 @@
 // The interactive screen's state, apart from React: the transcript (append-only), the input line,
 // the glitch animation playing in the live area and the status. The ink components only draw it.
-import type { Block } from '../narrate/index.js';
+import { formatMessage, type Block } from '../narrate/index.js';
 import type { GameHost } from '../host/host.js';
 import type { RenderSettings } from '../render/text.js';
 import { glitchFrames, renderFrames } from '../glitch/index.js';
-import { emptyLine, feed, type LineState } from './line-editor.js';
+import { emptyLine, feed, MAX_LINE, type LineState } from './line-editor.js';
 import {
   blockText, echoText, settledGlitchText, statusText, whereabouts, whereaboutsSentence, worldOf, wrapWidth, type Whereabouts,
 } from './format.js';
@@ -198,6 +198,7 @@ export class UiModel {
     this.line = state;
     for (const e of effects) {
       if (e.kind === 'submit') this.submit(e.line);
+      else if (e.kind === 'overflow') this.append(formatMessage(worldOf(this.o.host), 'ui.line_full', { max: MAX_LINE, dropped: e.dropped }));
       else this.leave();
       if (this.ended) break;
     }

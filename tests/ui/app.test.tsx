@@ -160,3 +160,18 @@ describe('the ink UI', () => {
     for (let i = 1; i < seen.length; i++) expect(seen[i].slice(0, seen[i - 1].length)).toEqual(seen[i - 1]);
   });
 });
+
+describe('a long paste', () => {
+  afterEach(() => cleanup());
+
+  it('is kept whole up to the line limit, and past it the screen says how much was left out', async () => {
+    const { type, model, frame } = await mountUi();
+    await type('x'.repeat(1200));
+    expect(model.line.chars.length).toBe(1000);
+    expect(frame()).toMatch(/at most 1000 characters; the last 200 of what you typed or pasted were left out/);
+    const short = await mountUi();
+    await short.type('y'.repeat(900));
+    expect(short.model.line.chars.length).toBe(900);
+    expect(short.frame()).not.toMatch(/left out/);
+  });
+});

@@ -25,6 +25,9 @@ export class FakeHost {
     game: { title: 'test', acts: [{ id: 1, name: 'Bedtime', playable: ['leo', 'mia'] }] },
     characters: { leo: { name: 'Leo' }, mia: { name: 'Mia' } },
     rooms: { bedroom: { name: 'Bedroom' }, kitchen: { name: 'Kitchen' } },
+    messages: {
+      'ui.line_full': '(A command holds at most {max} characters; the last {dropped} of what you typed or pasted were left out. The rest is on the line.)',
+    },
   };
   state: FakeState = { player: 'leo', turn: 0, act: 1, loc: { leo: 'bedroom', mia: 'kitchen' }, memories: [] };
   received: string[] = [];
