@@ -215,8 +215,9 @@ export class UiModel {
       const out = this.o.host.submit(line);
       blocks = out.blocks;
       quit = !!out.quit;
-    } catch (e) {
-      blocks = [{ spans: [{ text: `Something went wrong inside the game: ${(e as Error)?.message ?? String(e)}. Your saves are untouched.`, style: 'error' }] }];
+    } catch {
+      // The host keeps a failing turn out of the game itself; this is the screen's own guard.
+      blocks = [{ spans: [{ text: formatMessage(worldOf(this.o.host), 'host.turn_failed'), style: 'error' }] }];
     }
     this.gap = r.screenReader;
     this.queue.push(...blocks);
