@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { plainGlitchOutput, glitchSpans, glitchFrames, textWidth, runPreview } from '../src/glitch/index.js';
 import { graphemes, graphemeWidth, sanitise } from '../src/glitch/width.js';
-import { mulberry32 } from '../src/glitch/rng.js';
+import { seeded } from '../tests/fuzz/generate.js';
 import { loadContent } from '../src/content/load.js';
 
 const out: string[] = [];
@@ -38,7 +38,8 @@ const memPool = Object.keys(msgs).filter((k) => k.startsWith('preview.memory.'))
 if (msgs['preview.sample']) glitchTexts.push(msgs['preview.sample']);
 console.log(`story strings ${all.length}, glitch texts ${glitchTexts.length}, memories ${memPool.length}`);
 
-const rnd = mulberry32(12345);
+// The engine's seeded generator (mulberry32): the same sequence the glitch's own copy gave.
+const rnd = seeded(12345);
 const ri = (n: number) => Math.floor(rnd() * n);
 const INT = [0, 0.05, 0.1, 0.2, 0.3, 0.35, 0.45, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1];
 const WIDTHS = [1, 2, 5, 10, 20, 40, 79, 80, 120];

@@ -9,5 +9,4 @@ export { renderLines, renderLine, renderSpans, renderFrames, DEFAULT_THEME, RESE
 export { describeGlitch } from './describe.js';
 export { plainGlitchOutput, type PlainGlitchOptions } from './plain.js';
 export { runPreview, type PreviewOptions } from './preview.js';
-export { mulberry32 } from './rng.js';
 export { textWidth } from './width.js';

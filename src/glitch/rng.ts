@@ -1,17 +1,6 @@
-// Seeded randomness for the glitch: a sequential mulberry32 generator and a stateless
-// position hash, so a cell's dice depend only on (seed, purpose, position), never on intensity.
-
-/** mulberry32: small, fast, good enough for visuals. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded randomness for the glitch: a stateless position hash, so a cell's dice depend only on
+// (seed, purpose, position), never on intensity. (A sequential generator, where one is needed,
+// is the engine's: src/engine/rng.ts.)
 
 /** One lowbias32 finaliser step of `mix`: folds the integer p into the hash h. */
 function step(h: number, p: number): number {
