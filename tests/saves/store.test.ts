@@ -303,7 +303,8 @@ describe('disk faults', () => {
           // One sentence of each: the folder, what went wrong, what to do; no errno text.
           expect(r.message).toContain(`in ${dir}:`);
           expect(r.message).toMatch(code === 'ENOSPC' ? /Free some space/ : /--home DIR/);
-          expect(r.message).not.toMatch(/simulated|E[A-Z]{3,}/);
+          // (The folder's random name is taken out first: it may hold capitals like EGMT.)
+          expect(r.message.replace(dir, '')).not.toMatch(/simulated|\bE[A-Z]{3,}\b/);
           expect(r.message).not.toMatch(/game goes on/);
         }
         expect(fs.readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe(before);
