@@ -1,7 +1,7 @@
 // Runs the built game where players meet it: bin/nanodream.cjs as a child process, and inside a
 // real pseudo-terminal through tmux (each test server on its own socket).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,12 +106,42 @@ export class TmuxTerm {
     return this.tmux('display-message', '-p', '#{cursor_flag}').trim() === '1';
   }
 
-  kill(): void {
+  /** The processes under the pane's shell (the game among them), deepest last. */
+  private paneProcesses(): number[] {
+    let pids: number[] = [];
+    try {
+      pids = [Number(this.tmux('display-message', '-p', '#{pane_pid}').trim())];
+    } catch {
+      return [];
+    }
+    for (let i = 0; i < pids.length; i++) {
+      const r = spawnSync('pgrep', ['-P', String(pids[i])], { encoding: 'utf8' });
+      pids.push(...r.stdout.split('\n').filter(Boolean).map(Number));
+    }
+    return pids.filter((p) => p > 0);
+  }
+
+  /**
+   * Ends the terminal and waits for the game in it to be gone: a game hung up on saves as it
+   * exits, so removing its home before then would race with that save.
+   */
+  async kill(): Promise<void> {
+    const pids = this.paneProcesses();
     try {
       this.tmux('kill-server');
     } catch {
       // already gone
     }
+    // A zombie has exited; only its parent's bookkeeping is left.
+    const alive = (pid: number) => {
+      try {
+        return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    const until = Date.now() + 5000;
+    while (pids.some(alive) && Date.now() < until) await sleep(20);
   }
 }
 

@@ -12,16 +12,16 @@ describe.skipIf(!hasTmux)('interactive play in a real terminal', () => {
   let home: ReturnType<typeof tempHome> | null = null;
 
   beforeAll(() => ensureBuilt(), 240_000);
-  afterEach(() => {
-    term?.kill();
+  afterEach(async () => {
+    await term?.kill();
     home?.remove();
     term = null;
     home = null;
   });
 
-  async function startGame(width = 100, height = 30): Promise<TmuxTerm> {
+  async function startGame(width = 100, height = 30, env: Record<string, string> = {}): Promise<TmuxTerm> {
     home = tempHome();
-    term = new TmuxTerm(width, height, { NANODREAM_HOME: home.dir });
+    term = new TmuxTerm(width, height, { NANODREAM_HOME: home.dir, ...env });
     await term.waitFor((s) => s.includes('$'), 'the shell prompt');
     term.type(`node ${BIN} --new --seed 1`);
     await term.waitFor(promptShown, 'the game prompt');
@@ -56,6 +56,17 @@ describe.skipIf(!hasTmux)('interactive play in a real terminal', () => {
     expect(lines[lines.length - 1]).toBe('>');
     expect(lines[lines.length - 2]).toMatch(STATUS);
     expect(lines.filter((l) => l.trim()).length).toBeGreaterThan(5);
+  });
+
+  it('draws its status line and prompt in a terminal whose shell has CI set', async () => {
+    // ink alone would draw no live area when it sees CI; a terminal is a terminal.
+    const t = await startGame(100, 30, { CI: 'true', CONTINUOUS_INTEGRATION: '1' });
+    await t.settle();
+    const lines = t.lines();
+    expect(lines[lines.length - 1]).toBe('>');
+    expect(lines[lines.length - 2]).toMatch(STATUS);
+    await command(t, 'look');
+    expect(t.lines().at(-1)).toBe('>');
   });
 
   it('answers look, x me and i as piped play does', async () => {
