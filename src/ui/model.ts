@@ -42,6 +42,10 @@ interface Animation {
 
 /** Glitch animation length: the API caps it at 1.5 s and keeps flashes ≤3 per second. */
 export const GLITCH_DURATION_MS = 1200;
+/** All the animation one turn may play, however many of its paragraphs glitch. */
+export const TURN_ANIMATION_MS = 1500;
+/** Less than this left of a turn's budget: the paragraph is shown settled, not as a stub of a flicker. */
+const MIN_ANIMATION_MS = 300;
 
 export class UiModel {
   items: TranscriptItem[] = [];
@@ -57,6 +61,8 @@ export class UiModel {
   private gap: boolean;
   private nextId = 0;
   private lastWhere: string | null = null;
+  /** What is left of this turn's animation time. */
+  private budgetMs = TURN_ANIMATION_MS;
   private readonly timers: NonNullable<ModelOptions['timers']>;
 
   constructor(private readonly o: ModelOptions) {
@@ -105,6 +111,7 @@ export class UiModel {
 
   /** Blocks still to show when ink mounts (the opening's tail after a glitch). */
   show(blocks: Block[]): void {
+    this.budgetMs = TURN_ANIMATION_MS;
     this.queue.push(...blocks);
     this.drain(true);
     this.changed();
@@ -134,10 +141,13 @@ export class UiModel {
 
   private startAnimation(b: Block, r: RenderSettings): boolean {
     const g = b.glitch!;
+    const durationMs = Math.min(GLITCH_DURATION_MS, this.budgetMs);
+    if (durationMs < MIN_ANIMATION_MS) return false;
     const a = glitchFrames(b.spans, {
-      width: r.width, intensity: g.intensity, seed: g.seed, memories: this.o.host.state.memories, durationMs: GLITCH_DURATION_MS,
+      width: r.width, intensity: g.intensity, seed: g.seed, memories: this.o.host.state.memories, durationMs,
     });
     if (a.frames.length <= 1) return false;
+    this.budgetMs -= a.delayMs.reduce((t, d) => t + d, 0);
     const maxRows = Math.max(1, this.rows() - 4);
     const frames = renderFrames(a.frames.slice(0, -1), { color: r.color }).map((f) => f.split('\n').slice(0, maxRows));
     this.anim = { block: b, frames, delays: a.delayMs.slice(0, -1), index: 0, timer: null };
@@ -186,10 +196,12 @@ export class UiModel {
   input(event: string): void {
     if (this.ended) return;
     if (this.anim) {
-      this.settle();
-      this.drain(true);
-      // Enter, Space, Esc and other non-printing keys only skip; letters skip and are typed.
-      if (event === '\r' || event === '\n' || event === ' ' || event.startsWith('\x1b')) {
+      // Any key ends the turn's animation at once: every paragraph still to come is shown
+      // settled, so nothing typed after this key is taken for a skip. Esc, and Enter or Space on
+      // an empty line, only skip; anything else is typed (Enter runs the line typed ahead).
+      this.flush();
+      const empty = this.line.chars.length === 0;
+      if (event.startsWith('\x1b') || (empty && (event === '\r' || event === '\n' || event === ' '))) {
         this.changed();
         return;
       }
@@ -220,6 +232,7 @@ export class UiModel {
       blocks = [{ spans: [{ text: formatMessage(worldOf(this.o.host), 'host.turn_failed'), style: 'error' }] }];
     }
     this.gap = r.screenReader;
+    this.budgetMs = TURN_ANIMATION_MS;
     this.queue.push(...blocks);
     if (quit) {
       this.flush();

@@ -1,7 +1,10 @@
 // The ink UI driven like a player: typing, history, pasted junk, glitches, quitting.
+import './no-ci.js';
 import { describe, it, expect, afterEach } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { mountUi, lastLines, tick, GLITCH_TEXT } from './helpers.js';
+import { mountUi, lastLines, tick, GLITCH_TEXT, FakeHost, settings } from './helpers.js';
+import { UiModel, TURN_ANIMATION_MS } from '../../src/ui/model.js';
+import type { GameHost } from '../../src/host/host.js';
 
 afterEach(() => cleanup());
 
@@ -173,5 +176,81 @@ describe('a long paste', () => {
     await short.type('y'.repeat(900));
     expect(short.model.line.chars.length).toBe(900);
     expect(short.frame()).not.toMatch(/left out/);
+  });
+});
+
+describe('typing while a glitch animates', () => {
+  afterEach(() => cleanup());
+
+  it('keeps the keys, in order, on the prompt; the first key ends the whole turn\'s animation', async () => {
+    const { type, frame, model, host } = await mountUi();
+    await type('glitch3\r');
+    expect(model.animating).toBe(true);
+    for (const c of 'x me') await type(c);
+    expect(model.animating).toBe(false);
+    // Every paragraph of the turn is settled, none is left to swallow a later space.
+    for (const k of [1, 2, 3]) expect(frame()).toContain(`${k}. ${GLITCH_TEXT.slice(0, 30)}`);
+    expect(lastLines(frame(), 1)).toEqual(['> x me']);
+    await type('\r');
+    expect(host.received).toEqual(['glitch3', 'x me']);
+  });
+
+  it('runs a line typed ahead when Enter is pressed during the animation', async () => {
+    const { type, frame, model, host } = await mountUi();
+    await type('glitch\r');
+    expect(model.animating).toBe(true);
+    // The whole line arrives while the paragraph animates (a fast typist, or a paste).
+    await type('x me\r');
+    expect(model.animating).toBe(false);
+    expect(host.received).toEqual(['glitch', 'x me']);
+    const f = frame();
+    expect(f.indexOf('After.')).toBeLessThan(f.indexOf('You look like someone who should be asleep.'));
+  });
+
+  it('on an empty line, Enter, Space and Esc only end the animation', async () => {
+    for (const key of ['\r', ' ', '\x1b']) {
+      const { type, model, host, frame } = await mountUi();
+      await type('glitch\r');
+      expect(model.animating).toBe(true);
+      await type(key);
+      expect(model.animating).toBe(false);
+      expect(host.received).toEqual(['glitch']);
+      expect(lastLines(frame(), 1)).toEqual(['>']);
+      cleanup();
+    }
+  });
+
+  it('plays at most 1.5 s of animation in one turn, however many paragraphs glitch', () => {
+    // Timers run by hand: every delay the model asks for is added up.
+    const pending: Array<{ fn: () => void; ms: number }> = [];
+    const model = new UiModel({
+      host: new FakeHost() as unknown as GameHost,
+      render: settings(),
+      screen: { columns: () => 100, rows: () => 30 },
+      explicitWidth: false,
+      timers: { set: (fn, ms) => { const t = { fn, ms }; pending.push(t); return t; }, clear: (t) => { const i = pending.indexOf(t as never); if (i >= 0) pending.splice(i, 1); } },
+    });
+    const played = (line: string) => {
+      let total = 0;
+      let animated = 0;
+      for (const c of line) model.input(c);
+      model.input('\r');
+      let seen: unknown = null;
+      while (pending.length) {
+        const t = pending.shift()!;
+        total += t.ms;
+        if (model.frame !== seen) { animated++; seen = model.frame; }
+        t.fn();
+      }
+      return { total, animated };
+    };
+    const one = played('glitch');
+    expect(one.total).toBeGreaterThan(500);
+    const three = played('glitch3');
+    expect(three.total).toBeGreaterThan(one.total);
+    expect(three.total).toBeLessThanOrEqual(TURN_ANIMATION_MS);
+    // Every paragraph reached the transcript, settled.
+    const text = model.items.map((i) => i.text).join('\n');
+    for (const k of [1, 2, 3]) expect(text).toContain(`${k}. ${GLITCH_TEXT.slice(0, 30)}`);
   });
 });

@@ -1,5 +1,6 @@
 // A small stand-in for GameHost (the story files change under us; the UI only needs a host's
 // shape) and helpers to drive the ink UI through ink-testing-library.
+import './no-ci.js';
 import React from 'react';
 import { render } from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
@@ -49,6 +50,8 @@ export class FakeHost {
         return { blocks: [t(Array.from({ length: 60 }, (_, i) => `word${i}`).join(' '))] };
       case 'glitch':
         return { blocks: [t('Before.'), { spans: [{ text: GLITCH_TEXT, style: 'glitch' }], glitch: { intensity: 0.9, seed: 7 } }, t('After.')] };
+      case 'glitch3':
+        return { blocks: [1, 2, 3].map((k) => ({ spans: [{ text: `${k}. ${GLITCH_TEXT}`, style: 'glitch' as const }], glitch: { intensity: 0.9, seed: k } })) };
       case 'quit':
         return { blocks: [t('Goodbye.', 'system')], quit: true };
       default:
