@@ -80,6 +80,7 @@ function renderSettings(f: PlayFlags, io: Io, stored: { color: boolean; width: n
     width: Math.max(20, Math.min(200, Math.floor(width) - 1)),
     screenReader: !!f.screenReader || env.INK_SCREEN_READER === 'true' || stored.screenReader,
     reducedMotion: !!f.reducedMotion || stored.reducedMotion,
+    widthSet: !!f.width || stored.width !== null,
   };
 }
 

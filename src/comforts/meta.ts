@@ -136,6 +136,7 @@ export interface RenderLike {
   width: number;
   screenReader: boolean;
   reducedMotion: boolean;
+  widthSet?: boolean;
 }
 
 /**
@@ -156,6 +157,7 @@ export function applyToRender(render: RenderLike, key: SettingKey, value: Settin
     case 'width': {
       const w = typeof value === 'number' ? value : (env.columns ?? 80);
       render.width = Math.max(20, Math.min(200, Math.floor(w) - 1));
+      render.widthSet = typeof value === 'number';
       return true;
     }
     default:

@@ -9,6 +9,8 @@ export interface RenderSettings {
   width: number;
   screenReader: boolean;
   reducedMotion: boolean;
+  /** The width was asked for (--width, or `settings width N`); otherwise it follows the terminal. */
+  widthSet?: boolean;
 }
 
 // An explicit level: whether to colour is decided by the CLI (flags, NO_COLOR, TERM), not chalk.

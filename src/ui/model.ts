@@ -86,7 +86,8 @@ export class UiModel {
   /** Render settings at the terminal's current width. */
   settings(): RenderSettings {
     const r = this.o.render;
-    return { ...r, width: wrapWidth(this.o.screen.columns(), r.width, this.o.explicitWidth) };
+    // `settings width` changes r in place during play: a new width applies to the next text.
+    return { ...r, width: wrapWidth(this.o.screen.columns(), r.width, r.widthSet ?? this.o.explicitWidth) };
   }
 
   columns(): number {

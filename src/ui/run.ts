@@ -37,7 +37,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<void> {
   const { host, opening, io } = o;
   const stdout = io.stdout;
   const screen = { columns: () => stdout.columns, rows: () => stdout.rows };
-  const explicitWidth = o.render.width !== wrapWidth(stdout.columns, o.render.width, false);
+  const explicitWidth = o.render.widthSet ?? o.render.width !== wrapWidth(stdout.columns, o.render.width, false);
   const render: RenderSettings = { ...o.render, width: wrapWidth(stdout.columns, o.render.width, explicitWidth) };
   const animate = !render.reducedMotion && !render.screenReader;
 

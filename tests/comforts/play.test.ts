@@ -60,9 +60,13 @@ describe('comforts in play', () => {
     expect(g.say('settings')).toContain('width: auto.');
     expect(g.say('settings width 60')).toBe('The width setting is now 60.');
     expect(g.render.width).toBe(59);
+    // Set by the player: the screen keeps it however wide the terminal is.
+    expect((g.render as { widthSet?: boolean }).widthSet).toBe(true);
     expect(g.say('settings width lots')).toBe('The width can be a number from 20 to 200, or auto, not "lots".');
     await g.settings!.flush();
     expect(new SettingsStore(home.dir).get('width')).toBe(60);
+    g.say('settings width auto');
+    expect((g.render as { widthSet?: boolean }).widthSet).toBe(false);
     expect(findBadOutput(g.all.join('\n'))).toEqual([]);
   });
 

@@ -254,3 +254,23 @@ describe('typing while a glitch animates', () => {
     for (const k of [1, 2, 3]) expect(text).toContain(`${k}. ${GLITCH_TEXT.slice(0, 30)}`);
   });
 });
+
+describe('the width', () => {
+  afterEach(() => cleanup());
+
+  it('set during play (settings width) applies at once to the next reply; set back to auto, it follows the terminal', async () => {
+    const { type, frame, render, model } = await mountUi();
+    const widest = () => Math.max(...model.items.at(-1)!.text.split('\n').map((l) => l.length));
+    await type('long\r');
+    expect(widest()).toBeGreaterThan(60);
+    // What applyToRender does for `settings width 41`.
+    render.width = 40;
+    render.widthSet = true;
+    await type('long\r');
+    expect(widest()).toBeLessThanOrEqual(40);
+    expect(frame()).toContain('word59');
+    render.widthSet = false;
+    await type('long\r');
+    expect(widest()).toBeGreaterThan(60);
+  });
+});

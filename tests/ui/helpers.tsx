@@ -68,9 +68,10 @@ export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 export async function mountUi(over: Partial<RenderSettings> = {}, screen = { columns: 100, rows: 30 }) {
   const host = new FakeHost();
+  const renderSettings = settings(over);
   const model = new UiModel({
     host: host as unknown as GameHost,
-    render: settings(over),
+    render: renderSettings,
     screen: { columns: () => screen.columns, rows: () => screen.rows },
     explicitWidth: false,
   });
@@ -81,7 +82,7 @@ export async function mountUi(over: Partial<RenderSettings> = {}, screen = { col
     await tick();
   };
   const frame = () => stripAnsi(ui.lastFrame() ?? '');
-  return { host, model, ui, type, frame };
+  return { host, model, ui, type, frame, render: renderSettings };
 }
 
 /** The live area: the lines after the transcript (status and prompt are the last two). */
