@@ -57,6 +57,14 @@ function onShutdown(fn: () => void): void {
 }
 let signalsHandled = false;
 
+/** Ctrl+Z for a screen whose terminal is raw: the whole process group stops, so `npm start` does too. */
+function suspend(resumed: () => void): boolean {
+  if (process.platform === 'win32') return false;
+  process.once('SIGCONT', resumed);
+  process.kill(0, 'SIGTSTP');
+  return true;
+}
+
 export async function start(o: StartOptions): Promise<void> {
   const main = loadCore();
   // A closed pipe (`nanodream | head`) is not an error worth a trace; the autosave runs on exit.
@@ -79,5 +87,6 @@ export async function start(o: StartOptions): Promise<void> {
     // Beside this file in dist/ (a name in a variable: the source tree has no such file).
     loadUi: () => import(UI_BUNDLE) as Promise<UiModule>,
     onShutdown,
+    suspend,
   });
 }

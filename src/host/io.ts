@@ -14,4 +14,9 @@ export interface Io {
    * SIGTERM, SIGHUP, SIGINT, SIGPIPE): the autosave. start.ts wires it to the process.
    */
   onShutdown?: (fn: () => void) => void;
+  /**
+   * Stops the game's process group, as Ctrl+Z does in a shell, and calls `resumed` after `fg`.
+   * False where there is no job control (Windows): the key then does nothing.
+   */
+  suspend?: (resumed: () => void) => boolean;
 }

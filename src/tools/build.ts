@@ -118,6 +118,8 @@ const ui = await build({
   metafile: true,
   entryPoints: { run: join(root, 'src/ui/run.ts') },
   outdir: join(dist, 'ui'),
+  // restore-cursor writes to stderr at every exit; ours writes only to the terminal.
+  alias: { ...common.alias, 'restore-cursor': join(root, 'src/ui/restore-cursor.ts') },
   splitting: true,
   format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',

@@ -63,7 +63,7 @@ export function App({ model }: { model: UiModel }) {
 
   const sr = model.settings().screenReader;
   const frame = model.frame;
-  const live = model.ended ? null : (
+  const live = model.ended || model.suspended ? null : (
     <Box flexDirection="column" marginTop={1}>
       {frame ? <Text wrap="truncate-end">{frame.join('\n')}</Text> : null}
       {sr ? null : <Text wrap="truncate-end">{model.status()}</Text>}

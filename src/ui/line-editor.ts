@@ -20,6 +20,8 @@ export interface LineState {
 
 export type LineEffect =
   | { kind: 'submit'; line: string } | { kind: 'interrupt' } | { kind: 'eof' }
+  /** Ctrl+Z: the terminal is raw, so the screen suspends itself. */
+  | { kind: 'suspend' }
   /** Typed or pasted text did not fit in MAX_LINE: this many characters were left out. */
   | { kind: 'overflow'; dropped: number };
 
@@ -46,14 +48,14 @@ const SEQUENCES: Record<string, Key> = {
 };
 
 // Control characters with a meaning; every other C0/C1 character is dropped.
-const CONTROLS: Record<string, Key | 'submit' | 'interrupt' | 'eof'> = {
+const CONTROLS: Record<string, Key | 'submit' | 'interrupt' | 'eof' | 'suspend'> = {
   '\r': 'submit', '\n': 'submit',
   '\x7f': 'backspace', '\b': 'backspace',
   '\x01': 'home', '\x05': 'end',
   '\x02': 'left', '\x06': 'right',
   '\x10': 'up', '\x0e': 'down',
   '\x15': 'killLine', '\x0b': 'killEnd', '\x17': 'killWord',
-  '\x03': 'interrupt', '\x04': 'eof',
+  '\x03': 'interrupt', '\x04': 'eof', '\x1a': 'suspend',
 };
 
 const UNPRINTABLE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/u;
@@ -134,13 +136,14 @@ export function feed(start: LineState, event: string): { state: LineState; effec
     return { state: key ? moveKey(s, key) : s, effects };
   }
   let run = '';
-  let dropped = 0;
   const flush = () => {
     if (run) {
       const before = s.chars.length;
       const wanted = Array.from(run).filter((c) => !UNPRINTABLE.test(c)).length;
       s = insert(s, run);
-      dropped += wanted - (s.chars.length - before);
+      const lost = wanted - (s.chars.length - before);
+      // Said before whatever the control character after it does (a submit, say).
+      if (lost > 0) effects.push({ kind: 'overflow', dropped: lost });
     }
     run = '';
   };
@@ -161,6 +164,9 @@ export function feed(start: LineState, event: string): { state: LineState; effec
     } else if (action === 'interrupt') {
       effects.push({ kind: 'interrupt' });
       return { state: s, effects };
+    } else if (action === 'suspend') {
+      // The rest of the chunk waits for the screen to come back; none of it is lost.
+      effects.push({ kind: 'suspend' });
     } else if (action === 'eof') {
       if (s.chars.length === 0) {
         effects.push({ kind: 'eof' });
@@ -172,7 +178,6 @@ export function feed(start: LineState, event: string): { state: LineState; effec
     }
   }
   flush();
-  if (dropped > 0) effects.push({ kind: 'overflow', dropped });
   return { state: s, effects };
 }
 

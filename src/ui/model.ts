@@ -4,7 +4,8 @@ import { formatMessage, type Block } from '../narrate/index.js';
 import type { GameHost } from '../host/host.js';
 import type { RenderSettings } from '../render/text.js';
 import { glitchFrames, renderFrames } from '../glitch/index.js';
-import { emptyLine, feed, MAX_LINE, type LineState } from './line-editor.js';
+import stringWidth from 'string-width';
+import { emptyLine, feed, lineValue, MAX_LINE, type LineState } from './line-editor.js';
 import {
   blockText, echoText, settledGlitchText, statusText, whereabouts, whereaboutsSentence, worldOf, wrapWidth, type Whereabouts,
 } from './format.js';
@@ -30,6 +31,11 @@ export interface ModelOptions {
   /** Whether the first transcript item needs a blank line (text was written before ink). */
   gapFirst?: boolean;
   timers?: { set: (fn: () => void, ms: number) => unknown; clear: (t: unknown) => void };
+  /**
+   * Ctrl+Z: hands the terminal back to the shell, and calls `resumed` after `fg`. Called once the
+   * live area is hidden. None (no job control): the key does nothing.
+   */
+  suspend?: (resumed: () => void) => void;
 }
 
 interface Animation {
@@ -44,6 +50,8 @@ interface Animation {
 export const GLITCH_DURATION_MS = 1200;
 /** All the animation one turn may play, however many of its paragraphs glitch. */
 export const TURN_ANIMATION_MS = 1500;
+/** A paste's pieces arrive within this of each other. */
+const PASTE_QUIET_MS = 60;
 /** Less than this left of a turn's budget: the paragraph is shown settled, not as a stub of a flicker. */
 const MIN_ANIMATION_MS = 300;
 
@@ -53,6 +61,8 @@ export class UiModel {
   /** The glitch frame on screen (already clipped to fit), or null. */
   frame: string[] | null = null;
   ended = false;
+  /** Ctrl+Z was pressed and the shell has the terminal: the live area is not drawn. */
+  suspended = false;
   version = 0;
 
   private readonly listeners = new Set<() => void>();
@@ -61,6 +71,9 @@ export class UiModel {
   private gap: boolean;
   private nextId = 0;
   private lastWhere: string | null = null;
+  /** Characters of a long paste left out, not yet said; the timer that says them. */
+  private dropped = 0;
+  private overflowTimer: unknown = null;
   /** What is left of this turn's animation time. */
   private budgetMs = TURN_ANIMATION_MS;
   private readonly timers: NonNullable<ModelOptions['timers']>;
@@ -189,9 +202,25 @@ export class UiModel {
     this.drain(false);
   }
 
+  /**
+   * The widths of the live area's lines as drawn at `columns`: the blank line above it, the glitch
+   * frame, the status line and the input line (last; the cursor is on it).
+   */
+  liveWidths(columns: number): number[] {
+    const clip = (w: number) => Math.min(w, columns);
+    const frame = (this.frame ?? []).map((l) => clip(stringWidth(l)));
+    const status = this.settings().screenReader ? [] : [clip(stringWidth(statusText(this.where(), columns - 1, false)))];
+    const input = Math.min(2 + stringWidth(lineValue(this.line)), columns - 1);
+    return [0, ...frame, ...status, input];
+  }
+
   /** Stable handlers for the components' effects. */
   inputHandler = (event: string): void => this.input(event);
-  resizeHandler = (): void => this.changed();
+  /** A new terminal size: an animation drawn for the old width ends, settled at the new one. */
+  resizeHandler = (): void => {
+    if (this.anim) this.flush();
+    this.changed();
+  };
 
   /** One raw input event from ink's input parser. */
   input(event: string): void {
@@ -211,14 +240,45 @@ export class UiModel {
     this.line = state;
     for (const e of effects) {
       if (e.kind === 'submit') this.submit(e.line);
-      else if (e.kind === 'overflow') this.append(formatMessage(worldOf(this.o.host), 'ui.line_full', { max: MAX_LINE, dropped: e.dropped }));
+      else if (e.kind === 'suspend' && this.o.suspend && !this.suspended) {
+        this.flush();
+        this.suspended = true;
+        this.changed();
+        this.o.suspend(() => {
+          this.suspended = false;
+          this.changed();
+        });
+      }
+      else if (e.kind === 'overflow') this.overflowed(e.dropped);
       else this.leave();
       if (this.ended) break;
     }
     this.changed();
   }
 
+  /**
+   * A terminal hands a long paste over in pieces, so what was left out is added up and said once,
+   * when the pieces stop coming (or before the line is run).
+   */
+  private overflowed(dropped: number): void {
+    this.dropped += dropped;
+    this.overflowTimer ??= this.timers.set(() => {
+      this.overflowTimer = null;
+      this.sayOverflow();
+      this.changed();
+    }, PASTE_QUIET_MS);
+  }
+
+  private sayOverflow(): void {
+    if (this.overflowTimer !== null) this.timers.clear(this.overflowTimer);
+    this.overflowTimer = null;
+    if (this.dropped === 0) return;
+    this.append(formatMessage(worldOf(this.o.host), 'ui.line_full', { max: MAX_LINE, dropped: this.dropped }));
+    this.dropped = 0;
+  }
+
   private submit(line: string): void {
+    this.sayOverflow();
     this.flush();
     const r = this.settings();
     if (!r.screenReader) this.append(echoText(line, r), true);
@@ -271,6 +331,7 @@ export class UiModel {
   }
 
   dispose(): void {
+    if (this.overflowTimer !== null) this.timers.clear(this.overflowTimer);
     if (this.anim) this.timers.clear(this.anim.timer);
     this.anim = null;
   }

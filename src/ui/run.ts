@@ -8,6 +8,7 @@ import type { Block } from '../narrate/index.js';
 import type { RenderSettings } from '../render/text.js';
 import type { Io } from '../host/io.js';
 import { blockText, statusText, whereabouts, whereaboutsSentence, worldOf, wrapWidth } from './format.js';
+import { eraseReflowed, terminalReflows } from './reflow.js';
 
 export interface InteractiveOptions {
   host: GameHost;
@@ -59,12 +60,40 @@ export async function runInteractive(o: InteractiveOptions): Promise<void> {
   try {
     const { mount } = await importWithoutCi(() => import('./app.js'));
     const { UiModel } = await import('./model.js');
-    const model = new UiModel({ host, render: o.render, screen, explicitWidth, gapFirst: early !== '' });
+    // Ctrl+Z: the model hides the live area; once ink has drawn that (its writes are throttled to
+    // 30 a second), the terminal goes back to the shell as it was. After `fg` the live area is
+    // drawn again below what the shell printed (ink erases the two rows its empty area took).
+    const suspend = io.suspend && ((resumed: () => void): void => {
+      setTimeout(() => {
+        stdout.write(RESET + SHOW_CURSOR);
+        io.stdin.setRawMode?.(false);
+        const stopped = io.suspend!(() => {
+          io.stdin.setRawMode?.(true);
+          stdout.write('\n');
+          resumed();
+        });
+        if (!stopped) {
+          io.stdin.setRawMode?.(true);
+          resumed();
+        }
+      }, 100);
+    });
+    const model = new UiModel({ host, render: o.render, screen, explicitWidth, gapFirst: early !== '', suspend: suspend || undefined });
     // ink's first frame takes the place of the prompt drawn above.
     stdout.write(`\r${ERASE_LINE}${`${UP}${ERASE_LINE}`.repeat(liveRows - 1)}`);
+    // Registered before ink's own resize handler, so it runs first (see reflow.ts).
+    let columns = stdout.columns || 80;
+    const reflows = terminalReflows(io.env);
+    const onResize = (): void => {
+      const now = stdout.columns || 80;
+      if (reflows && now < columns && !model.ended) stdout.write(eraseReflowed(model.liveWidths(columns), now));
+      columns = now;
+    };
+    stdout.prependListener('resize', onResize);
     inkInstance = mount(model, io);
     if (tail.length) model.show(tail);
     await inkInstance.waitUntilExit();
+    stdout.off('resize', onResize);
     model.dispose();
   } finally {
     if (!inkInstance) io.stdin.setRawMode?.(false);
