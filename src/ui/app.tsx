@@ -1,6 +1,6 @@
 // The ink components: the transcript in <Static> (only ever appended to), then a live area of at
 // most a glitch frame, the status line and the input line. All state lives in the UiModel.
-import React, { useEffect, useSyncExternalStore } from 'react';
+import React, { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
 import { Box, Static, Text, render, useApp, useCursor, useStdin, useStdout, type Instance } from 'ink';
 import stringWidth from 'string-width';
 import type { UiModel, TranscriptItem } from './model.js';
@@ -57,6 +57,9 @@ export function App({ model }: { model: UiModel }) {
   const { exit } = useApp();
   useRawInput(model.inputHandler);
   useResize(model.resizeHandler);
+  // After the commit that wrote them: ink writes <Static> items as it commits.
+  const { batch, items } = model;
+  useLayoutEffect(() => model.written(batch, items.length), [model, batch, items]);
   useEffect(() => {
     if (model.ended) exit();
   }, [model.ended, exit]);
@@ -72,7 +75,7 @@ export function App({ model }: { model: UiModel }) {
   );
   return (
     <>
-      <Static items={model.items}>{(item) => <Entry key={item.id} item={item} />}</Static>
+      <Static key={model.batch} items={model.items}>{(item) => <Entry key={item.id} item={item} />}</Static>
       {live}
     </>
   );

@@ -56,7 +56,15 @@ const PASTE_QUIET_MS = 60;
 const MIN_ANIMATION_MS = 300;
 
 export class UiModel {
+  /**
+   * The transcript items ink has not written yet, and those of the same batch it has. Once it has
+   * written all of them the next item starts a new batch: what is on the screen is not kept.
+   */
   items: TranscriptItem[] = [];
+  /** Static is keyed by the batch, so a new one is written from its first item. */
+  batch = 0;
+  /** How many of `items` ink has written (it says so through `written`). */
+  private writtenCount = 0;
   line: LineState = emptyLine();
   /** The glitch frame on screen (already clipped to fit), or null. */
   frame: string[] | null = null;
@@ -132,6 +140,11 @@ export class UiModel {
   }
 
   private append(text: string, gap = this.gap): void {
+    if (this.writtenCount > 0 && this.writtenCount === this.items.length) {
+      this.items = [];
+      this.writtenCount = 0;
+      this.batch++;
+    }
     this.items = [...this.items, { id: this.nextId++, text, gap }];
     this.gap = true;
   }
@@ -212,6 +225,11 @@ export class UiModel {
     const status = this.settings().screenReader ? [] : [clip(stringWidth(statusText(this.where(), columns - 1, false)))];
     const input = Math.min(2 + stringWidth(lineValue(this.line)), columns - 1);
     return [0, ...frame, ...status, input];
+  }
+
+  /** ink has written the first `count` items of `batch` to the terminal. */
+  written(batch: number, count: number): void {
+    if (batch === this.batch) this.writtenCount = Math.max(this.writtenCount, count);
   }
 
   /** Stable handlers for the components' effects. */
