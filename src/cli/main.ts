@@ -2,44 +2,50 @@
 // into messages and exit codes. Nothing imports this module; bin/nanodream.cjs runs its bundled form.
 //
 // Most runs are play with a few flags (`nanodream`, `--seed 3 --script walk.txt`, `--new`): those
-// are read here by hand, so commander (and its option machinery) loads only for help, versions,
-// subcommands, mistakes and anything unusual, where it answers exactly as before.
+// are read with node:util's parseArgs, so commander (and its option machinery) loads only for
+// help, versions, subcommands, mistakes and anything unusual, where it answers exactly as before.
+import { parseArgs } from 'node:util';
 import { ContentError } from '../content/errors.js';
 import { type Io, type PlayFlags, UserError, playGame } from './play.js';
 
 export type { Io } from './play.js';
 
-const SWITCHES: Record<string, (f: PlayFlags) => void> = {
-  '--plain': (f) => { f.plain = true; },
-  '--no-color': (f) => { f.color = false; },
-  '--new': (f) => { f.new = true; },
-  '--reduced-motion': (f) => { f.reducedMotion = true; },
-  '--screen-reader': (f) => { f.screenReader = true; },
-};
-const VALUES: Record<string, 'seed' | 'script' | 'load' | 'home' | 'width'> = {
-  '--seed': 'seed', '--script': 'script', '--load': 'load', '--home': 'home', '--width': 'width',
-};
+const PLAY_OPTIONS = {
+  plain: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  new: { type: 'boolean' },
+  'reduced-motion': { type: 'boolean' },
+  'screen-reader': { type: 'boolean' },
+  seed: { type: 'string' },
+  script: { type: 'string' },
+  load: { type: 'string' },
+  home: { type: 'string' },
+  width: { type: 'string' },
+} as const;
 
 /**
- * The play flags, when `argv` holds nothing but the flags above, each value given as the next
- * argument (not starting with "-") or after "="; null sends everything else to commander.
+ * The play flags, when `argv` holds nothing but the options above with non-empty values; null
+ * sends everything else (subcommands, help, mistakes) to commander, which explains itself.
  */
 export function quickPlayFlags(argv: readonly string[]): PlayFlags | null {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: PLAY_OPTIONS, strict: true, allowPositionals: false }));
+  } catch {
+    return null;
+  }
   const f: PlayFlags = { color: true };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const sw = Object.hasOwn(SWITCHES, arg) ? SWITCHES[arg] : undefined;
-    if (sw) {
-      sw(f);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const key = Object.hasOwn(VALUES, name) ? VALUES[name] : undefined;
-    if (!key) return null;
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '' || value.startsWith('-')) return null;
-    f[key] = value;
+  if (values.plain) f.plain = true;
+  if (values['no-color']) f.color = false;
+  if (values.new) f.new = true;
+  if (values['reduced-motion']) f.reducedMotion = true;
+  if (values['screen-reader']) f.screenReader = true;
+  for (const key of ['seed', 'script', 'load', 'home', 'width'] as const) {
+    const v = values[key];
+    if (v === undefined) continue;
+    // Commander takes neither an empty value nor one that looks like a flag.
+    if (v === '' || v.startsWith('-')) return null;
+    f[key] = v;
   }
   return f;
 }

@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { GameHost, Output } from '../host/host.js';
 import type { Block } from '../narrate/index.js';
 import { renderBlocks, type RenderSettings } from '../render/text.js';
-import { LineSplitter } from './lines.js';
+import { createInterface } from 'node:readline';
 import { printableInput } from '../engine/index.js';
 
 export interface PlainOptions {
@@ -62,14 +62,18 @@ export async function runPlain(o: PlainOptions): Promise<void> {
   };
   const input = o.input;
   input.setEncoding('utf8');
-  const lines = new LineSplitter();
+  // readline cuts the lines (at \n, \r\n or a lone \r, the last one even without an ending);
+  // every line of a chunk arrives in the same tick, so the replies to a batch go out together,
+  // after its autosave, in a microtask once the batch is played.
+  const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
   await new Promise<void>((resolve, reject) => {
     let settled = false;
-    // The error listener stays: an input that fails after the game ended is no one's concern.
+    let batchDue = false;
     const detach = () => {
       settled = true;
-      input.off('data', onData);
-      input.off('end', onEnd);
+      rl.off('line', onLine);
+      rl.off('close', onClose);
+      rl.close();
       input.pause();
     };
     const stop = () => {
@@ -85,24 +89,32 @@ export async function runPlain(o: PlainOptions): Promise<void> {
         onError(e as Error);
       }
     };
-    const onData = (chunk: string) => guard(() => {
-      for (const raw of lines.push(chunk)) if (!turn(raw)) return stop();
-      sendSaved();
+    const onLine = (raw: string) => guard(() => {
+      if (settled) return;
+      if (!turn(raw)) return stop();
+      if (batchDue) return;
+      batchDue = true;
+      queueMicrotask(() => {
+        batchDue = false;
+        if (!settled) guard(sendSaved);
+      });
     });
-    const onEnd = () => guard(() => {
-      for (const raw of lines.end()) if (!turn(raw)) return stop();
+    const onClose = () => guard(() => {
+      if (settled) return;
       // End of input: the game is kept in the autosave.
       write(`${text(o.host.flushAutosave())}\n`);
       stop();
     });
+    // readline passes on the input's errors. The listener stays: an input that fails after the
+    // game ended is no one's concern.
     const onError = (e: Error) => {
       if (settled) return;
       detach();
       sendSaved();
       reject(e);
     };
-    input.on('data', onData);
-    input.on('end', onEnd);
-    input.on('error', onError);
+    rl.on('line', onLine);
+    rl.on('close', onClose);
+    rl.on('error', onError);
   });
 }

@@ -47,10 +47,11 @@ describe('runPlain', () => {
     const done = runPlain({ host, input, output: out.output, render, echo: false, opening: { blocks: [] } });
     input.write('lo');
     input.write('ok\r');
-    input.write('\nx me\ni');
+    input.write('\nx me\ni\rwait\n\nz');
     input.end();
     await done;
-    expect(seen).toEqual(['look', 'x me', 'i']);
+    // \r\n split across chunks is one ending; a lone \r ends a line; the last needs no ending.
+    expect(seen).toEqual(['look', 'x me', 'i', 'wait', '', 'z']);
     expect(out.text()).toContain('you typed x me\n\n> ');
     expect(flushes()).toBeGreaterThanOrEqual(1);
   });
