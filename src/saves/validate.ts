@@ -2,71 +2,23 @@
 // Every failure is a plain-English problem; the caller adds the slot name.
 
 import type { State, World } from '../engine/types.js';
-import {
-  type Check, type Issue, arr, bool, enm, int, isoDateTimeWithOffset, nullable, num, obj, optional, rec, run, str, unknown,
-} from './check.js';
+import { diskDocSchema, stateSchema, UNDO_READ_LIMIT } from './schema.js';
+
+export { stateSchema, UNDO_READ_LIMIT };
+
+/** A shape problem as zod reports it (the fields the sentences below use). */
+export interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  origin?: string;
+  maximum?: number | bigint;
+}
 
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Larger files are not saves we wrote; refuse before parsing. */
 export const MAX_SAVE_BYTES = 32 * 1024 * 1024;
-/** The most undo entries accepted from a file (the game keeps UNDO_DEPTH). */
-export const UNDO_READ_LIMIT = 200;
-
-// The rules below were zod schemas; src/saves/check.ts gives the same results and messages
-// without loading zod (tests/saves/validate-zod.test.ts compares the two on random documents).
-const id = str({ min: 1, max: 500 });
-
-export const stateSchema: Check<State> = obj({
-  seed: num(),
-  rng: num(),
-  turn: int({ nonnegative: true }),
-  player: id,
-  playable: arr(id),
-  act: int(),
-  loc: rec(id),
-  props: rec(arr(str())),
-  flags: rec(bool()),
-  counters: rec(num()),
-  visited: rec(arr(id)),
-  seen: rec(arr(str())),
-  fired: arr(str()),
-  solved: arr(str()),
-  stability: num(),
-  focus: num(),
-  memories: arr(str()),
-  ending: nullable(id),
-  pronouns: obj({ it: optional(id), them: optional(id), him: optional(id), her: optional(id) }),
-  hintsTaken: rec(int({ nonnegative: true })),
-  verbosity: enm(['verbose', 'brief', 'superbrief']),
-  pending: nullable(obj({
-    kind: enm(['which', 'what']),
-    verb: str(),
-    slot: enm(['dobj', 'iobj']),
-    command: unknown(),
-    candidates: optional(arr(id)),
-  })),
-  lastInput: nullable(str()),
-  oops: nullable(obj({ input: str(), word: str() })),
-}) as Check<State>;
-
-export const summarySchema = obj({
-  character: str(),
-  characterName: str(),
-  place: str(),
-  placeName: str(),
-  turn: int({ nonnegative: true }),
-});
-
-/** The document as it lies on disk at SAVE_FORMAT (undo still as deltas). */
-export const diskDocSchema = obj({
-  format: int(),
-  gameVersion: str(),
-  contentVersion: str(),
-  savedAt: isoDateTimeWithOffset(),
-  summary: summarySchema,
-  state: stateSchema,
-  undo: arr(unknown(), { max: UNDO_READ_LIMIT }),
-});
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; problem: string };
 
@@ -163,7 +115,9 @@ export function describeIssues(root: unknown, issues: readonly Issue[], max = 3)
     }
     if (issue.code === 'invalid_value') return `${where} has a value that is not allowed (${kindOf(actual)})`;
     if (issue.code === 'too_big' && issue.origin === 'array') return `${where} has more than ${issue.maximum} entries`;
-    return `${where}: ${issue.message}`;
+    if (issue.code === 'too_big' || issue.code === 'too_small') return `${where} is too ${issue.code === 'too_big' ? 'long or large' : 'short or small'} (${kindOf(actual)})`;
+    if (issue.code === 'invalid_format') return `${where} is not in the form it should have (${kindOf(actual)})`;
+    return `${where} is not what a save holds there (${kindOf(actual)})`;
   });
   const more = issues.length > max ? ` (and ${issues.length - max} more problems)` : '';
   return parts.join('; ') + more;
@@ -180,15 +134,15 @@ export interface DiskDoc {
 }
 
 export function validateDiskDoc(raw: unknown): { ok: true; doc: DiskDoc } | { ok: false; problem: string } {
-  const r = run(diskDocSchema, raw);
-  if (r.ok) return { ok: true, doc: r.value as DiskDoc };
-  return { ok: false, problem: `it does not have the shape of a save: ${describeIssues(raw, r.issues)}` };
+  const r = diskDocSchema.safeParse(raw);
+  if (r.success) return { ok: true, doc: r.data as DiskDoc };
+  return { ok: false, problem: `it does not have the shape of a save: ${describeIssues(raw, r.error.issues as Issue[])}` };
 }
 
 export function validateState(raw: unknown): { ok: true; state: State } | { ok: false; problem: string } {
-  const r = run(stateSchema, raw);
-  if (r.ok) return { ok: true, state: r.value };
-  return { ok: false, problem: describeIssues(raw, r.issues) };
+  const r = stateSchema.safeParse(raw);
+  if (r.success) return { ok: true, state: r.data as State };
+  return { ok: false, problem: describeIssues(raw, r.error.issues as Issue[]) };
 }
 
 export type WorldIds = Pick<World, 'rooms' | 'items' | 'characters' | 'endings' | 'puzzles'>;
