@@ -48,9 +48,12 @@ export function narrate(w: World, events: GameEvent[]): Block[] {
         }
         para(e.text, e.style);
         break;
-      case 'message':
-        para(formatMessage(w, e.id, e.params), e.id.startsWith('parse.') ? 'error' : undefined);
+      case 'message': {
+        // A message said on its own is a sentence: "{thing} has nothing to wind." begins "The…".
+        const t = formatMessage(w, e.id, e.params);
+        para(t.charAt(0).toUpperCase() + t.slice(1), e.id.startsWith('parse.') ? 'error' : undefined);
         break;
+      }
       case 'room': {
         out.push({ spans: [{ text: e.name, style: 'room' }] });
         if (e.description) {
