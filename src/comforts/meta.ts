@@ -97,7 +97,7 @@ export function makeOnMeta(o: ComfortsOptions): (action: string, arg: string | u
 
 /** The part of GameHost the wiring touches (kept narrow so tests can use the real host). */
 export interface HostLike {
-  submit(line: string): { blocks: Block[]; quit?: boolean };
+  submit(line: string): { blocks: Block[]; quit?: boolean; settled?: Promise<Block[]> };
   session: { state: State; undo: { state: State; input: string }[] };
 }
 
@@ -116,7 +116,12 @@ export function attachComforts(host: HostLike, o: { world: World; transcript?: T
       const r = o.settings.set('verbosity', after);
       if (!r.ok) out.blocks.push(block(r.message, 'error'));
     }
-    for (const m of o.settings?.takeFailures?.() ?? []) out.blocks.push(block(m, 'error'));
+    const settings = o.settings;
+    for (const m of settings?.takeFailures?.() ?? []) out.blocks.push(block(m, 'error'));
+    // A change still being written: the front end waits for it and shows how it went.
+    if (settings?.isWriting?.() && settings.flush) {
+      out.settled = settings.flush().then(() => (settings.takeFailures?.() ?? []).map((m) => block(m, 'error')));
+    }
     if (o.transcript?.active) {
       const failed = o.transcript.record(line, blocksToText(out.blocks));
       if (failed) out.blocks.push(block(say(failed.id, failed.params), 'error'));

@@ -8,7 +8,7 @@ import type { Say } from './say.js';
 export type SettingKey = keyof Settings;
 
 /** The store's surface this module uses (tests may pass a fake). */
-export type SettingsLike = Pick<SettingsStore, 'get' | 'all' | 'set'> & Partial<Pick<SettingsStore, 'flush' | 'takeFailures'>> & { messages?: readonly string[] };
+export type SettingsLike = Pick<SettingsStore, 'get' | 'all' | 'set'> & Partial<Pick<SettingsStore, 'flush' | 'takeFailures' | 'isWriting'>> & { messages?: readonly string[] };
 
 /** Settings in the order shown, with the name a player types first. */
 export const SETTING_NAMES: Record<SettingKey, string> = {

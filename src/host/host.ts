@@ -37,6 +37,11 @@ export interface HostOptions {
 export interface Output {
   blocks: Block[];
   quit?: boolean;
+  /**
+   * What the turn started and has not finished (a setting being written): the front end shows
+   * these blocks when it is done, before it plays the next line.
+   */
+  settled?: Promise<Block[]>;
 }
 
 type Confirm = { kind: 'restart' } | { kind: 'delete'; name: string };

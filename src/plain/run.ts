@@ -47,8 +47,11 @@ export async function runPlain(o: PlainOptions): Promise<void> {
     show(o.host.flushAutosave());
     send();
   };
-  /** Plays one line; false once the player has quit. */
-  const turn = (raw: string): boolean => {
+  /**
+   * Plays one line: false once the player has quit; a promise when the turn left something to
+   * finish (a setting being written), which resolves once its outcome and the prompt are out.
+   */
+  const turn = (raw: string): boolean | Promise<void> => {
     const line = raw.length > 10_000 ? raw.slice(0, 10_000) : raw;
     if (o.echo) write(`${printableInput(line)}\n`);
     const out = o.host.submit(line);
@@ -57,8 +60,17 @@ export async function runPlain(o: PlainOptions): Promise<void> {
       show(out.blocks);
       return false;
     }
-    write(`${text(out.blocks)}\n> `);
-    return true;
+    if (!out.settled) {
+      write(`${text(out.blocks)}\n> `);
+      return true;
+    }
+    show(out.blocks);
+    return out.settled.then((later) => {
+      show(later);
+      write('\n> ');
+    }, () => {
+      write('\n> ');
+    });
   };
   const input = o.input;
   input.setEncoding('utf8');
@@ -68,6 +80,11 @@ export async function runPlain(o: PlainOptions): Promise<void> {
   const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
   await new Promise<void>((resolve, reject) => {
     let settled = false;
+    // Lines wait here while a turn finishes something (see turn); otherwise they are played as
+    // they come, and those of one chunk are answered together in a microtask.
+    const waiting: string[] = [];
+    let busy = false;
+    let ended = false;
     let batchDue = false;
     const detach = () => {
       settled = true;
@@ -81,6 +98,11 @@ export async function runPlain(o: PlainOptions): Promise<void> {
       sendSaved();
       resolve();
     };
+    const finish = () => {
+      // End of input: the game is kept in the autosave.
+      write(`${text(o.host.flushAutosave())}\n`);
+      stop();
+    };
     // Whatever goes wrong inside a turn comes back from runPlain, as it would from a loop.
     const guard = (play: () => void) => {
       try {
@@ -89,9 +111,24 @@ export async function runPlain(o: PlainOptions): Promise<void> {
         onError(e as Error);
       }
     };
-    const onLine = (raw: string) => guard(() => {
+    const pump = (): void => guard(() => {
+      while (waiting.length && !settled) {
+        const r = turn(waiting.shift()!);
+        if (r === false) return stop();
+        if (r !== true) {
+          busy = true;
+          sendSaved();
+          void r.then(() => {
+            busy = false;
+            if (settled) return;
+            sendSaved();
+            pump();
+          });
+          return;
+        }
+      }
       if (settled) return;
-      if (!turn(raw)) return stop();
+      if (ended) return finish();
       if (batchDue) return;
       batchDue = true;
       queueMicrotask(() => {
@@ -99,12 +136,16 @@ export async function runPlain(o: PlainOptions): Promise<void> {
         if (!settled) guard(sendSaved);
       });
     });
-    const onClose = () => guard(() => {
+    const onLine = (raw: string) => {
       if (settled) return;
-      // End of input: the game is kept in the autosave.
-      write(`${text(o.host.flushAutosave())}\n`);
-      stop();
-    });
+      waiting.push(raw);
+      if (!busy) pump();
+    };
+    const onClose = () => {
+      if (settled) return;
+      ended = true;
+      if (!busy) pump();
+    };
     // readline passes on the input's errors. The listener stays: an input that fails after the
     // game ended is no one's concern.
     const onError = (e: Error) => {

@@ -4,7 +4,9 @@
 // it. Loading conf (with ajv and its validator for the schema) cost more than the rest of
 // start-up together, so at start the file is read here with the same rules and messages, and
 // conf is loaded only when a setting is first changed: that first write finishes a moment
-// later (`flush()` waits for it; a failure comes back from `takeFailures()`).
+// later (`flush()` waits for it; a failure comes back from `takeFailures()`). In the game the
+// turn's output carries that wait (`settled`), and the screen or line mode says how it went
+// before the next command is played.
 
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -201,6 +203,11 @@ export class SettingsStore {
       if (err) this.failures.push(err);
     });
     return { ok: true };
+  }
+
+  /** Whether a change is still being written. */
+  isWriting(): boolean {
+    return this.pending > 0;
   }
 
   /** Resolves when every change so far has been written (or has failed: see takeFailures). */

@@ -306,6 +306,13 @@ export class UiModel {
       const out = this.o.host.submit(line);
       blocks = out.blocks;
       quit = !!out.quit;
+      // A setting still being written: how it went is said when it is done.
+      out.settled?.then((later) => {
+        if (!later.length || this.ended) return;
+        this.queue.push(...later);
+        this.drain(true);
+        this.changed();
+      }, () => undefined);
     } catch {
       // The host keeps a failing turn out of the game itself; this is the screen's own guard.
       blocks = [{ spans: [{ text: formatMessage(worldOf(this.o.host), 'host.turn_failed'), style: 'error' }] }];

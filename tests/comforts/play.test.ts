@@ -1,6 +1,6 @@
 // The comforts wired into the real host as the CLI does it: MAP, SETTINGS and TRANSCRIPT in play.
 import { describe, it, expect, afterEach } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GameHost } from '../../src/host/host.js';
 import { blocksToText } from '../../src/narrate/index.js';
@@ -68,6 +68,29 @@ describe('comforts in play', () => {
     g.say('settings width auto');
     expect((g.render as { widthSet?: boolean }).widthSet).toBe(false);
     expect(findBadOutput(g.all.join('\n'))).toEqual([]);
+  });
+
+  it('a setting the disk refuses is said in the turn that changed it, once the write has failed', async () => {
+    const g = wired();
+    // conf writes settings.json through a temporary file and a rename: a folder in its place refuses it.
+    mkdirSync(join(home.dir, 'settings.json'));
+    const out = g.host.submit('settings width 60');
+    expect(blocksToText(out.blocks)).toBe('The width setting is now 60.');
+    expect(out.settled).toBeDefined();
+    const later = blocksToText(await out.settled!);
+    expect(later).toMatch(/^The setting is used until you quit, but it could not be written: /);
+    expect(g.render.width).toBe(59);
+    // Said once: the next turn does not repeat it, and has nothing left to wait for.
+    const next = g.host.submit('look');
+    expect(blocksToText(next.blocks)).not.toMatch(/could not be written/);
+    expect(next.settled).toBeUndefined();
+  });
+
+  it('a setting written without trouble leaves nothing to say', async () => {
+    const g = wired();
+    const out = g.host.submit('settings width 70');
+    expect(blocksToText(await (out.settled ?? Promise.resolve([])))).toBe('');
+    expect(new SettingsStore(home.dir).get('width')).toBe(70);
   });
 
   it('VERBOSE, BRIEF and SUPERBRIEF are kept for the next run, and SETTINGS VERBOSITY changes the game', async () => {

@@ -76,6 +76,35 @@ describe('runPlain', () => {
     expect(out.text()).toBe('Hello\n\n> ' + ['a', 'b', 'c', 'd', 'e'].map((l) => `you typed ${l}\n\n> `).join('') + '\n');
   });
 
+  it('waits for what a turn left to finish, says it before the prompt, and only then plays the next line', async () => {
+    let release!: () => void;
+    const seen: string[] = [];
+    const host = {
+      state: { memories: [] },
+      submit(line: string) {
+        seen.push(line);
+        const blocks = [{ spans: [{ text: `you typed ${line}` }] }];
+        if (line !== 'settings') return { blocks };
+        const settled = new Promise<{ spans: { text: string }[] }[]>((r) => { release = () => r([{ spans: [{ text: 'written badly' }] }]); });
+        return { blocks, settled };
+      },
+      flushAutosave: () => [],
+    } as unknown as GameHost;
+    const input = new PassThrough();
+    const out = sink();
+    const done = runPlain({ host, input, output: out.output, render, echo: false, opening: { blocks: [] } });
+    input.write('settings\nlook\n');
+    await out.until('you typed settings');
+    // The next line waits while the setting is being written.
+    await new Promise((r) => setTimeout(r, 30));
+    expect(seen).toEqual(['settings']);
+    release();
+    await out.until('you typed look');
+    input.end();
+    await done;
+    expect(out.text()).toBe('\n> you typed settings\nwritten badly\n\n> you typed look\n\n> \n');
+  });
+
   it('stops reading at QUIT: later lines are not played', async () => {
     const { host, seen } = fakeHost((l) => (l === 'quit' ? { text: 'bye', quit: true } : { text: 'ok' }));
     const input = new PassThrough();

@@ -309,3 +309,17 @@ describe('the width', () => {
     expect(widest()).toBeGreaterThan(60);
   });
 });
+
+describe('a turn that leaves something to finish', () => {
+  afterEach(() => cleanup());
+
+  it('shows how it went when it is done (a setting the disk refused)', async () => {
+    const { type, frame } = await mountUi();
+    await type('settings\r');
+    expect(frame()).toContain('The width setting is now 60.');
+    await tick(80);
+    const f = frame();
+    expect(f.indexOf('It could not be written.')).toBeGreaterThan(f.indexOf('The width setting is now 60.'));
+    expect(lastLines(f, 1)).toEqual(['>']);
+  });
+});

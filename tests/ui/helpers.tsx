@@ -50,6 +50,8 @@ export class FakeHost {
         return { blocks: [t(Array.from({ length: 60 }, (_, i) => `word${i}`).join(' '))] };
       case 'glitch':
         return { blocks: [t('Before.'), { spans: [{ text: GLITCH_TEXT, style: 'glitch' }], glitch: { intensity: 0.9, seed: 7 } }, t('After.')] };
+      case 'settings':
+        return { blocks: [t('The width setting is now 60.')], settled: new Promise<Block[]>((r) => setTimeout(() => r([t('It could not be written.', 'error')]), 30)) };
       case 'glitch3':
         return { blocks: [1, 2, 3].map((k) => ({ spans: [{ text: `${k}. ${GLITCH_TEXT}`, style: 'glitch' as const }], glitch: { intensity: 0.9, seed: k } })) };
       case 'quit':
