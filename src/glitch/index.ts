@@ -5,7 +5,7 @@ export {
   glitchFrames, stillFrame, frameDamage, MAX_DURATION_MS, DEFAULT_DURATION_MS, FRAME_MS, FLASH_SPACING_MS,
   type FrameOptions, type GlitchAnimation,
 } from './frames.js';
-export { renderLines, renderLine, renderSpans, renderFrames, DEFAULT_THEME, RESET, type RenderOptions, type StyleAttrs, type Theme } from './render.js';
+export { renderLines, renderLine, renderSpans, renderFrames, type RenderOptions } from './render.js';
 export { describeGlitch } from './describe.js';
 export { plainGlitchOutput, type PlainGlitchOptions } from './plain.js';
 export { runPreview, type PreviewOptions } from './preview.js';

@@ -1,5 +1,5 @@
 // Blocks to terminal text for line mode: wrapping, styles (when colour is on) and glitches.
-import { Chalk } from 'chalk';
+import { paint } from './theme.js';
 import wrapAnsi from 'wrap-ansi';
 import type { Block, Span } from '../narrate/index.js';
 import { plainGlitchOutput, describeGlitch } from '../glitch/index.js';
@@ -13,24 +13,8 @@ export interface RenderSettings {
   widthSet?: boolean;
 }
 
-// An explicit level: whether to colour is decided by the CLI (flags, NO_COLOR, TERM), not chalk.
-// Made when colour is first drawn.
-let chalk: InstanceType<typeof Chalk> | undefined;
-
 function styled(span: Span): string {
-  const c = (chalk ??= new Chalk({ level: 2 }));
-  switch (span.style) {
-    case 'title': return c.bold.magentaBright(span.text);
-    case 'room': return c.bold.cyanBright(span.text);
-    case 'emph': return c.bold(span.text);
-    case 'dim': return c.dim(span.text);
-    case 'error': return c.yellow(span.text);
-    case 'system': return c.gray(span.text);
-    case 'speech': return c.green(span.text);
-    case 'glitch': return c.magenta(span.text);
-    case 'ending': return c.whiteBright(span.text);
-    default: return span.text;
-  }
+  return paint(span.text, { style: span.style });
 }
 
 /**

@@ -1,6 +1,6 @@
 // Text for the interactive screen: transcript blocks (styled exactly as line mode does), the
 // status line and the echoed command. Strings only; ink never sees a Block.
-import { Chalk } from 'chalk';
+import { paint } from '../render/theme.js';
 import wrapAnsi from 'wrap-ansi';
 import stringWidth from 'string-width';
 import type { Block } from '../narrate/index.js';
@@ -34,7 +34,7 @@ export function settledGlitchText(b: Block, r: RenderSettings): string {
 
 export function echoText(line: string, r: RenderSettings): string {
   const t = `> ${printableInput(line)}`;
-  return wrapAnsi(r.color ? new Chalk({ level: 2 }).bold(t) : t, r.width, { hard: true, trim: false });
+  return wrapAnsi(r.color ? paint(t, { style: 'echo' }) : t, r.width, { hard: true, trim: false });
 }
 
 export interface Whereabouts {
@@ -64,9 +64,7 @@ export function statusText(p: Whereabouts, width: number, color: boolean): strin
     while (cps.length && stringWidth(cps.join('')) > max - 1) cps.pop();
     t = cps.join('') + '…';
   }
-  if (!color) return t;
-  const c = new Chalk({ level: 2 });
-  return c.inverse(t);
+  return color ? paint(t, { style: 'status' }) : t;
 }
 
 /** For screen readers: who and where, in words, printed only when it changes. */

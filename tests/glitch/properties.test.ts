@@ -1,4 +1,5 @@
 // Properties over arbitrary text, intensities, seeds and widths.
+import { styleLeftOpen } from './sgr.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
@@ -26,7 +27,7 @@ describe('glitch properties', () => {
         for (const l of lines) expect(stringWidth(lineText(l))).toBeLessThanOrEqual(w);
         const colored = renderLines(lines, { color: true });
         for (const row of colored.split('\n')) {
-          if (row.includes('\x1b')) expect(row.endsWith('\x1b[0m')).toBe(true);
+          expect(styleLeftOpen(row)).toBe(false);
           expect(stringWidth(row)).toBeLessThanOrEqual(w);
         }
         expect(colored.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
