@@ -3,7 +3,7 @@
 import { paint } from '../render/theme.js';
 import wrapAnsi from 'wrap-ansi';
 import stringWidth from 'string-width';
-import type { Block } from '../narrate/index.js';
+import { formatMessage, type Block } from '../narrate/index.js';
 import type { GameHost } from '../host/host.js';
 import type { State, World } from '../engine/types.js';
 import { roomOf } from '../engine/index.js';
@@ -41,22 +41,30 @@ export interface Whereabouts {
   character: string;
   place: string;
   turn: number;
+  /** "turn 12", "Act 3: The Glitch", as the story words them (content/messages.yaml). */
+  turnLabel: string;
   act: string;
+  /** For screen readers: "You are playing Mia, in Kitchen." */
+  sentence: string;
 }
 
 export function whereabouts(w: World, s: State): Whereabouts {
   const act = w.game.acts.find((a) => a.id === s.act);
+  const character = w.characters[s.player]?.name ?? s.player;
+  const place = w.rooms[roomOf(s, s.player)]?.name ?? '';
   return {
-    character: w.characters[s.player]?.name ?? s.player,
-    place: w.rooms[roomOf(s, s.player)]?.name ?? '',
+    character,
+    place,
     turn: s.turn,
-    act: act ? `Act ${act.id}: ${act.name}` : `Act ${s.act}`,
+    turnLabel: formatMessage(w, 'ui.status_turn', { turn: s.turn }),
+    act: formatMessage(w, 'ui.status_act', { act: act?.id ?? s.act, name: act?.name ?? '' }).replace(/:\s*$/, ''),
+    sentence: formatMessage(w, place ? 'ui.whereabouts' : 'ui.whereabouts_nowhere', { character, place }),
   };
 }
 
 /** One row, never wider than `width`: the character, the place, the turn and the act. */
 export function statusText(p: Whereabouts, width: number, color: boolean): string {
-  const parts = [p.character, p.place, `turn ${p.turn}`, p.act].filter(Boolean);
+  const parts = [p.character, p.place, p.turnLabel, p.act].filter(Boolean);
   let t = parts.join(' · ');
   const max = Math.max(1, width);
   if (stringWidth(t) > max) {
@@ -69,5 +77,5 @@ export function statusText(p: Whereabouts, width: number, color: boolean): strin
 
 /** For screen readers: who and where, in words, printed only when it changes. */
 export function whereaboutsSentence(p: Whereabouts): string {
-  return p.place ? `You are playing ${p.character}, in ${p.place}.` : `You are playing ${p.character}.`;
+  return p.sentence;
 }

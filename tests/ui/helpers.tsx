@@ -27,6 +27,10 @@ export class FakeHost {
     characters: { leo: { name: 'Leo' }, mia: { name: 'Mia' } },
     rooms: { bedroom: { name: 'Bedroom' }, kitchen: { name: 'Kitchen' } },
     messages: {
+      'ui.status_turn': 'turn {turn}',
+      'ui.status_act': 'Act {act}: {name}',
+      'ui.whereabouts': 'You are playing {character}, in {place}.',
+      'ui.whereabouts_nowhere': 'You are playing {character}.',
       'ui.line_full': '(A command holds at most {max} characters; the last {dropped} of what you typed or pasted were left out. The rest is on the line.)',
     },
   };
