@@ -1,7 +1,8 @@
 // Playing the game from the command line: the flags, which front end to use, and the I/O wiring.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { loadWorld, packageRoot } from '../content/world.js';
-import { GameHost, type TurnFailure } from '../host/host.js';
+import { GameHost, type Output, type TurnFailure } from '../host/host.js';
+import type { World } from '../engine/types.js';
 import type { Io as HostIo } from '../host/io.js';
 import { appendTurnLog, lockHome, openSaves, type SaveStore } from '../saves/index.js';
 import type { RenderSettings } from '../render/text.js';
@@ -71,7 +72,7 @@ export function wantColor(env: NodeJS.ProcessEnv, isTTY: boolean | undefined, al
   return !noColor && (forced || !!isTTY);
 }
 
-function renderSettings(f: PlayFlags, io: Io, stored: { color: boolean; width: number | null; reducedMotion: boolean; screenReader: boolean }): RenderSettings {
+function renderSettings(f: PlayFlags, io: Io, stored: Stored): RenderSettings {
   const env = io.env;
   const width = f.width ? Number(f.width) : (stored.width ?? io.stdout.columns ?? 80);
   if (!Number.isFinite(width)) throw new UserError(`--width takes a number of columns, not "${f.width}".`);
@@ -84,32 +85,43 @@ function renderSettings(f: PlayFlags, io: Io, stored: { color: boolean; width: n
   };
 }
 
-export async function playGame(f: PlayFlags, io: Io): Promise<number> {
-  const world = await loadWorld();
-  const script = f.script;
-  const seed = parseSeed(f.seed, () => (script ? 0 : io.now().getTime() % 2147483647));
-  let store: SaveStore | null = null;
-  let home: string | null = null;
-  let settings: SettingsStore | null = null;
-  let stored = { color: true, width: null as number | null, reducedMotion: false, screenReader: false };
-  const notes: string[] = [];
-  let release = (): void => {};
-  if (!script) {
-    const saves = openSaves({ home: f.home, env: io.env, deps: { world } });
-    // One game per home: a second window would write over the first one's autosave.
-    const lock = await lockHome(saves.home);
-    if (!lock.ok && lock.held) {
-      throw new UserError(`This game is already open in another window${lock.pid ? ` (process ${lock.pid})` : ''}, using ${saves.home}. Go back to that window, or close it first; to play a separate game here instead, start it in another folder: nanodream --home DIR.`);
-    }
-    if (lock.ok) release = lock.release;
-    store = saves.store;
-    home = saves.home;
-    settings = saves.settings;
-    const all = saves.settings.all();
-    stored = { color: all.color, width: all.width, reducedMotion: all.reducedMotion, screenReader: all.screenReader };
-    notes.push(...saves.settings.messages);
+type Stored = { color: boolean; width: number | null; reducedMotion: boolean; screenReader: boolean };
+
+/** The player's folder for a game that is not a script: its saves, settings and lock. */
+interface Folder {
+  store: SaveStore | null;
+  home: string | null;
+  settings: SettingsStore | null;
+  stored: Stored;
+  /** What went wrong opening the settings, said before the opening. */
+  notes: string[];
+  release: () => void;
+}
+
+async function openFolder(f: PlayFlags, io: Io, world: World): Promise<Folder> {
+  const none: Folder = { store: null, home: null, settings: null, stored: { color: true, width: null, reducedMotion: false, screenReader: false }, notes: [], release: () => {} };
+  if (f.script) return none;
+  const saves = openSaves({ home: f.home, env: io.env, deps: { world } });
+  // One game per home: a second window would write over the first one's autosave.
+  const lock = await lockHome(saves.home);
+  if (!lock.ok && lock.held) {
+    throw new UserError(`This game is already open in another window${lock.pid ? ` (process ${lock.pid})` : ''}, using ${saves.home}. Go back to that window, or close it first; to play a separate game here instead, start it in another folder: nanodream --home DIR.`);
   }
-  const render = renderSettings(f, io, stored);
+  const all = saves.settings.all();
+  return {
+    store: saves.store,
+    home: saves.home,
+    settings: saves.settings,
+    stored: { color: all.color, width: all.width, reducedMotion: all.reducedMotion, screenReader: all.screenReader },
+    notes: [...saves.settings.messages],
+    release: lock.ok ? lock.release : () => {},
+  };
+}
+
+/** The host, with the game's meta commands (settings, transcript, map…) wired to this run. */
+function makeHost(f: PlayFlags, io: Io, world: World, folder: Folder, render: RenderSettings, interactive: boolean): GameHost {
+  const { home, settings, stored } = folder;
+  const seed = parseSeed(f.seed, () => (f.script ? 0 : io.now().getTime() % 2147483647));
   const transcript = home ? new Transcript({ now: io.now }) : null;
   const canColor = renderSettings({ ...f, color: true }, io, { ...stored, color: true }).color;
   // The host and its meta handler refer to each other: the handler reads the live state.
@@ -127,7 +139,6 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
         ? (setVerbosity(host, value as 'verbose' | 'brief' | 'superbrief'), true)
         : applyToRender(render, key, value, { columns: io.stdout.columns, canColor }),
   });
-  const interactive = !script && !f.plain && !!io.stdin.isTTY && !!io.stdout.isTTY && io.env.TERM !== 'dumb';
   // A turn that throws is kept out of the game; its details go to the log in the game's home,
   // or, for a script (which has no home), to stderr.
   const onTurnFailed = (d: TurnFailure): string | null => {
@@ -136,9 +147,19 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     return null;
   };
   host = new GameHost({
-    world, seed, store, gameVersion: version(), now: io.now, onMeta, onTurnFailed, autosave: interactive ? 'turn' : 'deferred',
+    world, seed, store: folder.store, gameVersion: version(), now: io.now, onMeta, onTurnFailed, autosave: interactive ? 'turn' : 'deferred',
   });
   attachComforts(host, { world, transcript, settings });
+  return host;
+}
+
+export async function playGame(f: PlayFlags, io: Io): Promise<number> {
+  const world = await loadWorld();
+  const folder = await openFolder(f, io, world);
+  const { settings, release } = folder;
+  const render = renderSettings(f, io, folder.stored);
+  const interactive = !f.script && !f.plain && !!io.stdin.isTTY && !!io.stdout.isTTY && io.env.TERM !== 'dumb';
+  const host = makeHost(f, io, world, folder, render, interactive);
   const opening = host.start(f.load ? { kind: 'load', name: f.load } : f.new ? { kind: 'new' } : { kind: 'continue' });
   // The game to play is not settled (a --load that cannot be played): end before anything is written.
   if (opening.refused !== undefined) {
@@ -151,32 +172,36 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
     release();
   });
   if (settings) setVerbosity(host, settings.get('verbosity'));
-  for (const n of notes) opening.blocks.unshift({ spans: [{ text: n, style: 'error' }] });
+  for (const n of folder.notes) opening.blocks.unshift({ spans: [{ text: n, style: 'error' }] });
 
-  if (script) {
-    if (!existsSync(script)) throw new UserError(`The script file "${script}" does not exist.`);
-    if (statSync(script).isDirectory()) throw new UserError(`"${script}" is a folder, not a script file.`);
-    await runPlain({ host, input: createReadStream(script), output: io.stdout, render, echo: true, opening });
-    host.close();
+  if (f.script) {
+    await playScript(f.script, host, opening, render, io);
     return 0;
   }
-  if (interactive) {
-    // If the interactive screen cannot load, line mode still plays the game; say why once.
-    const ui = await (io.loadUi ? io.loadUi() : import('../ui/run.js')).catch((e: unknown) => {
-      io.stderr.write(`nanodream: the interactive screen could not start (${(e as Error)?.message ?? e}); playing in line mode.\n`);
-      return null;
-    });
-    if (ui) {
-      await ui.runInteractive({ host, opening, render, io });
-      closeHost(host, io);
-      release();
-      return settingsWritten(settings, io);
-    }
+  if (!interactive || !(await playInteractive(host, opening, render, io))) {
+    await runPlain({ host, input: io.stdin, output: io.stdout, render, echo: false, opening });
   }
-  await runPlain({ host, input: io.stdin, output: io.stdout, render, echo: false, opening });
   closeHost(host, io);
   release();
   return settingsWritten(settings, io);
+}
+
+async function playScript(script: string, host: GameHost, opening: Output, render: RenderSettings, io: Io): Promise<void> {
+  if (!existsSync(script)) throw new UserError(`The script file "${script}" does not exist.`);
+  if (statSync(script).isDirectory()) throw new UserError(`"${script}" is a folder, not a script file.`);
+  await runPlain({ host, input: createReadStream(script), output: io.stdout, render, echo: true, opening });
+  host.close();
+}
+
+/** The interactive screen; false when it could not load (line mode then plays; said once). */
+async function playInteractive(host: GameHost, opening: Output, render: RenderSettings, io: Io): Promise<boolean> {
+  const ui = await (io.loadUi ? io.loadUi() : import('../ui/run.js')).catch((e: unknown) => {
+    io.stderr.write(`nanodream: the interactive screen could not start (${(e as Error)?.message ?? e}); playing in line mode.\n`);
+    return null;
+  });
+  if (!ui) return false;
+  await ui.runInteractive({ host, opening, render, io });
+  return true;
 }
 
 /** Ends the game: the autosave folded into one snapshot; a refusal is said on stderr. */
