@@ -14,6 +14,8 @@ const base = opt('--base');
 const TURNS = Number(opt('--turns') ?? 1000);
 /** Milliseconds between commands; 0: batches of 10, each when the screen is quiet. */
 const PACE = Number(opt('--pace') ?? 0);
+/** With --pace: milliseconds between the keys of a command. */
+const KEY_MS = Number(opt('--key-ms') ?? 40);
 const here = resolve(import.meta.dirname, '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -51,9 +53,17 @@ async function measure(root: string): Promise<string> {
     let after10 = 0;
     for (let t = 0; t < TURNS; t += PACE ? 1 : 10) {
       const since = Date.now();
-      child.stdin.write('look\r'.repeat(PACE ? 1 : 10));
-      if (PACE) await sleep(PACE);
-      else await answered(since);
+      if (PACE) {
+        // Typed as a person types: key by key, then a pause to read the reply.
+        for (const key of 'look\r') {
+          child.stdin.write(key);
+          await sleep(KEY_MS);
+        }
+        await sleep(PACE);
+      } else {
+        child.stdin.write('look\r'.repeat(10));
+        await answered(since);
+      }
       if (t + (PACE ? 1 : 10) === 10) {
         await answered(since);
         after10 = status(pid).rss;
