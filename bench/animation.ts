@@ -2,24 +2,14 @@
 // the real story played through the screen's model (src/ui/model.ts), keys typed one by one,
 // with its timers run by hand and their delays added up. Issue 15 asks for at most 1.5 s a turn.
 // Run: npx tsx bench/animation.ts [--base DIR]   (DIR: another checkout, measured the same way)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { longestWalkthrough } from './walkthrough.js';
 
 const args = process.argv.slice(2);
 const base = args.includes('--base') ? args[args.indexOf('--base') + 1] : undefined;
 const here = resolve(import.meta.dirname, '..');
 
-function longest(root: string): { name: string; commands: string[] } {
-  const dir = join(root, 'tests', 'playthroughs');
-  let best = { name: '', commands: [] as string[] };
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
-    if (!statSync(join(dir, f)).isFile()) continue;
-    const commands = readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
-    if (commands.length > best.commands.length) best = { name: f, commands };
-  }
-  return best;
-}
 
 async function measure(root: string): Promise<string> {
   const url = (p: string) => pathToFileURL(join(root, p)).href;
@@ -27,7 +17,7 @@ async function measure(root: string): Promise<string> {
   const { GameHost } = await import(url('src/host/host.ts'));
   const { UiModel } = await import(url('src/ui/model.ts'));
   const world = loadContent(join(root, 'content'));
-  const walk = longest(root);
+  const walk = longestWalkthrough(root);
   const host = new GameHost({ world, seed: 1, store: null, gameVersion: 'bench' });
   host.start({ kind: 'new' });
   const pending: Array<{ fn: () => void; ms: number }> = [];

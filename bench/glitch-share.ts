@@ -2,24 +2,15 @@
 // host and rendered as `nanodream --plain` prints it (no colour, 80 columns), counting the words
 // of each glitched block beyond its clean text. Issue 15 asks for at most 5%.
 // Run: npx tsx bench/glitch-share.ts [--base DIR]   (DIR: another checkout, measured the same way)
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { longestWalkthrough } from './walkthrough.js';
 
 const args = process.argv.slice(2);
 const base = args.includes('--base') ? args[args.indexOf('--base') + 1] : undefined;
 const here = resolve(import.meta.dirname, '..');
 
-function longest(root: string): { name: string; commands: string[] } {
-  const dir = join(root, 'tests', 'playthroughs');
-  let best = { name: '', commands: [] as string[] };
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
-    if (!statSync(join(dir, f)).isFile()) continue;
-    const commands = readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
-    if (commands.length > best.commands.length) best = { name: f, commands };
-  }
-  return best;
-}
 
 const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
 
@@ -30,7 +21,7 @@ async function measure(root: string): Promise<string> {
   // The line-mode renderer moved from src/plain/render.ts to src/render/text.ts.
   const { renderBlock } = await import(url(existsSync(join(root, 'src/render/text.ts')) ? 'src/render/text.ts' : 'src/plain/render.ts'));
   const world = loadContent(join(root, 'content'));
-  const walk = longest(root);
+  const walk = longestWalkthrough(root);
   const host = new GameHost({ world, seed: 1, store: null, gameVersion: 'bench' });
   const r = { color: false, width: 79, screenReader: false, reducedMotion: false };
   const shown = new Set<string>();

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll } from 'vitest';
 import { makeTemp } from '../temp.js';
 
 /** The package under test; NANODREAM_E2E_ROOT points at another checkout (e.g. a clean build). */
@@ -147,3 +148,30 @@ export class TmuxTerm {
 
 /** The last prompt line of the game: `>` alone, as the input line shows it when empty. */
 export const promptShown = (s: string): boolean => s.split('\n').some((l) => l.trimEnd() === '>');
+
+/**
+ * For a describe block: builds the game once, and gives each test a shell in tmux with a home
+ * of its own (`prepare` may fill the home first); after each test the terminal is closed, the
+ * game in it has exited, and the home is removed.
+ */
+export function terminalPerTest() {
+  let term: TmuxTerm | null = null;
+  let home: ReturnType<typeof tempHome> | null = null;
+  beforeAll(() => ensureBuilt(), 240_000);
+  afterEach(async () => {
+    await term?.kill();
+    home?.remove();
+    term = null;
+    home = null;
+  });
+  return {
+    async shell(width = 100, height = 30, env: Record<string, string> = {}, prepare?: (homeDir: string) => void): Promise<TmuxTerm> {
+      home = tempHome();
+      prepare?.(home.dir);
+      term = new TmuxTerm(width, height, { NANODREAM_HOME: home.dir, ...env });
+      await term.waitFor((s) => s.includes('$'), 'the shell prompt');
+      return term;
+    },
+    homeDir: (): string => home!.dir,
+  };
+}

@@ -1,28 +1,17 @@
 // The built game in a real terminal (tmux): what a player sees and types.
-import { describe, it, expect, beforeAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { BIN, ROOT, TmuxTerm, ensureBuilt, hasTmux, promptShown, tempHome } from './helpers.js';
+import { BIN, ROOT, TmuxTerm, hasTmux, promptShown, tempHome, terminalPerTest } from './helpers.js';
 
 if (!hasTmux) console.warn('tests/e2e/interactive: SKIPPED, tmux is not installed (the CI script installs it).');
 
 const STATUS = /^(\S[^·\n]*) · .* · turn \d+ · /m;
 
 describe.skipIf(!hasTmux)('interactive play in a real terminal', () => {
-  let term: TmuxTerm | null = null;
-  let home: ReturnType<typeof tempHome> | null = null;
-
-  beforeAll(() => ensureBuilt(), 240_000);
-  afterEach(async () => {
-    await term?.kill();
-    home?.remove();
-    term = null;
-    home = null;
-  });
+  const terminal = terminalPerTest();
 
   async function startGame(width = 100, height = 30, env: Record<string, string> = {}): Promise<TmuxTerm> {
-    home = tempHome();
-    term = new TmuxTerm(width, height, { NANODREAM_HOME: home.dir, ...env });
-    await term.waitFor((s) => s.includes('$'), 'the shell prompt');
+    const term = await terminal.shell(width, height, env);
     term.type(`node ${BIN} --new --seed 1`);
     await term.waitFor(promptShown, 'the game prompt');
     return term;

@@ -2,11 +2,11 @@
 // debris: typing and resizing while a glitch animates, Ctrl+Z and fg, a long paste, and each way
 // of leaving. The game starts from an autosave made by piping the walkthrough up to the turn
 // where the sky cracks (three glitching paragraphs).
-import { describe, it, expect, beforeAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, ROOT, TmuxTerm, ensureBuilt, hasTmux, promptShown, tempHome } from './helpers.js';
+import { BIN, ROOT, TmuxTerm, hasTmux, promptShown, terminalPerTest } from './helpers.js';
 
 const STATUS = / · turn \d+ · /;
 const SKY = 'THE SKY CRACKS.';
@@ -22,33 +22,20 @@ function beforeTheSky(): { before: string[]; glitching: string } {
 }
 
 describe.skipIf(!hasTmux)('the screen at awkward moments', () => {
-  let term: TmuxTerm | null = null;
-  let home: ReturnType<typeof tempHome> | null = null;
-
-  beforeAll(() => ensureBuilt(), 240_000);
-  afterEach(async () => {
-    await term?.kill();
-    home?.remove();
-    term = null;
-    home = null;
-  });
+  const terminal = terminalPerTest();
 
   /** A shell in tmux; `ready` pipes the walkthrough first so the game continues just before the sky cracks. */
-  async function shell(opts: { width?: number; height?: number; ready?: boolean } = {}): Promise<TmuxTerm> {
-    home = tempHome();
-    if (opts.ready) {
-      const r = spawnSync('node', [BIN, '--new', '--seed', '1', '--plain', '--home', home.dir], {
+  function shell(opts: { ready?: boolean } = {}): Promise<TmuxTerm> {
+    return terminal.shell(100, 30, {}, opts.ready ? (dir) => {
+      const r = spawnSync('node', [BIN, '--new', '--seed', '1', '--plain', '--home', dir], {
         input: beforeTheSky().before.join('\n') + '\n', encoding: 'utf8', cwd: ROOT,
       });
       expect(r.status, r.stderr).toBe(0);
-    }
-    term = new TmuxTerm(opts.width ?? 100, opts.height ?? 30, { NANODREAM_HOME: home.dir });
-    await term.waitFor((s) => s.includes('$'), 'the shell prompt');
-    return term;
+    } : undefined);
   }
 
   async function play(t: TmuxTerm, args = ''): Promise<void> {
-    t.type(`node ${BIN} ${args} 2>${join(home!.dir, 'stderr.txt')}`);
+    t.type(`node ${BIN} ${args} 2>${join(terminal.homeDir(), 'stderr.txt')}`);
     await t.waitFor(promptShown, 'the game prompt');
     await t.settle();
   }
@@ -122,7 +109,7 @@ describe.skipIf(!hasTmux)('the screen at awkward moments', () => {
       t.type('echo "rc=$?"');
       await t.waitFor((s) => /rc=\d+/.test(s), 'the exit status');
       expect(t.screen()).toContain('rc=0');
-      expect(readFileSync(join(home!.dir, 'stderr.txt'), 'utf8')).toBe('');
+      expect(readFileSync(join(terminal.homeDir(), 'stderr.txt'), 'utf8')).toBe('');
       expect(t.cursorVisible()).toBe(true);
     });
   }
