@@ -1,10 +1,15 @@
-// width.ts measures with Intl.Segmenter and string-width; sanitise keeps terminal controls out.
+// width.ts's fast paths give exactly what Intl.Segmenter and string-width give.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { graphemes, graphemeWidth, sanitise, textWidth } from '../../src/glitch/width.js';
+import { graphemes, graphemeWidth, NARROW, sanitise, SINGLES, textWidth } from '../../src/glitch/width.js';
 import { dice, mix } from '../../src/glitch/rng.js';
 
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const segments = (s: string) => [...segmenter.segment(s)].map((x) => x.segment);
+/** What width.ts answered before its fast paths. */
+const oldGraphemeWidth = (g: string) => Math.min(2, stringWidth(g));
+const oldTextWidth = (s: string) => segments(s).reduce((w, g) => w + oldGraphemeWidth(g), 0);
 const oldSanitise = (s: string) =>
   s
     .replace(/\t/g, ' ')
@@ -12,7 +17,7 @@ const oldSanitise = (s: string) =>
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
-// Characters that join, vanish, take two columns or would act on a terminal.
+// Characters near the edges of the fast sets, and the ones that join or vanish.
 const TRICKY = [
   'a', 'Z', ' ', '~', '\n', '\r', '\r\n', '\t', '\x00', '\x07', '\x1b', '\x1b[31m', '\x7f', '\x85', '\x9b', '\x9f',
   '\u00a0', '\u00a9', '\u00ad', '\u00ae', 'é', 'ñ', '\u02ff', '\u0300', '\u0301', '\u0336', '\u0337', '\u036f', '\u0370',
@@ -32,17 +37,32 @@ const text = fc.oneof(
 );
 const RUNS = { numRuns: 3000 };
 
-describe('widths and cleaning', () => {
-  it('textWidth adds up the graphemes, wide ones as 2 and joined ones once', () => {
-    expect(textWidth('Leo')).toBe(3);
-    expect(textWidth('森の氷')).toBe(6);
-    expect(textWidth('e\u0301')).toBe(1);
-    expect(graphemes('👩‍👧 a')).toEqual(['👩‍👧', ' ', 'a']);
-    expect(graphemeWidth('👩‍👧')).toBe(2);
-    fc.assert(fc.property(text, (s) => {
-      expect(graphemes(s).join('')).toBe(s);
-      expect(textWidth(s)).toBe(graphemes(s).reduce((w, g) => w + Math.min(2, stringWidth(g)), 0));
-    }), RUNS);
+/** Every UTF-16 unit SINGLES accepts. */
+function singleUnits(): string[] {
+  const out: string[] = [];
+  for (let c = 0; c < 0x10000; c++) if (SINGLES.test(String.fromCharCode(c))) out.push(String.fromCharCode(c));
+  return out;
+}
+
+describe('grapheme fast paths', () => {
+  it('graphemes equals Intl.Segmenter for any text', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(graphemes(s)).toEqual(segments(s));
+      }),
+      RUNS,
+    );
+  });
+
+  it('graphemeWidth and textWidth equal the string-width answers for any text', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        for (const g of segments(s)) expect(graphemeWidth(g)).toBe(oldGraphemeWidth(g));
+        expect(graphemeWidth(s)).toBe(oldGraphemeWidth(s));
+        expect(textWidth(s)).toBe(oldTextWidth(s));
+      }),
+      RUNS,
+    );
   });
 
   it('sanitise equals the plain replace chain for any text', () => {
@@ -53,6 +73,30 @@ describe('widths and cleaning', () => {
       RUNS,
     );
   });
+
+  it('graphemeWidth equals string-width for every BMP unit, alone and with combining marks', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const g of [ch, ch + '\u0301', ch + '\u0336\u0337', ch + '\u036f']) {
+        if (graphemeWidth(g) !== oldGraphemeWidth(g)) expect([c.toString(16), graphemeWidth(g)]).toEqual([c.toString(16), oldGraphemeWidth(g)]);
+      }
+    }
+    // The narrow set is what it says: one column each.
+    for (let c = 0; c < 0x10000; c++) if (NARROW.test(String.fromCharCode(c))) expect(stringWidth(String.fromCharCode(c))).toBe(1);
+  });
+
+  it('every two units of the simple set are two graphemes, in either order', () => {
+    const units = singleUnits();
+    expect(units.length).toBeGreaterThan(1000);
+    units.forEach((a, k) => {
+      // Holds the pairs (a, x) and (x, a) for every x from a on: so every pair, over the loop.
+      const s = a + units.slice(k).join(a) + a;
+      const joined = [...segmenter.segment(s)].filter((g) => g.segment.length > 1).map((g) => g.segment);
+      expect(joined).toEqual([]);
+      // and graphemes, on its fast path, splits it the same way
+      expect(graphemes(s).length).toBe(s.length);
+    });
+  }, 60_000);
 });
 
 describe('dice', () => {
