@@ -2,6 +2,9 @@
 import type { World, Id, Ending } from '../engine/types.js';
 import { checkReferences } from '../content/references.js';
 import { explore, type ExploreOptions, type EngineFailure, type Exploration } from './explore.js';
+import { Coverage, type Unreachable } from './coverage.js';
+
+export type { Unreachable } from './coverage.js';
 
 export interface CheckOptions extends ExploreOptions {}
 
@@ -25,12 +28,18 @@ export interface CheckReport extends SearchFigures {
   references: { errors: string[]; warnings: string[] };
   /** Things defined but never met in play or never used by content. */
   unused: string[];
+  /**
+   * What no state the search found can show (see coverage.ts). Exact when the search is
+   * complete; after an early stop, some of it may only lie beyond where the search stopped.
+   */
+  unreachable: Unreachable[];
   engineFailures: EngineFailure[];
 }
 
 export function runCheck(w: World, opts: CheckOptions = {}): CheckReport {
   const references = checkReferences(w);
-  const x = explore(w, opts);
+  const coverage = new Coverage(w);
+  const x = explore(w, { ...opts, visit: coverage.visit, events: coverage.events });
   const allRooms = Object.keys(w.rooms);
   const unreached = allRooms.filter((r) => !x.roomsReached.has(r));
   const endings: EndingResult[] = Object.values(w.endings).map((e) => ({
@@ -66,12 +75,13 @@ export function runCheck(w: World, opts: CheckOptions = {}): CheckReport {
     undecided: x.undecided,
     references,
     unused,
+    unreachable: coverage.unreachable(),
     engineFailures: x.engineFailures.slice(0, 20),
   };
 }
 
 /** The machine-readable shape promised in the issue (plus a few extra fields after it). */
-export function reportJson(r: CheckReport): object {
+export function reportJson(r: CheckReport, sourceOf: (u: Unreachable) => string = (u) => u.field): object {
   return {
     states: r.states,
     rooms: { total: r.rooms.total, unreached: r.rooms.unreached },
@@ -86,13 +96,14 @@ export function reportJson(r: CheckReport): object {
     errors: r.references.errors,
     warnings: [...r.references.warnings, ...r.unused],
     engineFailures: r.engineFailures,
+    unreachable: r.unreachable.map((u) => ({ kind: u.kind, id: u.id, source: sourceOf(u) })),
   };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A short report for people: verdict first, then only what needs attention. */
-export function formatReport(r: CheckReport): string {
+export function formatReport(r: CheckReport, sourceOf: (u: Unreachable) => string = (u) => u.field): string {
   const lines: string[] = [];
   const secs = (r.elapsedMs / 1000).toFixed(1);
   lines.push(`${r.ok ? 'ok' : 'FAILED'}: ${plural(r.states, 'state')} explored${r.complete ? '' : ` (stopped early: ${r.stopReason === 'time' ? 'time limit' : 'state limit'})`} in ${secs} s.`);
@@ -113,5 +124,10 @@ export function formatReport(r: CheckReport): string {
     for (const w of warnings.slice(0, 15)) lines.push(`  ${w}`);
     if (warnings.length > 15) lines.push(`  ... and ${warnings.length - 15} more (--json lists them all)`);
   }
+  if (r.unreachable.length) {
+    lines.push(`never shown${r.complete ? '' : ' in the states searched'}: ${plural(r.unreachable.length, 'piece')} of the story:`);
+    for (const u of r.unreachable.slice(0, 15)) lines.push(`  ${u.kind} ${u.id} (${sourceOf(u)})`);
+    if (r.unreachable.length > 15) lines.push(`  ... and ${r.unreachable.length - 15} more (--json lists them all)`);
+  } else lines.push('never shown: nothing.');
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,8 @@ import type { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
 import { packageRoot } from '../content/world.js';
-import { runCheck, formatReport, reportJson, type CheckOptions } from './check.js';
+import { runCheck, formatReport, reportJson, type CheckOptions, type Unreachable } from './check.js';
+import type { ContentSources } from '../content/sources.js';
 
 export interface CheckFlags {
   contentDir?: string;
@@ -52,8 +53,25 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
   };
   const report = runCheck(world, opts);
   const ok = report.ok && prose.total === 0;
-  io.stdout.write(flags.json ? JSON.stringify({ ...reportJson(report), ok, prose }, null, 2) + '\n' : formatReport(report) + formatProse(prose));
+  const sourceOf = sourceNamer(contentSources(dir));
+  io.stdout.write(flags.json ? JSON.stringify({ ...reportJson(report, sourceOf), ok, prose }, null, 2) + '\n' : formatReport(report, sourceOf) + formatProse(prose));
   return ok ? 0 : 1;
+}
+
+/** "rooms/apartment.yaml: hall.description[2]": where a piece of the story is written. */
+function sourceNamer(src: ContentSources): (u: Unreachable) => string {
+  return (u) => {
+    const item = src.items.get(u.id);
+    const scene = src.scenes.get(u.id);
+    const hint = src.hints.get(u.id);
+    const file =
+      u.kind === 'scene' && scene ? `${scene.file}: [${scene.index}].${u.field}`
+      : u.kind === 'hint' && hint ? `${hint.file}: [${hint.index}].${u.field}`
+      : u.kind === 'puzzle' && src.puzzles.has(u.id) ? `${src.puzzles.get(u.id)}: ${u.id}`
+      : u.kind === 'item' && item ? `${item.file}: ${item.path}.${u.field}`
+      : u.field;
+    return file;
+  };
 }
 
 /** For development without the main CLI: `npx tsx src/check/cli.ts [--content DIR] [--json] [--quick] [--prose]`. */

@@ -1,6 +1,6 @@
 // Breadth-first search through the real engine's `step`: states merged by their canonical key,
 // parent pointers for shortest command paths, and reverse reachability for dead ends.
-import type { World, State, Id } from '../engine/types.js';
+import type { World, State, Id, GameEvent } from '../engine/types.js';
 import { step } from '../engine/step.js';
 import { initialState } from '../engine/state.js';
 import { roomOf } from '../engine/world-query.js';
@@ -24,6 +24,10 @@ export interface ExploreOptions extends GenOptions {
    * unexpanded and count as undecided, never as dead ends.
    */
   checkpoints?: { entriesPerAct?: number; statesPerAct?: number; probeAfter?: number };
+  /** Called once with each distinct state the search finds (for coverage). */
+  visit?: (s: State) => void;
+  /** Called with the events of every step the search takes (for coverage). */
+  events?: (events: readonly GameEvent[]) => void;
 }
 
 interface Node {
@@ -80,6 +84,7 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
     const i = nodes.length;
     nodes.push({ parent, command, depth, state: s, next: s.ending ? [] : null }); // endings are final
     index.set(k, i);
+    opts.visit?.(s);
     for (const c of s.playable.length ? s.playable : [s.player]) roomsReached.add(roomOf(s, c));
     roomsReached.add(roomOf(s, s.player));
     if (s.ending && !endings.has(s.ending)) endings.set(s.ending, i);
@@ -171,6 +176,7 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
           continue;
         }
         for (const ev of r.events) if (ev.type === 'moved') roomsReached.add(ev.to);
+        opts.events?.(r.events);
         const before = nodes.length;
         const j = add(r.state, head, c, node.depth + 1);
         if (j === before) enqueue(j, s.act);
@@ -195,6 +201,8 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
             continue; // an engine failure is found and reported by the search itself
           }
           for (const ev of r.events) if (ev.type === 'moved') roomsReached.add(ev.to);
+          opts.visit?.(r.state);
+          opts.events?.(r.events);
           const there = roomOf(r.state, r.state.player);
           for (const id of Object.keys(r.state.loc)) if (id in w.items && roomOf(r.state, id) === there) itemsInScope.add(id);
           if (roomsReached.size >= roomCount) break;

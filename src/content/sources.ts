@@ -16,6 +16,10 @@ export interface ContentSources {
   /** The text of a character's rule (`say`) -> the file it is written in: an act file
    *  (`characters/leo.act2.yaml`) or the character's own. The loader merges them. */
   characterSays: Map<string, string>;
+  /** Hint objective id -> file and its index in that file's list. */
+  hints: Map<string, { file: string; index: number }>;
+  /** Puzzle id -> file. */
+  puzzles: Map<string, string>;
 }
 
 function yamlIn(dir: string, sub: string): string[] {
@@ -38,7 +42,7 @@ function read(dir: string, rel: string): unknown {
 const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
 export function contentSources(dir: string): ContentSources {
-  const out: ContentSources = { rooms: new Map(), items: new Map(), characters: new Map(), scenes: new Map(), characterSays: new Map() };
+  const out: ContentSources = { rooms: new Map(), items: new Map(), characters: new Map(), scenes: new Map(), characterSays: new Map(), hints: new Map(), puzzles: new Map() };
   for (const file of yamlIn(dir, 'rooms')) {
     const data = read(dir, file);
     if (!isObject(data)) continue;
@@ -58,6 +62,14 @@ export function contentSources(dir: string): ContentSources {
     if (!('name' in data) || typeof data.id !== 'string') continue;
     out.characters.set(data.id, file);
     if (isObject(data.carries)) for (const iid of Object.keys(data.carries)) out.items.set(iid, { file, path: `carries.${iid}` });
+  }
+  for (const file of yamlIn(dir, 'hints')) {
+    const data = read(dir, file);
+    if (Array.isArray(data)) data.forEach((h, index) => { if (isObject(h) && typeof h.id === 'string') out.hints.set(h.id, { file, index }); });
+  }
+  for (const file of yamlIn(dir, 'puzzles')) {
+    const data = read(dir, file);
+    if (isObject(data)) for (const id of Object.keys(data)) out.puzzles.set(id, file);
   }
   for (const file of yamlIn(dir, 'scenes')) {
     const data = read(dir, file);

@@ -27,6 +27,7 @@ export function runScenes(ctx: Ctx): void {
       firedNow.add(sc.id);
       if (once) ownList(ctx, 'fired').push(sc.id);
       any = true;
+      ctx.out.push({ type: 'scene', id: sc.id });
       if (sc.say) say(ctx, textOf(w, s, sc.say, s.player));
       applyEffects(ctx, sc.do);
     }

@@ -292,7 +292,9 @@ export type GameEvent =
   | { type: 'act'; act: number; name: string }
   | { type: 'ending'; id: Id; title: string; text: string; kind: Ending['kind']; others: number }
   | { type: 'undone'; command: string | null }
-  | { type: 'meta'; action: MetaAction; arg?: string };
+  | { type: 'meta'; action: MetaAction; arg?: string }
+  /** A scene ran (nothing to show: for the checker, which notes what the story can show). */
+  | { type: 'scene'; id: Id };
 
 /** Requests the engine cannot carry out itself (disk, terminal, process): front ends do them. */
 export type MetaAction =

@@ -1,0 +1,60 @@
+// What the story holds that no state the search found can show: scenes that never run, hints
+// that are never the current one, puzzles never solved and items never within reach. Not traced
+// yet: content rules (verbs, talk; the engine does not say which rule answered) and description
+// variants (the search skips states that differ from one it has only by where people stand, so
+// "Leo in the living room" may never be among its states although a player can walk him there).
+import type { GameEvent, Id, State, World } from '../engine/types.js';
+import { holds } from '../engine/conditions.js';
+import { roomOf } from '../engine/world-query.js';
+
+export interface Unreachable {
+  kind: 'scene' | 'hint' | 'puzzle' | 'item';
+  id: string;
+  /** The field that keeps it from showing: a scene's or hint's `if`, an item's `location`, a puzzle's `solve`. */
+  field: string;
+}
+
+export class Coverage {
+  private readonly fired = new Set<Id>();
+  private readonly ranScenes = new Set<Id>();
+  private readonly currentHints = new Set<Id>();
+  private readonly solved = new Set<Id>();
+  private readonly inReach = new Set<Id>();
+
+  private readonly itemCount: number;
+
+  constructor(private readonly w: World) {
+    this.itemCount = Object.keys(w.items).length;
+  }
+
+  /** Notes the scenes a step ran. */
+  readonly events = (events: readonly GameEvent[]): void => {
+    for (const e of events) if (e.type === 'scene') this.ranScenes.add(e.id);
+  };
+
+  /** Notes what this state shows. */
+  readonly visit = (s: State): void => {
+    const w = this.w;
+    for (const id of s.fired) this.fired.add(id);
+    for (const id of s.solved) this.solved.add(id);
+    const hint = w.hints.find((h) => holds(w, s, h.if, s.player));
+    if (hint) this.currentHints.add(hint.id);
+    // Only the items not yet met are looked for (this runs for every state of the search).
+    if (this.inReach.size === this.itemCount) return;
+    const here = roomOf(s, s.player);
+    for (const id of Object.keys(s.loc)) if (!this.inReach.has(id) && Object.hasOwn(w.items, id) && roomOf(s, id) === here) this.inReach.add(id);
+  };
+
+  unreachable(): Unreachable[] {
+    const w = this.w;
+    const out: Unreachable[] = [];
+    for (const sc of w.scenes) {
+      const ran = this.ranScenes.has(sc.id) || this.fired.has(sc.id);
+      if (!ran) out.push({ kind: 'scene', id: sc.id, field: 'if' });
+    }
+    for (const h of w.hints) if (!this.currentHints.has(h.id)) out.push({ kind: 'hint', id: h.id, field: 'if' });
+    for (const id of Object.keys(w.puzzles)) if (!this.solved.has(id)) out.push({ kind: 'puzzle', id, field: 'solve' });
+    for (const id of Object.keys(w.items)) if (!this.inReach.has(id)) out.push({ kind: 'item', id, field: 'location' });
+    return out;
+  }
+}

@@ -1,0 +1,49 @@
+// nanodream check lists what no state of its search can show: scenes that never run, hints that
+// are never the current one, puzzles never solved, items never within reach.
+import { describe, it, expect } from 'vitest';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { loadContent } from '../../src/content/load.js';
+import { runCheck } from '../../src/check/check.js';
+import { checkCommand } from '../../src/check/cli.js';
+import { makeTemp } from '../temp.js';
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/mini');
+
+/** The fixture story with a scene, a hint, a puzzle and an item nothing can ever bring about. */
+function withDeadContent(): string {
+  const dir = makeTemp('nd-coverage-');
+  cpSync(FIXTURE, dir, { recursive: true });
+  const add = (file: string, text: string) => writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8') + text);
+  add('scenes/s.yaml', '\n- id: never_scene\n  if: { flag: nobody_sets_this }\n  say: This never happens.\n');
+  add('hints/h.yaml', '\n- id: never_hint\n  if: { flag: nobody_sets_this }\n  hints: [Nothing.]\n');
+  add('puzzles/p.yaml', '\nnever_puzzle: { name: Never, points: 1, act: 1 }\n');
+  add('rooms/r.yaml', '\nvault:\n  name: Vault\n  region: house\n  map: { x: 5, y: 5 }\n  description: A vault no door leads to.\n  items:\n    lost_coin: { name: coin, words: [coin], description: A coin. }\n');
+  return dir;
+}
+
+describe('what the story can never show', () => {
+  it('is nothing for the fixture story, whose every scene, hint, puzzle and item can be met', () => {
+    const r = runCheck(loadContent(FIXTURE), { maxStates: 5000 });
+    expect(r.complete).toBe(true);
+    expect(r.unreachable).toEqual([]);
+  });
+
+  it('names each dead scene, hint, puzzle and item, and only those', () => {
+    const r = runCheck(loadContent(withDeadContent()), { maxStates: 5000 });
+    expect(r.unreachable.map((u) => `${u.kind} ${u.id}`).sort()).toEqual(['hint never_hint', 'item lost_coin', 'puzzle never_puzzle', 'scene never_scene']);
+  });
+
+  it('lists them in --json with the file and field that hold them', async () => {
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (d) => { out += d; });
+    await checkCommand({ contentDir: withDeadContent(), json: true, maxStates: 5000 }, { stdout, stderr: new PassThrough() });
+    const report = JSON.parse(out) as { unreachable: { kind: string; id: string; source: string }[] };
+    expect(report.unreachable).toContainEqual({ kind: 'scene', id: 'never_scene', source: 'scenes/s.yaml: [2].if' });
+    expect(report.unreachable).toContainEqual({ kind: 'hint', id: 'never_hint', source: 'hints/h.yaml: [1].if' });
+    expect(report.unreachable).toContainEqual({ kind: 'puzzle', id: 'never_puzzle', source: 'puzzles/p.yaml: never_puzzle' });
+    expect(report.unreachable).toContainEqual({ kind: 'item', id: 'lost_coin', source: 'rooms/r.yaml: vault.items.lost_coin.location' });
+  });
+});
