@@ -91,8 +91,8 @@ export function describeIoError(err: unknown): string {
     case 'EIO': return 'the disk reported an input/output error';
     case 'EMFILE':
     case 'ENFILE': return 'too many files are open';
-    case 'ENOTDIR':
-    case 'EISDIR': return 'the save folder is not a usable folder';
+    case 'ENOTDIR': return 'the save folder is not a usable folder: a file stands in its path';
+    case 'EISDIR': return 'a folder stands where the file should be';
     case 'ENOENT': return 'the folder is missing (it may have been moved or deleted)';
     case 'ENAMETOOLONG': return 'the path to the folder is too long';
     case 'ELOOP': return 'the folder is a loop of links';

@@ -77,3 +77,15 @@ describe('settings file, as conf kept it', () => {
     expect(fs.readdirSync(mine)).toEqual(['settings.json']);
   });
 });
+
+describe('a settings file that is not a file', () => {
+  it('says so in words, uses the defaults, and leaves the folder where it is', () => {
+    const home = tempDir();
+    dirs.push(home);
+    fs.mkdirSync(path.join(home, 'settings.json'));
+    const s = new SettingsStore(home);
+    expect(s.messages).toEqual(['Settings could not be opened (a folder stands where the file should be); using the defaults for now.']);
+    expect(s.all()).toEqual(DEFAULT_SETTINGS);
+    expect(fs.statSync(path.join(home, 'settings.json')).isDirectory()).toBe(true);
+  });
+});
