@@ -126,7 +126,10 @@ function verbInfo(ctx: Ctx, word: string): { id: string; usage: string; forms: s
   const g = ctx.w.grammar;
   if (!g) return undefined;
   const formsOf = (id: string) => [...new Set(g.lines.filter((l) => l.verb === id).map((l) => l.pattern.split(' ')[0]?.split('|')[0] ?? id))];
-  const own = g.verbs.find((v) => v.id === word) ?? g.verbs.find((v) => formsOf(v.id).includes(word));
+  // Several verbs may start with the word (SET FIRE TO is burn's): the one whose usage starts
+  // with it is the one asked about (SET THING TO …).
+  const starting = g.verbs.filter((v) => formsOf(v.id).includes(word));
+  const own = g.verbs.find((v) => v.id === word) ?? starting.find((v) => v.usage.split(' ')[0] === word) ?? starting[0];
   return own ? { id: own.id, usage: own.usage, forms: formsOf(own.id) } : undefined;
 }
 
