@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { loadContent } from '../../src/content/load.js';
 import { game } from './helpers.js';
 
+// The fixture story (game() with no world) for the parser's manners; the real story for the rest.
+
 const ROOT = join(import.meta.dirname, '../..');
 const world = loadContent(join(ROOT, 'content'));
 const walk = readFileSync(join(ROOT, 'tests/playthroughs/ending-balance.txt'), 'utf8')
@@ -41,6 +43,23 @@ describe('what the playtests typed', () => {
 
   it('tap the fruit that "rings when you tap it"', () => {
     expect(at(walk.indexOf('take fruit') + 1, 'tap fruit')).toMatch(/It rings/);
+  });
+
+  it('examine the thing just taken: the one in hand wins over one that shares its name', () => {
+    // The playtest: `x leaf` just after taking the frost leaf asked "the frost leaf or the ice trees?".
+    const g = game();
+    g.run('look under mat', 'take glass key');
+    expect(g.say('x key')).toBe('A brittle glass key.');
+    g.run('drop glass key');
+    expect(g.say('x key')).toMatch(/Which do you mean/);
+  });
+
+  it('show something to a thing: it is only shown it, and named with its article', () => {
+    // The playtest: "Night Specter looks at the blue hair ribbon politely" (an item, no article).
+    const g = game();
+    g.run('take apple');
+    expect(g.say('show apple to mat')).toBe('You hold the apple up to the mat. Nothing comes of it.');
+    expect(g.say('show apple to bob')).toBe('Bob looks at the apple politely, but says nothing.');
   });
 
   it('tuck the children in, and say goodnight to them', () => {

@@ -3,7 +3,7 @@ import type { Id } from '../types.js';
 import { type Ctx, msg, say, ownEntry, theName, aName, listProse, phrase } from '../context.js';
 import { textOf } from '../conditions.js';
 import { describeRoom, describeContentsOf } from '../describe.js';
-import { contentsOf, hasProp, isPresent } from '../world-query.js';
+import { carries, contentsOf, hasProp, isPresent } from '../world-query.js';
 import { sceneryText } from '../resolve.js';
 import { defineAction, type AnyAction, type ThingAct } from './pipeline.js';
 import { isChar, isScenery, T } from './things.js';
@@ -40,6 +40,8 @@ const examineAction = defineAction({
   objects: 'one',
   free: true,
   all: (ctx, id: Id) => !ctx.w.items[id]?.scenery,
+  // "x leaf" just after taking the frost leaf: the thing in hand, not the trees it came from.
+  prefer: (ctx, id) => carries(ctx.s, ctx.actor, id),
   carryOut: [{ name: 'examine.carry_out.seen', run: noteSeen }],
   report: [{ name: 'examine.report', run: examine }],
 });

@@ -283,7 +283,10 @@ function handling(id: 'push' | 'pull' | 'turn' | 'use', reply: string): ActionDe
 const show = defineAction({
   id: 'show',
   objects: 'two',
-  report: [rulePair('show.report', (ctx, a) => msg(ctx, 'show.default', { name: bareName(ctx.w, a.iobj), ...thing(ctx, a.dobj) }))],
+  // A person looks ("Mia looks at…"); a thing, even one that talks, is only shown it, with its article.
+  report: [rulePair('show.report', (ctx, a) => isChar(ctx, a.iobj)
+    ? msg(ctx, 'show.default', { name: bareName(ctx.w, a.iobj), ...thing(ctx, a.dobj) })
+    : msg(ctx, 'show.object', { name: theName(ctx.w, a.iobj), ...thing(ctx, a.dobj) }))],
 });
 
 export const THING_ACTIONS: readonly AnyAction[] = [
