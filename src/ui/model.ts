@@ -258,20 +258,25 @@ export class UiModel {
     this.line = state;
     for (const e of effects) {
       if (e.kind === 'submit') this.submit(e.line);
-      else if (e.kind === 'suspend' && this.o.suspend && !this.suspended) {
-        this.flush();
-        this.suspended = true;
-        this.changed();
-        this.o.suspend(() => {
-          this.suspended = false;
-          this.changed();
-        });
-      }
+      else if (e.kind === 'suspend') this.suspendScreen();
       else if (e.kind === 'overflow') this.overflowed(e.dropped);
       else this.leave();
       if (this.ended) break;
     }
     this.changed();
+  }
+
+  /** Ctrl+Z: the live area is hidden until the front end says the shell gave the terminal back. */
+  private suspendScreen(): void {
+    const suspend = this.o.suspend;
+    if (!suspend || this.suspended) return;
+    this.flush();
+    this.suspended = true;
+    this.changed();
+    suspend(() => {
+      this.suspended = false;
+      this.changed();
+    });
   }
 
   /**
