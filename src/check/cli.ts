@@ -39,7 +39,8 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
   // compromise (the tagger) is large: loaded here, never on the way to play.
   const { checkProse, formatProse } = await import('./prose.js');
   const { contentSources } = await import('../content/sources.js');
-  const prose = checkProse(world, contentSources(dir));
+  const sources = contentSources(dir);
+  const prose = checkProse(world, sources);
   if (flags.prose) {
     io.stdout.write(flags.json ? JSON.stringify(prose, null, 2) + '\n' : formatProse(prose));
     return prose.total === 0 ? 0 : 1;
@@ -53,24 +54,32 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
   };
   const report = runCheck(world, opts);
   const ok = report.ok && prose.total === 0;
-  const sourceOf = sourceNamer(contentSources(dir));
+  const sourceOf = sourceNamer(sources);
   io.stdout.write(flags.json ? JSON.stringify({ ...reportJson(report, sourceOf), ok, prose }, null, 2) + '\n' : formatReport(report, sourceOf) + formatProse(prose));
   return ok ? 0 : 1;
 }
 
-/** "rooms/apartment.yaml: hall.description[2]": where a piece of the story is written. */
+/** "scenes/50-act5.yaml: [13].if": where a piece of the story is written, when the sources know. */
 function sourceNamer(src: ContentSources): (u: Unreachable) => string {
   return (u) => {
-    const item = src.items.get(u.id);
-    const scene = src.scenes.get(u.id);
-    const hint = src.hints.get(u.id);
-    const file =
-      u.kind === 'scene' && scene ? `${scene.file}: [${scene.index}].${u.field}`
-      : u.kind === 'hint' && hint ? `${hint.file}: [${hint.index}].${u.field}`
-      : u.kind === 'puzzle' && src.puzzles.has(u.id) ? `${src.puzzles.get(u.id)}: ${u.id}`
-      : u.kind === 'item' && item ? `${item.file}: ${item.path}.${u.field}`
-      : u.field;
-    return file;
+    switch (u.kind) {
+      case 'scene': {
+        const at = src.scenes.get(u.id);
+        return at ? `${at.file}: [${at.index}].${u.field}` : u.field;
+      }
+      case 'hint': {
+        const at = src.hints.get(u.id);
+        return at ? `${at.file}: [${at.index}].${u.field}` : u.field;
+      }
+      case 'puzzle': {
+        const file = src.puzzles.get(u.id);
+        return file ? `${file}: ${u.id}` : u.field;
+      }
+      case 'item': {
+        const at = src.items.get(u.id);
+        return at ? `${at.file}: ${at.path}.${u.field}` : u.field;
+      }
+    }
   };
 }
 
