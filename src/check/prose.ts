@@ -515,7 +515,8 @@ function roomNameWords(r: Room | undefined): string[] {
 
 export function checkProse(w: World, src: ContentSources): ProseReport {
   const where = new Whereabouts(w);
-  const everywhere = new Answers().add(w.game.unimportant);
+  // A body part answers as the person it belongs to (resolve.ts).
+  const everywhere = new Answers().add(w.game.unimportant).add(w.game.bodyParts);
   for (const c of Object.values(w.characters)) everywhere.add(c.words).add(c.adjectives).add([c.name]);
   const roomItems = new Map<Id, Id[]>();
   for (const id of Object.keys(w.items)) for (const r of where.itemRooms(id)) roomItems.set(r, [...(roomItems.get(r) ?? []), id]);

@@ -245,6 +245,7 @@ function storyGrammar(
     if (bare && !v.reply) r.problems.push(`grammar.yaml: field "verbs.${id}.reply": a line takes no NOUN, so the verb needs a reply without one.`);
     if (v.reply) messages[`verb.${id}`] = v.reply;
     if (v.thing) messages[`verb.${id}.thing`] = v.thing;
+    if (v.person) messages[`verb.${id}.person`] = v.person;
     help[id] = v.help;
     out.verbs.push({ id, usage: v.usage, ...(v.free ? { free: true } : {}) });
   }

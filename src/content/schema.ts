@@ -116,6 +116,7 @@ export const item = z.strictObject({
   verbs: ruleMap.optional(),
   visibleTo: z.array(id).optional(),
   if: condition.optional(),
+  unlikely: condition.optional(),
 });
 
 export const room = z.strictObject({
@@ -178,6 +179,8 @@ export const game = z.strictObject({
   intro: z.string(),
   acts: z.array(z.strictObject({ id: z.number().int(), name: z.string(), playable: z.array(id) })).min(1),
   unimportant: z.array(z.string().min(1)).optional(),
+  bodyParts: z.array(z.string().min(1)).optional(),
+  everyone: z.array(z.string().min(1)).optional(),
 });
 
 export const topics = z.record(id, z.strictObject({ name: z.string(), words: z.array(z.string().min(1)).min(1) }));
@@ -205,6 +208,8 @@ export const grammar = z.strictObject({
     /** The reply with no object, and with one ({thing}, {name}), when no rule says otherwise. */
     reply: z.string().min(1).optional(),
     thing: z.string().min(1).optional(),
+    /** The reply with a person ({name}), when it differs from the one with a thing. */
+    person: z.string().min(1).optional(),
     /** Takes no time in the story (like look and examine). */
     free: z.boolean().optional(),
   })).optional(),

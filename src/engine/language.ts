@@ -23,6 +23,8 @@ export function vocabulary(w: World): Vocabulary {
     add(c.name);
   }
   for (const t of Object.values(w.topics)) addAll(t.words);
+  addAll(w.game.bodyParts);
+  addAll(w.game.everyone);
   for (const r of Object.values(w.rooms)) {
     add(r.name);
     for (const sc of r.scenery ?? []) addAll(sc.words);

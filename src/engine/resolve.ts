@@ -26,9 +26,38 @@ export function candidateFor(w: World, id: Id): Candidate {
     const words = (it?.words ?? ch?.words ?? []).map((x) => x.toLowerCase());
     const adjectives = (it?.adjectives ?? ch?.adjectives ?? []).map((x) => x.toLowerCase());
     c = { id, words, adjectives, name: it?.name ?? ch?.name ?? id };
+    // The parser reads `mia's` as `mia`: an adjective written `mia's` is whose the thing is.
+    const owners = adjectives.filter((x) => x.endsWith("'s")).map((x) => x.slice(0, -2));
+    if (owners.length) c.owners = owners;
     cache.set(id, c);
   }
   return c;
+}
+
+/** `x doors` where the story names each door `door`: a plural the things do not name means all of them. */
+function plural(np: NounPhrase, cands: Candidate[]): Resolution | undefined {
+  const last = np.words[np.words.length - 1];
+  if (last === undefined || last.length < 4 || !last.endsWith('s')) return undefined;
+  const one = last.endsWith('es') && !cands.some((c) => c.words.includes(last.slice(0, -1))) ? last.slice(0, -2) : last.slice(0, -1);
+  const found = matchNounPhrase({ ...np, words: [...np.words.slice(0, -1), one] }, cands);
+  return found.length > 1 ? { kind: 'ok', ids: found.map((c) => c.id) } : undefined;
+}
+
+/**
+ * `mia's hand`, `my shoulder`, `hold hand`: a phrase ending in a part of a person (game.yaml's
+ * `bodyParts`) that nothing here answers to means the person: the one named, else the one
+ * other person here, else the actor.
+ */
+function personByPart(ctx: Ctx, np: NounPhrase, inScope: Id[]): Resolution {
+  const { w } = ctx;
+  const part = np.words[np.words.length - 1];
+  if (part === undefined || !w.game.bodyParts?.includes(part)) return { kind: 'none' };
+  const owner = np.words.slice(0, -1);
+  if (owner.length > 0) return resolve(ctx, { text: owner.join(' '), words: owner });
+  if (np.text.split(' ').some((x) => x === 'my')) return { kind: 'ok', ids: [ctx.orderedBy ?? ctx.actor] };
+  const people = inScope.filter((id) => id !== ctx.actor && Object.hasOwn(w.characters, id));
+  if (people.length === 0) return { kind: 'ok', ids: [ctx.actor] };
+  return people.length === 1 ? { kind: 'ok', ids: people } : { kind: 'ambiguous', ids: people };
 }
 
 /** Scenery entries of the actor's room, as pseudo-items `@scenery:<room>:<index>:<word>`. */
@@ -87,7 +116,7 @@ export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boo
   }
   const found = matchNounPhrase(np, cands).map((c) => c.id);
   if (np.all) return found.length ? { kind: 'ok', ids: found } : { kind: 'none' };
-  if (found.length === 0) return { kind: 'none' };
+  if (found.length === 0) return opts.restrict ? { kind: 'none' } : plural(np, cands) ?? personByPart(ctx, np, inScope);
   if (found.length === 1) return { kind: 'ok', ids: found };
   return { kind: 'ambiguous', ids: found };
 }

@@ -1,16 +1,19 @@
 // One line of input: parse it, then for each command resolve its noun phrases in the actor's
 // scope and carry the action out (actions.ts). Orders run the same actions for the one ordered.
-import type { Id } from './types.js';
+import type { Character, Id } from './types.js';
 import type { Command, ActionCommand, NounPhrase } from '../parser/index.js';
 import { nounPhraseFromWords } from '../parser/index.js';
 import { type Ctx, msg, bareName, theName, capitalise, listProse } from './context.js';
 import { runRules, switchPlayer } from './effects.js';
 import { actionFor, perform } from './actions/index.js';
 import { answeredUnseen } from './actions/people.js';
-import { resolve, notePronoun } from './resolve.js';
+import { resolve, notePronoun, candidateFor } from './resolve.js';
+import { matchNounPhrase } from '../parser/index.js';
 import { parseLine } from './language.js';
 import { answerPending } from './pending.js';
 import { meta } from './meta.js';
+import { holds } from './conditions.js';
+import { canPerceive } from './world-query.js';
 import { afterTurn, runScenes } from './scenes.js';
 
 /** Commands still allowed once the story has ended. */
@@ -97,6 +100,7 @@ export function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
   const { w, s } = ctx;
   let dobjs: Id[] | undefined = preset.dobj;
   let iobj: Id | undefined = preset.iobj;
+  if (!preset.dobj && !preset.iobj && callsOut(ctx, cmd, addressee(cmd))) return true;
   if (!dobjs && cmd.dobj) {
     // Imagining, remembering or thinking of something absent is still a thought about it.
     const free = cmd.topic !== undefined && FREE_TOPIC.has(cmd.verb) && !cmd.dobj.pronoun;
@@ -142,6 +146,33 @@ export function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
   return true;
 }
 
+/** The person a command speaks to: `tell leo …`, `say … to leo`, `say "Leo, …"`. */
+function addressee(cmd: ActionCommand): NounPhrase | undefined {
+  switch (cmd.verb) {
+    case 'tell': case 'ask': case 'talk': return cmd.dobj;
+    case 'say': case 'shout':
+      if (cmd.iobj) return cmd.iobj;
+      if (cmd.verb === 'say' && cmd.topic) return nounPhraseFromWords(cmd.topic.split(/[\s,]+/).slice(0, 1)) ?? undefined;
+      return undefined;
+    default: return undefined;
+  }
+}
+
+/**
+ * Speaking to someone out of reach, from a place where the story answers SHOUT (Leo on the
+ * shore far below the seam): the words are shouted to them, as `shout` with all that was typed.
+ */
+function callsOut(ctx: Ctx, cmd: ActionCommand, person: NounPhrase | undefined): boolean {
+  const { w, s } = ctx;
+  if (!person || person.pronoun || person.all) return false;
+  const room = w.rooms[s.loc[ctx.actor] ?? ''];
+  if (!room?.verbs || !Object.hasOwn(room.verbs, 'shout')) return false;
+  const others = Object.keys(w.characters).filter((id) => id !== ctx.actor).map((id) => candidateFor(w, id));
+  if (matchNounPhrase(person, others).length === 0 || resolve(ctx, person).kind !== 'none') return false;
+  const { dobj: _d, iobj: _i, actor: _a, ...rest } = cmd;
+  return action(ctx, { ...rest, verb: 'shout', topic: cmd.input }, {});
+}
+
 /** `take all` with nothing to take: said for the action when the story has words for it. */
 function allNothing(ctx: Ctx, verb: string): void {
   const id = `all.nothing.${verb}`;
@@ -163,6 +194,15 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
     const pick = r.ids.filter((id) => prefer(ctx, id));
     if (pick.length === 1) return pick;
     if (pick.length > 1) r.ids = pick;
+  }
+  // Then the story's own word: things `unlikely` for this actor give way to the rest.
+  if (r.kind === 'ambiguous') {
+    const likely = r.ids.filter((id) => {
+      const unlikely = w.items[id]?.unlikely;
+      return !(unlikely && holds(w, ctx.s, unlikely, ctx.actor));
+    });
+    if (likely.length === 1) return likely;
+    if (likely.length > 1) r.ids = likely;
   }
   if (r.kind === 'ok') {
     return slot === 'dobj' && np.all && cmd.iobj && other ? r.ids.filter((x) => !other.includes(x)) : r.ids;
@@ -194,7 +234,11 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
 function namedAsTyped(ctx: Ctx, text: string): string {
   const names = new Map<string, string>();
   for (const c of Object.values(ctx.w.characters)) for (const part of c.name.split(/\s+/)) names.set(part.toLowerCase(), part);
-  return text.replace(/^(the|a|an|some)\s+/, '').split(' ').map((word) => names.get(word) ?? word).join(' ');
+  const named = (word: string) => {
+    const owner = /^(.*)(['\u2019]s)$/.exec(word);
+    return owner ? `${names.get(owner[1] ?? '') ?? owner[1]}${owner[2]}` : names.get(word) ?? word;
+  };
+  return text.replace(/^(the|a|an|some)\s+/, '').split(' ').map(named).join(' ');
 }
 
 /**
@@ -218,9 +262,38 @@ function order(ctx: Ctx, cmd: ActionCommand, actor: NounPhrase, opts: { refusal?
   const who = r.kind === 'ok' ? r.ids[0] : undefined;
   const ch = who !== undefined && Object.hasOwn(w.characters, who) ? w.characters[who] : undefined;
   if (!ch) {
+    if (orderEveryone(ctx, cmd, actor, opts)) return true;
+    if (callsOut(ctx, cmd, actor)) return true;
     msg(ctx, 'order.nobody', { name: namedAsTyped(ctx, actor.text) });
     return false;
   }
+  return orderOne(ctx, cmd, ch, opts);
+}
+
+/**
+ * `tell the children to go to sleep`, `everyone, sit down`: a word for everyone (game.yaml's
+ * `everyone`) orders each person here in turn, and each answers for themselves.
+ */
+function orderEveryone(ctx: Ctx, cmd: ActionCommand, group: NounPhrase, opts: { refusal?: string }): boolean {
+  const { w, s } = ctx;
+  const words = w.game.everyone ?? [];
+  if (group.pronoun || group.words.length === 0 || !group.words.every((x) => words.includes(x))) return false;
+  const here = s.loc[ctx.actor];
+  const people = Object.keys(w.characters).filter((id) => id !== ctx.actor && s.loc[id] === here && canPerceive(w, s, ctx.actor, id));
+  if (people.length === 0) {
+    msg(ctx, 'order.nobody_here');
+    return true;
+  }
+  for (const id of people) {
+    const ch = w.characters[id];
+    if (!ch) continue;
+    ctx.out.push({ type: 'text', text: `${ch.name}:`, style: 'dim', join: true });
+    orderOne(ctx, cmd, ch, opts);
+  }
+  return true;
+}
+
+function orderOne(ctx: Ctx, cmd: ActionCommand, ch: Character, opts: { refusal?: string }): boolean {
   const { actor: _addressee, ...plain } = cmd;
   if (ch.id === ctx.actor) return action(ctx, plain, {});
   ctx.tookTime = true;

@@ -143,6 +143,8 @@ export interface Item {
   visibleTo?: Id[];
   /** Optional condition for being present at all. */
   if?: Condition;
+  /** When it holds, a name that fits this and other things means the others (Leo's `bed` is his own). */
+  unlikely?: Condition;
 }
 
 export interface Topic { id: Id; words: string[]; name: string }
@@ -202,6 +204,10 @@ export interface GameInfo {
   acts: StoryAct[];
   /** Generic nouns no room need answer (`check --prose`): "night", "moment". */
   unimportant?: string[];
+  /** Words for everyone here at once: `tell the children to go to sleep` orders each of them. */
+  everyone?: string[];
+  /** Words for parts of a person (hand, shoulder): `mia's hand` is Mia, `hold hand` the one here. */
+  bodyParts?: string[];
   /** Ids renamed since an earlier version of the story (old -> new), for older saves. */
   renamed?: Record<Id, Id>;
 }

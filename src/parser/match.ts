@@ -8,10 +8,13 @@ export interface Candidate {
   adjectives: string[];
   /** Without an article: "silver key". */
   name: string;
+  /** Whose it is (`leo` for "leo's boots"): an adjective beside a noun, never a name on its own. */
+  owners?: string[];
 }
 
 function fits(words: string[], c: Candidate): boolean {
-  return words.every((w) => c.words.includes(w) || c.adjectives.includes(w)) && words.some((w) => c.words.includes(w));
+  return words.every((w) => c.words.includes(w) || c.adjectives.includes(w) || c.owners?.includes(w) === true)
+    && words.some((w) => c.words.includes(w));
 }
 
 function wordMatches(words: string[], candidates: Candidate[]): Candidate[] {

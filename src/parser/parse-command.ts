@@ -144,7 +144,13 @@ const text = (ts: Token[]) => ts.map((t) => t.lower).join(' ').replace(/ ,/g, ',
 const rawText = (ts: Token[]) => ts.map((t) => t.raw).join(' ').replace(/ ,/g, ',');
 
 function phrase(ts: Token[] | undefined): NounPhrase | undefined {
-  return ts ? nounPhraseFromWords(words(ts)) ?? undefined : undefined;
+  const np = ts ? nounPhraseFromWords(words(ts)) : null;
+  if (!np || !ts) return undefined;
+  // Words are matched without their possessive `'s`, but messages say them as typed.
+  if (ts.some((t) => t.kind === 'word' && t.lower.length !== t.raw.length)) {
+    np.text = ts.filter((t) => t.kind !== 'quote').map((t) => t.raw.toLowerCase()).join(' ').replace(/ ,/g, ',');
+  }
+  return np;
 }
 
 function unknownWord(caps: Captures, vocab: Vocabulary): string | undefined {

@@ -18,6 +18,16 @@ function isBreak(ch: string | undefined): boolean {
   return ch === undefined || ch === ' ' || PUNCT.has(ch) || OPEN_QUOTES.has(ch);
 }
 
+/** `mia's` (or `mia’s`) is read as `mia`: whose thing it is names it no better than its name. */
+function possessiveStem(word: string): string {
+  const n = word.length;
+  if (n > 2 && word.charCodeAt(n - 1) === 115 /* s */) {
+    const q = word.charCodeAt(n - 2);
+    if (q === 39 || q === 0x2019) return word.slice(0, -2);
+  }
+  return word;
+}
+
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -43,7 +53,7 @@ export function tokenise(text: string): Token[] {
     // A full stop between two word characters belongs to the word: file names like `notes.txt`.
     while (j < text.length && !(isBreak(text[j]) && !(text[j] === '.' && j > i && !isBreak(text[j + 1])))) j++;
     const raw = text.slice(i, j);
-    tokens.push({ kind: 'word', raw, lower: raw.toLowerCase(), start: i, end: j });
+    tokens.push({ kind: 'word', raw, lower: possessiveStem(raw.toLowerCase()), start: i, end: j });
     i = j;
   }
   return tokens;

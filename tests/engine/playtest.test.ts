@@ -71,3 +71,77 @@ describe('what the playtests typed', () => {
     expect(at(null, 'help set')).toMatch(/^set THING to/);
   });
 });
+
+describe('what the playtests typed, second list', () => {
+  it('speaking to Leo far below the seam is shouting to him: tell, order, say with his name', () => {
+    for (const typed of ['tell leo about the stitches', 'tell leo to go east', 'say "Leo, follow the stitches east"', 'leo, follow the stitches']) {
+      expect(at('shout leo', typed), typed).toContain('LEO! FOLLOW THE LINE!');
+    }
+    // Where nobody answers SHOUT, someone absent is still not here.
+    expect(at(null, 'tell leo about meelia')).toBe("You can't see any Leo here.");
+  });
+
+  it("a name's possessive names the thing, and a person's hand is the person", () => {
+    expect(at('comfort mia', "take mia's hand")).toBe('You hold on to Mia for a moment.');
+    expect(at('comfort mia', 'hold jaime\u2019s hand')).toBe('You hold on to Jaime for a moment.');
+    expect(at('comfort mia', 'hold hand')).toBe('You hold on to Mia for a moment.');
+    expect(at(walk.indexOf('take ribbon') + 1, "x mia's ribbon")).toMatch(/^It's Mia's\./);
+    expect(at(null, "x leo's drawing")).toBe("You can't see any Leo's drawing here.");
+    // A lone owner's name is the person, never the thing they own.
+    expect(at(null, 'x leo')).toBe("You can't see any Leo here.");
+  });
+
+  it('tea the way people say it: water, the tap, the kettle on, make tea', () => {
+    expect(at('fill kettle', 'pour water in mug')).toMatch(/^Cold water from the tap/);
+    expect(at('fill kettle', 'boil water')).toMatch(/under the tap .* clicks off/);
+    expect(at('fill kettle', 'turn on tap')).toMatch(/^You run the tap/);
+    expect(at('turn on kettle', 'put kettle on')).toMatch(/You click the switch/);
+    expect(at('pour kettle into mug', 'pour hot water in mug')).toMatch(/^You pour\./);
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('fill kettle')));
+    expect(g.say('make tea')).toMatch(/The water goes gold\.\s+Honey, if anyone is being kind\./);
+    expect(g.say('make tea')).toBe('The tea is made. It only wants honey, if anyone is being kind.');
+    g.run('put honey in mug', 'take mug', 'w', 'n', 'w');
+    expect(g.say('give tea to mia')).not.toMatch(/can't|isn't/);
+  });
+
+  it('asking Jaime what he hides behind his back', () => {
+    expect(at(null, 'n', 'w', 'ask jaime what he is hiding')).toContain('MEELIA — ICE FOREST EXPEDITION');
+    expect(at(null, 'n', 'w', 'ask jaime about the thing behind his back')).toContain('MEELIA — ICE FOREST EXPEDITION');
+  });
+
+  it('examine all, ordinals and plurals among things named alike', () => {
+    expect(at(null, 'e', 'x all')).toMatch(/^Mia's mug:/);
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('take ribbon') + 1), 'w');
+    expect(g.say('x third mirror')).toMatch(/^It is you, nearly/);
+    expect(g.say('x last mirror')).toMatch(/^It is you, nearly/);
+    expect(g.say('x mirror')).toBe('Which do you mean, the bedroom mirror, the dinner-table mirror or your reflection?');
+    const doors = at(null, 'n', 'x doors');
+    expect(doors).toContain("Leo's door:");
+    expect(doors).toContain("Mia's door:");
+  });
+
+  it('waving a thing is not waving at it; a bed is your own bed', () => {
+    expect(at('north', 'wave lantern')).toBe('You wave the frost lantern about. Nothing comes of it.');
+    expect(at('north', 'wave at lantern')).toBe("You wave at the frost lantern. It doesn't wave back.");
+    expect(at('north', 'wave to jaime')).toBe('You wave to Jaime, and Jaime waves back.');
+    expect(at(walk.indexOf('switch to leo'), 'switch to leo', 'x bed')).toMatch(/^Your bed, under the window/);
+    expect(at(walk.indexOf('switch to leo'), 'x bed')).toMatch(/camp bed/i);
+  });
+
+  it('the things offered, followed, caught, read and looked through', () => {
+    expect(at('ask specter about fear', 'give ribbon to specter')).toMatch(/^You hold it out/);
+    expect(at(null, 'n', 'w', 'read a story')).toContain('The Boy Who Climbed Kirra');
+    expect(at(null, 'n', 'w', 'read to leo')).toContain('The Boy Who Climbed Kirra');
+    expect(at(null, 'look through window')).toMatch(/^Floor-to-ceiling glass/);
+    expect(at(null, 'look behind frame', 'take slip')).toMatch(/^You slide it out/);
+  });
+
+  it('ordering everyone at once: each answers for themselves', () => {
+    const reply = at(null, 'n', 'w', 'tell the children to go to sleep');
+    for (const name of ['Leo:', 'Mia:', 'Jaime:']) expect(reply).toContain(name);
+    expect(at(null, 'everyone, go to sleep')).toBe('There is nobody here to ask.');
+  });
+});
+

@@ -72,6 +72,8 @@ const search = defineAction({
       const it = ctx.w.items[a.dobj];
       if (it?.container && it.openable && !hasProp(ctx.s, a.dobj, 'open')) return msg(ctx, 'search.closed', { thing: T(ctx, a.dobj) });
       if (it && describeContentsOf(ctx, a.dobj)) return;
+      // Looking through or into a part of the place (a window, the mirrors) is looking at it.
+      if (isScenery(a.dobj)) return examine(ctx, a);
       msg(ctx, 'search.nothing', { thing: theName(ctx.w, a.dobj) });
     },
   }],

@@ -153,9 +153,11 @@ export function replyOnly(id: string, free = false): ActionDef<'maybe'> {
     free,
     report: [{
       name: `${id}.report.default`,
-      run: (ctx, a) => a.dobj
-        ? msg(ctx, `verb.${a.verb}.thing`, { thing: theName(ctx.w, a.dobj), name: bareName(ctx.w, a.dobj) })
-        : msg(ctx, `verb.${a.verb}`, { topic: a.topic ?? '' }),
+      run: (ctx, a) => {
+        if (!a.dobj) return msg(ctx, `verb.${a.verb}`, { topic: a.topic ?? '' });
+        const person = Object.hasOwn(ctx.w.characters, a.dobj) && Object.hasOwn(ctx.w.messages, `verb.${a.verb}.person`);
+        msg(ctx, `verb.${a.verb}.${person ? 'person' : 'thing'}`, { thing: theName(ctx.w, a.dobj), name: bareName(ctx.w, a.dobj) });
+      },
     }],
   };
 }
