@@ -145,3 +145,13 @@ describe('what the playtests typed, second list', () => {
   });
 });
 
+describe('viewpoint and continuity, as the playtests read them', () => {
+  it('Elara is Mum to her children, and still in her work clothes in the dream', () => {
+    expect(at('talk to leo', 'hug leo')).toContain('in your work clothes');
+    expect(at('talk to leo', 'talk to leo')).toContain('in your work clothes');
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('hug leo') + 1));
+    expect(g.run('examine warmth', 'north', 'examine specter').at(-1)).toContain('She holds your hand tighter, to show you.');
+  });
+});
+
