@@ -120,6 +120,13 @@ function topicWords(r: Rule): string[] {
   return list(r.topic);
 }
 
+/** A person's rule with topic words: `tell leo about door`, `say door to leo`, or the verb and word. */
+function spokenTo(verb: string, person: string, topic: string): string {
+  if (verb === 'tell' || verb === 'ask') return `${verb} ${person} about ${topic}`;
+  if (verb === 'say') return `say ${topic} to ${person}`;
+  return `${typed(verb)} ${topic}`;
+}
+
 /** The word that names a dialogue key: a topic's, a character's or an item's first word. */
 function keyWord(w: World, key: Id): string | null {
   return w.topics[key]?.words[0] ?? w.characters[key]?.words[0] ?? w.items[key]?.words[0] ?? null;
@@ -291,9 +298,16 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
     if (converse && ch.talk?.length) out.add(`talk to ${pn}`);
     for (const [v, rs] of Object.entries(ch.verbs ?? {})) {
       if (!listMatters(`char:${p}:${v}`)) continue;
+      // Words of one rule all reach it, unless an earlier rule of the list has the word too: one
+      // word per rule that no earlier rule claims (a list of 60 words is one command, not 60).
+      const claimed = new Set<string>();
       for (const r of rs) {
-        if (topicWords(r).length) for (const t of topicWords(r)) out.add(`${typed(v)} ${t}`);
-        else out.add(`${typed(v)} ${pn}`);
+        const tw = topicWords(r);
+        if (tw.length) {
+          const own = tw.find((t) => !claimed.has(t));
+          if (own) out.add(spokenTo(v, pn, own));
+          for (const t of tw) claimed.add(t);
+        } else out.add(`${typed(v)} ${pn}`);
       }
     }
     for (const [v, rs] of personMatters(p, 'orders') ? Object.entries(ch.orders ?? {}) : []) {

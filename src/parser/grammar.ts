@@ -127,6 +127,8 @@ export const GRAMMAR: GrammarLine[] = [
   { pattern: 'ask|tell|order NOUN to ARG', verb: 'order', kind: 'order' },
   ...a('ask', 'ask NOUN about TOPIC', 'ask about TOPIC'),
   ...a('tell', 'tell NOUN about TOPIC'),
+  // `tell leo it's all right`: what is told is said to them.
+  ...a('say', 'tell SECOND TOPIC'),
   ...withOpts(a('ask', 'ask NOUN'), { missingPrep: 'about' }),
   ...withOpts(a('tell', 'tell NOUN'), { missingPrep: 'about' }),
   ...a('say', 'say|answer|reply TOPIC to SECOND', 'say|answer|reply to SECOND TOPIC', 'say|answer|reply TOPIC'),

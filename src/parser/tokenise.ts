@@ -18,12 +18,15 @@ function isBreak(ch: string | undefined): boolean {
   return ch === undefined || ch === ' ' || PUNCT.has(ch) || OPEN_QUOTES.has(ch);
 }
 
+// `it's`, `that's`, `let's`: a contraction, not whose something is.
+const CONTRACTED = new Set(['it', 'that', 'what', 'there', 'here', 'he', 'she', 'let', 'who', 'where', 'how', 'when']);
+
 /** `mia's` (or `mia’s`) is read as `mia`: whose thing it is names it no better than its name. */
 function possessiveStem(word: string): string {
   const n = word.length;
   if (n > 2 && word.charCodeAt(n - 1) === 115 /* s */) {
     const q = word.charCodeAt(n - 2);
-    if (q === 39 || q === 0x2019) return word.slice(0, -2);
+    if ((q === 39 || q === 0x2019) && !CONTRACTED.has(word.slice(0, -2))) return word.slice(0, -2);
   }
   return word;
 }

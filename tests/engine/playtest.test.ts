@@ -149,9 +149,36 @@ describe('viewpoint and continuity, as the playtests read them', () => {
   it('Elara is Mum to her children, and still in her work clothes in the dream', () => {
     expect(at('talk to leo', 'hug leo')).toContain('in your work clothes');
     expect(at('talk to leo', 'talk to leo')).toContain('in your work clothes');
+  });
+
+  it('the climax is played: Leo asks the Specter, and Mum answers it in the words the player chooses', () => {
     const g = game(world);
-    g.run(...walk.slice(0, walk.indexOf('hug leo') + 1));
-    expect(g.run('examine warmth', 'north', 'examine specter').at(-1)).toContain('She holds your hand tighter, to show you.');
+    g.run(...walk.slice(0, walk.indexOf('examine specter')));
+    const asked = g.say('examine specter');
+    expect(asked).toContain('"What are you?"');
+    expect(asked).toContain('You are now playing Elara.');
+    expect(asked).not.toContain('[Your score');
+    // A hug, or comfort before any answer, is not an answer.
+    expect(g.say('hug leo')).toContain('a hug is not an answer');
+    expect(g.say('tell leo it is all right to be scared')).toContain('Start with one of them');
+    const door = g.say('tell leo about the study door');
+    expect(door).toContain("I'm bad at saying no to work");
+    expect(door).not.toContain('[Your score');
+    const sat = g.say('tell leo about the real world');
+    expect(sat).toContain("the real world isn't small");
+    expect(sat).toContain('The Night Specter sits down in the grass');
+    expect(sat).toContain('You are now playing Leo.');
+    // What she promised is carried into the morning.
+    expect(g.say('remember')).toContain('Starting tomorrow, you told him');
+  });
+
+  it("the Specter names the mirror's missing chair only when Leo has looked at it", () => {
+    const g = game(world);
+    const w = walk.slice(0, walk.indexOf('examine specter'));
+    const mirrorAt = w.indexOf('take ribbon') + 1;
+    g.run(...w.slice(0, mirrorAt), 'w', 'x second mirror', 'e', ...w.slice(mirrorAt));
+    expect(g.say('examine specter')).toContain('I\'m the table in the mirror');
+    expect(at('examine specter', 'examine specter')).toContain("I'm a dinner table with no chair for you");
   });
 });
 
