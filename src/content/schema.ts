@@ -190,7 +190,8 @@ export const endings = z.record(
   z.strictObject({
     title: z.string(),
     kind: z.enum(['balance', 'good', 'bittersweet', 'lost', 'failure']),
-    text: z.string(),
+    /** Variants by condition, as any text: one ending can be reached for different reasons. */
+    text,
   }),
 );
 export const hints = z.array(z.strictObject({ id, if: condition, hints: z.array(z.string()).min(1) }));

@@ -85,7 +85,7 @@ function applyEffect(ctx: Ctx, e: Effect): void {
       type: 'ending',
       id: e.ending,
       title: end?.title ?? e.ending,
-      text: end?.text ?? '',
+      text: (end && textOf(ctx.w, ctx.s, end.text, ctx.actor)) ?? '',
       kind: end?.kind ?? 'good',
       others: Object.keys(ctx.w.endings).length - 1,
     });

@@ -184,7 +184,7 @@ export interface Ending {
   id: Id;
   title: string;
   kind: 'balance' | 'good' | 'bittersweet' | 'lost' | 'failure';
-  text: string;
+  text: Text;
 }
 
 export interface Puzzle { id: Id; name: string; points: number; act: number }
