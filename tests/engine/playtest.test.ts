@@ -182,3 +182,36 @@ describe('viewpoint and continuity, as the playtests read them', () => {
   });
 });
 
+describe('act 4 after the override at the nexus', () => {
+  const unplugged = readFileSync(join(ROOT, 'tests/playthroughs/ending-unplugged.txt'), 'utf8')
+    .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+  const upTo = (cmd: string) => {
+    const g = game(world);
+    g.run(...unplugged.slice(0, unplugged.indexOf(cmd)));
+    return g;
+  };
+
+  it('Leo knows the warmth that grabbed him, and the reveal says so', () => {
+    const g = upTo('remove band');
+    g.run('switch to leo');
+    expect(g.say('look')).toContain('the thing that grabbed hold of everything up in the eye');
+    g.run('switch to elara');
+    const reveal = g.say('hug leo');
+    expect(reveal).toContain('It was you. Up there. The thing that grabbed everything.');
+    expect(reveal).toContain('I held on too hard');
+  });
+
+  it('Mum can answer for the grip as one of her answers to the Specter', () => {
+    const g = upTo('examine specter');
+    expect(g.say('examine specter')).toContain('You are now playing Elara.');
+    expect(g.say('tell leo i held on too hard')).toContain("I've let go of them. Not of you.");
+    expect(g.say('tell leo about the chair')).toContain('The Night Specter sits down in the grass');
+  });
+
+  it('without the override there is no grip to answer for', () => {
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('examine specter')), 'examine specter');
+    expect(g.say('tell leo about the lever')).not.toContain('holding on too hard');
+  });
+});
+
