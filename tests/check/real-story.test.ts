@@ -16,8 +16,12 @@ import { makeTemp } from '../temp.js';
 // A story that fails to load fails the file (these tests used to be skipped in silence).
 const world: World = loadContent(join(REPO, 'content'));
 
-/** The complete search takes about 22,400 states (the tea is optional: act 3 twice over); the bound catches a story that blows up. */
-const MAX_STATES = 25_000;
+/**
+ * The complete search takes about 26,300 states (the tea is optional: act 3 twice over; a ringing
+ * chime can be walked away from: more places to stand in act 2); the bound catches a story that
+ * blows up.
+ */
+const MAX_STATES = 30_000;
 
 describe('the real story', () => {
   let report: CheckReport;
@@ -34,7 +38,7 @@ describe('the real story', () => {
     const known = [
       'hint act3_mia_wait_leo', 'item leo_drawing',
       'scene ending_balance_fallback', 'scene epilogue_drawing', 'scene epilogue_light_kept',
-      'scene epilogue_ribbon_returned', 'scene lake_chime_fades', 'scene roost_chime_fades',
+      'scene epilogue_ribbon_returned',
     ];
     const found = get().unreachable.map((u) => `${u.kind} ${u.id}`).sort();
     expect(found.filter((f) => !known.includes(f))).toEqual([]);

@@ -202,3 +202,23 @@ describe('the tea is optional (issue 14): a comfort settles Mia, who goes into t
     expect(g.say('shout leo')).toContain('FOLLOW THE LINE!');
   });
 });
+
+describe('a ringing chime that everyone walks away from fades (issue 14)', () => {
+  it('nobody is called back to a ringing chime; when the last child leaves it, it goes out', () => {
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('strike chime') + 1)); // Leo rings the silver chime in the roost
+    g.run('s');
+    expect(g.say('switch to mia')).not.toContain('Leo catches you up');
+    g.run('s', 'switch to jaime');
+    expect(g.say('s')).toContain("Up in the roost, the silver chime's high note thins to a thread, and snaps.");
+    // It can be rung again, and the walkthrough's way (someone stays by it) still works.
+    g.run('n');
+    expect(g.say('strike chime')).toContain('You strike the silver chime.');
+  });
+
+  it('the blue chime by the lake fades the same way', () => {
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('x thicket') + 1), 'w', 'strike chime', 'e', 'switch to leo', 'e', 'switch to jaime');
+    expect(g.say('e')).toContain("the blue chime's low note thins, and wavers, and goes out.");
+  });
+});
