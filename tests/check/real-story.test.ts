@@ -16,8 +16,12 @@ import { makeTemp } from '../temp.js';
 // A story that fails to load fails the file (these tests used to be skipped in silence).
 const world: World = loadContent(join(REPO, 'content'));
 
-/** The complete search takes about 38,000 states (Elara's answer to the Specter is carried into act 5); the bound catches a story that blows up. */
-const MAX_STATES = 60_000;
+/**
+ * The complete search takes about 52,500 states: the tea is optional (act 3 twice over), a
+ * ringing chime can be walked away from (more places to stand in act 2), and Elara's answer to
+ * the Specter is carried into act 5. The bound catches a story that blows up.
+ */
+const MAX_STATES = 80_000;
 
 describe('the real story', () => {
   let report: CheckReport;
@@ -35,14 +39,14 @@ describe('the real story', () => {
   it('shows no more than the known pieces it never shows (issue 14 asks for none; a new one fails here)', () => {
     // Written and never seen by any state of the complete search. Fix one, and take it off.
     const known = [
-      'hint act3_mia_steady', 'hint act3_mia_wait_leo', 'item leo_drawing',
+      'hint act3_mia_wait_leo', 'item leo_drawing',
       'scene ending_balance_fallback', 'scene epilogue_drawing', 'scene epilogue_light_kept',
-      'scene epilogue_ribbon_returned', 'scene lake_chime_fades', 'scene roost_chime_fades',
+      'scene epilogue_ribbon_returned',
     ];
     const found = get().unreachable.map((u) => `${u.kind} ${u.id}`).sort();
     expect(found.filter((f) => !known.includes(f))).toEqual([]);
     expect(known.filter((k) => !found.includes(k)), 'now shown: take it off the known list').toEqual([]);
-  });
+  }, 240_000);
 
   it('passes the full check: the search completes, every room and ending reached, no dead end', () => {
     const r = get();

@@ -215,3 +215,70 @@ describe('act 4 after the override at the nexus', () => {
   });
 });
 
+
+describe('the tea is optional (issue 14): a comfort settles Mia, who goes into the dream unrested', () => {
+  const unrested = readFileSync(join(ROOT, 'tests/playthroughs/ending-balance-unrested.txt'), 'utf8')
+    .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+
+  it('before the tea is begun, Mum\'s hand on her back is enough to send her to bed; then the kettle stays off', () => {
+    const g = game(world);
+    g.run('n', 'listen', 'w');
+    expect(g.say('hint')).toMatch(/two things always worked/);
+    expect(g.say('mia, go to sleep')).toContain('you used to make me tea');
+    expect(g.say('comfort mia')).toContain('No tea tonight');
+    expect(g.say('mia, go to sleep')).toContain('She pads off to her own room');
+    g.run('e', 's', 'e');
+    expect(g.say('fill kettle')).toContain('Chamomile tomorrow');
+    expect(g.say('put honey in mug')).toContain('Chamomile tomorrow');
+  });
+
+  it('with the kettle already on, a comfort only makes her wait for the tea, and the tea path is as before', () => {
+    const g = game(world);
+    g.run('n', 'listen', 's', 'e', 'fill kettle', 'w', 'n', 'w');
+    expect(g.say('comfort mia')).toContain('Is there tea coming?');
+    expect(g.say('mia, go to sleep')).toContain('you used to make me tea');
+    g.run('e', 's', 'e', 'turn on kettle', 'pour kettle into mug', 'put honey in mug', 'take mug', 'w', 'n', 'w');
+    expect(g.say('give tea to mia')).toContain('You remembered the honey');
+  });
+
+  it('on the floe the unrested Mia shakes, cannot call the path, and Jaime steadies her by counting', () => {
+    const g = game(world);
+    g.run(...unrested.slice(0, unrested.indexOf('be mia')));
+    expect(g.say('be mia')).toContain("Your hands won't stop shaking.");
+    g.run('north');
+    expect(g.say('shout leo')).toContain('what comes out is a croak');
+    expect(g.say('hint')).toMatch(/hasn't slept properly/);
+    g.run('be jaime', 'north');
+    expect(g.say('comfort mia')).toContain('On the fourth breath she stops shaking.');
+    g.run('be mia');
+    expect(g.say('shout leo')).toContain('FOLLOW THE LINE!');
+  });
+
+  it('with the tea, the floe opens calm and Mia can call the path on her own', () => {
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('be jaime')), 'be mia');
+    expect(g.say('look')).toContain('annoyingly calm');
+    g.run('north');
+    expect(g.say('shout leo')).toContain('FOLLOW THE LINE!');
+  });
+});
+
+describe('a ringing chime that everyone walks away from fades (issue 14)', () => {
+  it('nobody is called back to a ringing chime; when the last child leaves it, it goes out', () => {
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('strike chime') + 1)); // Leo rings the silver chime in the roost
+    g.run('s');
+    expect(g.say('switch to mia')).not.toContain('Leo catches you up');
+    g.run('s', 'switch to jaime');
+    expect(g.say('s')).toContain("Up in the roost, the silver chime's high note thins to a thread, and snaps.");
+    // It can be rung again, and the walkthrough's way (someone stays by it) still works.
+    g.run('n');
+    expect(g.say('strike chime')).toContain('You strike the silver chime.');
+  });
+
+  it('the blue chime by the lake fades the same way', () => {
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('x thicket') + 1), 'w', 'strike chime', 'e', 'switch to leo', 'e', 'switch to jaime');
+    expect(g.say('e')).toContain("the blue chime's low note thins, and wavers, and goes out.");
+  });
+});
