@@ -271,7 +271,7 @@ class Answers {
 const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 
 interface RuleSite {
-  rule: { if?: Condition; say?: string; do?: Effect[] };
+  rule: { if?: Condition; say?: Text; do?: Effect[] };
   /** Conditions around the rule (a scene's or an outer rule's). */
   players: Id[] | null;
 }
@@ -497,11 +497,14 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
     if (!rooms.length && to) rooms = [to.moveTo];
     if (!rooms.length) return;
     const texts = [
-      ...(sc.say ? [{ text: sc.say, path: 'say' }] : []),
-      ...(sc.do ?? []).flatMap((e, j) => ('say' in e ? [{ text: e.say, path: `do[${j}].say` }] : [])),
+      ...variants(sc.say, 'say'),
+      ...(sc.do ?? []).flatMap((e, j): { text: string; path: string; if?: Condition }[] => ('say' in e ? [{ text: e.say, path: `do[${j}].say` }] : [])),
     ];
-    const players = sc.if.player ? list(sc.if.player) : undefined;
-    for (const t of texts) for (const r of rooms) pieces.push({ rooms: [r], source: `${base}${t.path}`, text: t.text, players });
+    for (const t of texts) {
+      const who = t.if?.player ?? sc.if.player;
+      const players = who ? list(who) : undefined;
+      for (const r of rooms) pieces.push({ rooms: [r], source: `${base}${t.path}`, text: t.text, players });
+    }
   });
   return pieces;
 }

@@ -167,7 +167,8 @@ export const scene = z.strictObject({
   id,
   if: condition,
   do: z.array(effect).optional(),
-  say: z.string().optional(),
+  /** Variants by condition, as any text (who is playing, often). */
+  say: text.optional(),
   once: z.boolean().optional(),
 });
 

@@ -49,7 +49,7 @@ function execute(ctx: Ctx, cmd: Command): boolean {
       if (cmd.message === 'parse.missing_noun' || cmd.message === 'parse.missing_second') {
         s.pending = { kind: 'what', verb: cmd.params?.verb ?? '', slot: cmd.message === 'parse.missing_noun' ? 'dobj' : 'iobj', command: cmd };
       }
-      msg(ctx, cmd.message, cmd.params);
+      msg(ctx, cmd.message, cmd.message === 'parse.missing_second' ? { ...cmd.params, thing: thingAsTyped(ctx, cmd.params?.noun ?? '') } : shortWord(cmd.params));
       return false;
     case 'switch': {
       const ok = switchTo(ctx, cmd.target);
@@ -228,6 +228,19 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
   ctx.s.pending = { kind: 'which', verb: cmd.verb, slot, command: cmd, candidates: r.ids };
   msg(ctx, 'parse.which', { choices: listProse(w, names, 'or') });
   return null;
+}
+
+/** A pasted thousand-letter "word" is named by its start, not echoed whole. */
+function shortWord(params: Record<string, string> | undefined): Record<string, string> | undefined {
+  const word = params?.word;
+  return word !== undefined && [...word].length > 40 ? { ...params, word: `${[...word].slice(0, 30).join('')}…` } : params;
+}
+
+/** "the key" for a thing, "Jaime" for a person: `ask jaime` asks what to ask Jaime about. */
+function thingAsTyped(ctx: Ctx, text: string): string {
+  const bare = text.replace(/^(the|a|an|some)\s+/, '');
+  const person = Object.values(ctx.w.characters).some((c) => c.name.toLowerCase() === bare || c.words.includes(bare));
+  return person ? namedAsTyped(ctx, bare) : `the ${bare}`;
 }
 
 /** The words as typed, with the story's proper names capitalised: "any Leo", not "any leo". */

@@ -176,7 +176,7 @@ export interface Scene {
   id: Id;
   if: Condition;
   do?: Effect[];
-  say?: string;
+  say?: Text;
   once?: boolean;            // default true
 }
 

@@ -4,7 +4,7 @@ import type { World, GameEvent, State } from '../engine/types.js';
 import { play, newSession, printableInput, type Session, roomOf } from '../engine/index.js';
 import { narrate, formatMessage, type Block } from '../narrate/index.js';
 import {
-  type SaveStore, type TurnFailure, type FailCode, type JournalEntry, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, type SaveDoc,
+  type SaveStore, type TurnFailure, type FailCode, type SlotInfo, type JournalEntry, makeSaveDoc, checkSlotName, formatSlotTable, AUTOSAVE, trimUndo, type SaveDoc,
 } from '../saves/index.js';
 
 export type { TurnFailure };
@@ -74,6 +74,8 @@ export class GameHost {
   private replaced = true;
   /** Something changed since the autosave last took it. */
   private unsaved = false;
+  /** When the autosave (snapshot or journal) last took the game's turns; null until it has. */
+  private keptAt: string | null = null;
   /** Turns played since the last write, for the journal. */
   private pending: JournalEntry[] = [];
   /** The disk refused the last autosave: said once, and the next one writes a snapshot. */
@@ -296,6 +298,7 @@ export class GameHost {
       if (r.ok) {
         this.pending = [];
         this.unsaved = false;
+        this.keptAt = (this.opts.now?.() ?? new Date()).toISOString();
         this.scheduleSync();
         return null;
       }
@@ -305,6 +308,7 @@ export class GameHost {
     if (r.ok) {
       this.pending = [];
       this.unsaved = false;
+      this.keptAt = (this.opts.now?.() ?? new Date()).toISOString();
       this.replaced = false;
       this.failing = false;
       return null;
@@ -312,6 +316,25 @@ export class GameHost {
     const first = !this.failing;
     this.failing = true;
     return first ? formatMessage(this.w, 'host.autosave_failed', { problem: r.message }) : null;
+  }
+
+  /**
+   * The autosave's row as the game stands: its file holds the last snapshot, and the turns since
+   * are in the journal, so the file's own turn and time are behind the game being played.
+   */
+  private liveAutosave(slot: SlotInfo): SlotInfo {
+    if (slot.name !== AUTOSAVE || !slot.ok || this.keptAt === null) return slot;
+    const s = this.session.state;
+    const place = s.loc[s.player] ?? null;
+    return {
+      ...slot,
+      turn: s.turn,
+      character: s.player,
+      characterName: this.w.characters[s.player]?.name ?? slot.characterName,
+      place,
+      placeName: (place && this.w.rooms[place]?.name) || slot.placeName,
+      savedAt: this.keptAt,
+    };
   }
 
   /** The journal reaches the disk within SYNC_MS of a turn, in the background. */
@@ -376,7 +399,7 @@ export class GameHost {
       }
       case 'saves': {
         if (!store) return { blocks: [this.m('host.no_saves')] };
-        return { blocks: [{ ...text(formatSlotTable(store.list()).join('\n')), pre: true }] };
+        return { blocks: [{ ...text(formatSlotTable(store.list().map((s) => this.liveAutosave(s))).join('\n')), pre: true }] };
       }
       case 'delete': {
         if (!store) return { blocks: [this.m('host.no_saves')] };

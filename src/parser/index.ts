@@ -72,6 +72,11 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
     const command = parseCommand(seg.tokens, input, ctx);
     if (!seg.actor) return expandLists(command);
     const actor = nounPhraseFromWords(seg.actor.map((t) => t.lower));
+    // `jaime, "hi"`: words in quotes, spoken to someone, are said to them.
+    const [only] = seg.tokens;
+    if (actor && only?.kind === 'quote' && seg.tokens.length === 1 && only.raw) {
+      return [{ kind: 'action', verb: 'say', topic: only.raw, iobj: actor, input } as const];
+    }
     // An addressee of only articles ("the, go north") names nobody: the command stands alone.
     return expandLists(actor ? asOrder(command, actor, input, seg.tokens) : command);
   });

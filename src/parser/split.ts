@@ -68,7 +68,7 @@ export function splitSegments(all: Token[], ctx: SplitContext): Segment[] {
     if (t.raw !== ',') { close(); continue; }
     // A comma.
     if (next?.kind === 'word' && next.lower === 'then') { close(); continue; }
-    if (!actor && isAddressee(cur, ctx) && next?.kind === 'word') {
+    if (!actor && isAddressee(cur, ctx) && (next?.kind === 'word' || next?.kind === 'quote')) {
       actor = cur;
       cur = [];
       continue;

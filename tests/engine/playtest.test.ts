@@ -194,7 +194,7 @@ describe('act 4 after the override at the nexus', () => {
   it('Leo knows the warmth that grabbed him, and the reveal says so', () => {
     const g = upTo('remove band');
     g.run('switch to leo');
-    expect(g.say('look')).toContain('the thing that grabbed hold of everything up in the eye');
+    expect(g.say('look')).toContain('the thing that grabbed at everything up in the eye');
     g.run('switch to elara');
     const reveal = g.say('hug leo');
     expect(reveal).toContain('It was you. Up there. The thing that grabbed everything.');
@@ -282,3 +282,44 @@ describe('a ringing chime that everyone walks away from fades (issue 14)', () =>
     expect(g.say('e')).toContain("the blue chime's low note thins, and wavers, and goes out.");
   });
 });
+
+describe('what the third playtest typed', () => {
+  it('Mia, calm after her tea, goes to bed: go to bed, go to my room', () => {
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('give tea to mia') + 1), 'switch to mia');
+    expect(g.say('go to bed')).toContain('Your own bed is across the hall');
+    expect(g.say('go to my room')).toContain("Mia's Room");
+    expect(g.say('go to bed')).toMatch(/weighted blanket/);
+  });
+
+  it("Leo's silver coat stays on; his clothes are words of him, not things", () => {
+    expect(at('imagine stones', 'switch to leo', 'take off coat')).toMatch(/^You'd freeze/);
+    expect(at('imagine stones', 'switch to leo', 'x silver coat')).toMatch(/silver explorer's coat/);
+    expect(at(null, 'take off clothes')).toBe('What you have on stays on. You are dressed for where you are.');
+  });
+
+  it('saying something to someone here is heard; asked to say it, they say it', () => {
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('talk to jaime')));
+    expect(g.say('say "hi" to jaime')).toMatch(/^You say, "hi", to Jaime\./);
+    expect(g.say('jaime, "hi"')).toMatch(/^You say, "hi", to Jaime\./);
+    expect(g.say('jaime, say hi')).toBe('Jaime says, "hi".');
+    expect(g.say('jaime, talk to leo')).not.toContain('splitting up');
+    expect(g.say('ask jaime')).toBe('What do you want to ask Jaime about?');
+  });
+
+  it('the things in reach: the leaf looked through, the pancake flipped, the milk, the air, a torch nobody brought', () => {
+    expect(at('x thicket', 'take leaf', 'look through leaf')).toMatch(/^A leaf of clear ice/);
+    expect(at('read hub', 'flip pancake')).toMatch(/^You flip the first pancake/);
+    expect(at(null, 'e', 'take milk')).toMatch(/take out the milk/);
+    expect(at('take lantern', 'x air')).toMatch(/the air goes thin/);
+    expect(at('strike chime', 'ne', 'turn on torch')).not.toMatch(/can't switch on/);
+  });
+
+  it('a thousand-letter word is named by its start, not echoed whole', () => {
+    const reply = at(null, `take ${'q'.repeat(900)}`);
+    expect(reply.length).toBeLessThan(120);
+    expect(reply).toContain('…');
+  });
+});
+

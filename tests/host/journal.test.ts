@@ -66,6 +66,19 @@ describe('the autosave journal', () => {
     rmSync(d, { recursive: true, force: true });
   });
 
+  it('the saves list shows the autosave as the game stands, though its file holds an older snapshot', () => {
+    const d = tmp();
+    const a = open(d);
+    a.host.start({ kind: 'new' });
+    for (const l of walk) a.say(l);
+    expect(snapshotTurn(d)).toBe(0);
+    const row = a.say('saves').split('\n').find((l) => l.startsWith('autosave'));
+    expect(row).toBeDefined();
+    expect(row!.trim().split(/\s{2,}/)).toContain(String(a.host.state.turn));
+    expect(a.host.state.turn).toBeGreaterThan(0);
+    rmSync(d, { recursive: true, force: true });
+  });
+
   it('stops redoing at a torn last line, a damaged line, or a turn that does not match its fingerprint', () => {
     for (const damage of ['{"n":', 'not json at all\n', '{"n":5,"i":"e","f":"0|0|ann|nowhere|"}\n']) {
       const d = tmp();

@@ -66,14 +66,16 @@ const read = defineAction({
 const search = defineAction({
   id: 'search',
   objects: 'one',
+  // `look through leaf` with the leaf in hand and ice trees all round: the one in hand.
+  prefer: (ctx, id) => carries(ctx.s, ctx.actor, id),
   report: [{
     name: 'search.report',
     run: (ctx, a) => {
       const it = ctx.w.items[a.dobj];
       if (it?.container && it.openable && !hasProp(ctx.s, a.dobj, 'open')) return msg(ctx, 'search.closed', { thing: T(ctx, a.dobj) });
       if (it && describeContentsOf(ctx, a.dobj)) return;
-      // Looking through or into a part of the place (a window, the mirrors) is looking at it.
-      if (isScenery(a.dobj)) return examine(ctx, a);
+      // Looking through or into what holds nothing (a window, the mirrors, a leaf of ice) is looking at it.
+      if (isScenery(a.dobj) || (it && !it.container && !it.supporter)) return examine(ctx, a);
       msg(ctx, 'search.nothing', { thing: theName(ctx.w, a.dobj) });
     },
   }],

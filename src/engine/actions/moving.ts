@@ -79,10 +79,17 @@ const article = /^(the|a|an)\s+/;
 /** `go to <room>`: a walk through rooms this character has visited, along open exits. */
 function goTo(ctx: Ctx, topic: string): void {
   const { w, s } = ctx;
-  const words = topic.toLowerCase().replace(article, '').trim();
-  const visited = s.visited[ctx.actor] ?? [];
+  // Possessives are dropped on both sides (the parser reads `mia's` as `mia`); `my room` is the
+  // room named for the one walking (Mia's Room, for Mia).
+  const plain = (x: string) => x.toLowerCase().replace(article, '').replace(/['\u2019]s\b/g, '').trim();
+  const typed = plain(topic);
+  const own = /^my /.test(typed) ? `${plain(w.characters[ctx.actor]?.name ?? '')} ${typed.slice(3)}` : null;
+  const words = own ?? typed;
+  // Where one has been, and one's own home (the region one starts in): Mia knows the way to her room.
+  const homeRegion = w.rooms[w.characters[ctx.actor]?.location ?? '']?.region;
+  const visited = [...new Set([...(s.visited[ctx.actor] ?? []), ...Object.values(w.rooms).filter((r) => r.region === homeRegion).map((r) => r.id)])];
   const named = (id: Id) => {
-    const n = (w.rooms[id]?.name ?? '').toLowerCase().replace(article, '');
+    const n = plain(w.rooms[id]?.name ?? '');
     return n === words || n.includes(words) || id.replaceAll('_', ' ') === words;
   };
   const target = words ? visited.find((id) => w.rooms[id] && named(id)) : undefined;

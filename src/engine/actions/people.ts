@@ -103,7 +103,24 @@ const talk = defineAction({
 const say = defineAction({
   id: 'say',
   objects: 'maybe',
-  report: [{ name: 'say.report', run: (ctx, a) => msg(ctx, 'say.default', { text: a.topic ?? '' }) }],
+  report: [{
+    name: 'say.report',
+    run: (ctx, a) => {
+      const { w, s } = ctx;
+      const text = a.topic ?? '';
+      // Said because somebody asked (`jaime, say hi`): said, and that is all.
+      if (ctx.orderedBy) return msg(ctx, 'say.aloud', { text });
+      // Said to someone (`say hi to jaime`), or with one other person here to hear it: they answer
+      // as they answer talk. With several people and no one named, nobody takes it as theirs.
+      const here = Object.keys(w.characters).filter((id) => id !== ctx.actor && roomOf(s, id) === roomOf(s, ctx.actor) && canPerceive(w, s, id, ctx.actor));
+      const to = a.iobj && Object.hasOwn(w.characters, a.iobj) ? a.iobj : here.length === 1 ? here[0] : undefined;
+      const ch = to === undefined ? undefined : w.characters[to];
+      if (!ch || to === ctx.actor) return msg(ctx, here.length ? 'say.aloud' : 'say.default', { text });
+      msg(ctx, 'say.to', { text, name: ch.name });
+      if (answeredUnseen(ctx, ch, ch.ask?.unseen, `${ch.id}.ask.unseen`, 'talk.unseen')) return;
+      if (!runRules(ctx, ch.talk, `${ch.id}.talk`).matched) msg(ctx, 'say.heard', { name: ch.name });
+    },
+  }],
 });
 
 export const PEOPLE_ACTIONS: readonly AnyAction[] = [talk, converse('ask'), converse('tell'), say];

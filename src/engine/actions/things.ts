@@ -233,8 +233,13 @@ const remove = defineAction({
   id: 'remove',
   objects: 'one',
   prefer: (ctx, id) => hasProp(ctx.s, id, 'worn') && held(ctx, id),
-  check: [check('remove.check.worn', (ctx, a) => !hasProp(ctx.s, a.dobj, 'worn') || !held(ctx, a.dobj),
-    (ctx, a) => msg(ctx, 'remove.not_worn', thing(ctx, a.dobj)))],
+  check: [
+    // `take off coat` where the coat is a word of the person wearing it: what they have on stays on.
+    check('remove.check.person', (ctx, a) => Object.hasOwn(ctx.w.characters, a.dobj),
+      (ctx, a) => msg(ctx, a.dobj === ctx.actor ? 'remove.self' : 'remove.person', { name: bareName(ctx.w, a.dobj) })),
+    check('remove.check.worn', (ctx, a) => !hasProp(ctx.s, a.dobj, 'worn') || !held(ctx, a.dobj),
+      (ctx, a) => msg(ctx, 'remove.not_worn', thing(ctx, a.dobj))),
+  ],
   carryOut: [rule('remove.carry_out', (ctx, a) => dropProp(ctx, a.dobj, 'worn'))],
   report: [rule('remove.report', (ctx, a) => msg(ctx, 'remove.ok', thing(ctx, a.dobj)))],
 });
