@@ -321,5 +321,12 @@ describe('what the third playtest typed', () => {
     expect(reply.length).toBeLessThan(120);
     expect(reply).toContain('…');
   });
+
+  it('straighten the crooked photo, read a book to Leo, show Mia her mug, and Jaime has his own torch', () => {
+    expect(at(null, 'straighten photo')).toMatch(/^You straighten the frame/);
+    expect(at(null, 'n', 'w', 'read book to leo')).toContain('The Boy Who Climbed Kirra');
+    expect(at('give cartridge to leo', 'x torch')).toMatch(/^Your little red torch/);
+    expect(at('give tea to mia', 'show tea to mia')).toContain('Are you going to give it to me');
+  });
 });
 
