@@ -96,18 +96,28 @@ function gridMap(w: World, s: State, rooms: Id[], here: Id, visited: Set<Id>, sa
   if (hereRegion !== undefined) regions.push(hereRegion);
   for (const r of rooms) if (!regions.includes(w.rooms[r].region)) regions.push(w.rooms[r].region);
 
+  // Places not yet seen that a known way leads to, in the same region, drawn as [?]: a room the
+  // character was carried past (Elara, following the children) is not an island on the map.
+  const unseen = new Set<Id>();
+  for (const id of rooms) {
+    for (const l of knownExits(w, s, id)) {
+      const to = w.rooms[l.to];
+      if (to && !visited.has(l.to) && to.map && to.region === w.rooms[id].region) unseen.add(l.to);
+    }
+  }
+
   const placedAt = new Map<Id, Placed>();
   const unplaced: Id[] = [];
   const byRegion = new Map<Id, Placed[]>();
   for (const region of regions) {
     const taken = new Set<string>();
     const list: Placed[] = [];
-    for (const id of rooms) {
+    for (const id of [...rooms, ...unseen]) {
       const room = w.rooms[id];
       if (room.region !== region) continue;
       const key = room.map ? `${room.map.x},${room.map.y}` : '';
       if (!room.map || taken.has(key)) {
-        unplaced.push(id);
+        if (!unseen.has(id)) unplaced.push(id);
         continue;
       }
       taken.add(key);
@@ -118,11 +128,11 @@ function gridMap(w: World, s: State, rooms: Id[], here: Id, visited: Set<Id>, sa
     if (list.length) byRegion.set(region, list);
   }
 
-  // Every known link between two visited rooms, once per pair.
+  // Every known link from a visited room to a visited or unseen one, once per pair.
   const pairs = new Map<string, Link>();
   for (const id of rooms) {
     for (const l of knownExits(w, s, id)) {
-      if (!visited.has(l.to) || l.to === id) continue;
+      if (!(visited.has(l.to) || placedAt.has(l.to)) || l.to === id) continue;
       const key = [l.from, l.to].sort().join('\u0000');
       if (!pairs.has(key)) pairs.set(key, l);
     }
@@ -136,12 +146,12 @@ function gridMap(w: World, s: State, rooms: Id[], here: Id, visited: Set<Id>, sa
 
   const out: string[] = [say('map.title', { name: w.characters[s.player]?.name ?? '', place: w.rooms[here]?.name ?? '' })];
   for (const [, placed] of byRegion) {
-    const g = drawRegion(w, placed, here, linked, width);
+    const g = drawRegion(w, placed, here, linked, width, unseen);
     if (!g) return null;
     if (out.length > 1) out.push('');
     out.push(...g);
   }
-  const others = [...pairs].filter(([k]) => !drawn.has(k)).map(([, l]) =>
+  const others = [...pairs].filter(([k, l]) => !drawn.has(k) && !unseen.has(l.to)).map(([, l]) =>
     say('map.link', { from: w.rooms[l.from].name, dir: l.dir, to: w.rooms[l.to].name }));
   if (others.length) out.push(say('map.other_ways', { links: joinList(others) }));
   if (unplaced.length) out.push(say('map.unplaced', { places: joinList(unplaced.map((id) => w.rooms[id].name)) }));
@@ -149,7 +159,7 @@ function gridMap(w: World, s: State, rooms: Id[], here: Id, visited: Set<Id>, sa
 }
 
 /** One region in a frame: `[Name]` cells joined by - | / \ where a way leads between them. */
-function drawRegion(w: World, placed: Placed[], here: Id, linked: (a: Id, b: Id) => boolean, width: number): string[] | null {
+function drawRegion(w: World, placed: Placed[], here: Id, linked: (a: Id, b: Id) => boolean, width: number, unseen: ReadonlySet<Id>): string[] | null {
   const xs = placed.map((p) => p.x);
   const ys = placed.map((p) => p.y);
   const minX = Math.min(...xs);
@@ -161,7 +171,7 @@ function drawRegion(w: World, placed: Placed[], here: Id, linked: (a: Id, b: Id)
   const cell = (cx: number, cy: number) => at.get(`${cx},${cy}`);
 
   const inner = width - 4; // "| " and " |"
-  const label = (p: Placed) => shortName(w.rooms[p.id].name);
+  const label = (p: Placed) => (unseen.has(p.id) ? '?' : shortName(w.rooms[p.id].name));
   const want = Math.max(...placed.map((p) => label(p).length + (p.id === here ? 4 : 2)));
   let gap = 3;
   let cellW = Math.min(want, Math.floor((inner - (cols - 1) * gap) / cols));

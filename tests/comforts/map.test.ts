@@ -18,6 +18,15 @@ describe('map, drawn', () => {
     expect(lines[0]).toBe('The places Leo has visited. You are in Hallway, marked with stars.');
   });
 
+  it('draws a place a known way leads to, not yet seen, as [?], joined to where it was seen from', () => {
+    const lines = drawMap(w, visiting(w, ['hallway']), { width: 80, screenReader: false });
+    const text = lines.join('\n');
+    expect(text).toContain('[?]');
+    expect(text).not.toMatch(/Leo's Room|Bathroom|Kitchen/);
+    const hallRow = lines.findIndex((l) => l.includes('[*Hallway*]'));
+    expect(lines[hallRow]).toMatch(/\[\?\]-+\[\*Hallway\*\]-+\[\?\]/);
+  });
+
   it('joins neighbours with - and | where a way leads, and / \\ for diagonals', () => {
     const lines = drawMap(w, visiting(w, tour), { width: 80, screenReader: false });
     const text = lines.join('\n');
