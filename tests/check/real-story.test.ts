@@ -17,7 +17,7 @@ import { makeTemp } from '../temp.js';
 const world: World = loadContent(join(REPO, 'content'));
 
 /**
- * The complete search takes about 52,500 states: the tea is optional (act 3 twice over), a
+ * The complete search takes about 53,400 states: the tea is optional (act 3 twice over), a
  * ringing chime can be walked away from (more places to stand in act 2), and Elara's answer to
  * the Specter is carried into act 5. The bound catches a story that blows up.
  */
@@ -40,6 +40,9 @@ describe('the real story', () => {
     // Written and never seen by any state of the complete search. Fix one, and take it off.
     const known = [
       'hint act3_mia_wait_leo', 'item leo_drawing',
+      // Mia heard in act 5: mia_spoke only changes text, and the search merges states that differ
+      // only in such flags, so it never sees them set (tests/engine/playtest.test.ts plays both).
+      'scene act5_mia_heard_settings', 'scene act5_mia_heard_unplugged',
       'scene ending_balance_fallback', 'scene epilogue_drawing', 'scene epilogue_light_kept',
       'scene epilogue_ribbon_returned',
     ];

@@ -330,3 +330,39 @@ describe('what the third playtest typed', () => {
   });
 });
 
+describe("act 5: what becomes of the hub is the player's decision", () => {
+  const lines = (f: string) => readFileSync(join(ROOT, 'tests/playthroughs', f), 'utf8')
+    .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+  const played = (f: string, from: string, to: string) => {
+    const g = game(world);
+    const out = g.run(...lines(f).map((c) => (c === from ? to : c))).join('\n');
+    return { g, out };
+  };
+
+  it('after letting go at the nexus, Mum can still unplug it, and the unplugged house says why', () => {
+    const { g, out } = played('ending-balance.txt', 'use hub', 'unplug hub');
+    expect(g.host.state.ending).toBe('unplugged');
+    expect(out).toContain('she opened it, and he found his own way');
+    expect(out).not.toContain('the feeling of all three of them snapping into line');
+  });
+
+  it('after the override, Mum can still keep the hub with new rules, and reach the balance', () => {
+    const { g, out } = played('ending-unplugged.txt', 'unplug hub', 'use hub');
+    expect(out).toContain('no more levers');
+    expect(g.host.state.ending).toBe('balance');
+    expect(out).toContain('OVERRIDE ENGAGED 02:16. She reads it sometimes');
+  });
+
+  it('Mia, asked before Mum decides, is heard in what comes of it', () => {
+    const g = game(world);
+    const w = lines('ending-balance.txt');
+    g.run(...w.slice(0, w.indexOf('use hub')), 'w');
+    expect(g.say('ask mia about nanodream')).toContain("It's the only place I sleep");
+    g.run('e');
+    expect(g.say('use hub')).toContain('SHARED DREAMS ONLY');
+    const h = game(world);
+    h.run(...w.slice(0, w.indexOf('use hub')), 'w', 'ask mia about nanodream', 'e');
+    expect(h.say('unplug hub')).toContain("She doesn't look at the cupboard");
+  });
+});
+
