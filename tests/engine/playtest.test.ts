@@ -366,3 +366,41 @@ describe("act 5: what becomes of the hub is the player's decision", () => {
   });
 });
 
+describe("Leo's refusal at the bright door is the player's act", () => {
+  const leoLast = ['east', 'be elara', 'read readout', 'pull reins', 'drop reins', 'west', 'west', 'listen', 'west', 'be leo', 'up'];
+  const arrive = () => {
+    const g = game(world);
+    g.run(...walk.slice(0, walk.indexOf('be leo') + 1));
+    const last = g.run(...leoLast).at(-1)!;
+    return { g, last };
+  };
+
+  it('arriving last, he is only given the hand: nothing is decided for him', () => {
+    const { g, last } = arrive();
+    expect(last).toContain('takes your hand');
+    expect(last).not.toContain('Act 4');
+    expect(g.host.state.act).toBe(3);
+  });
+
+  it('he holds on, or turns away, and act 4 begins', () => {
+    for (const act of ['hold hand', 'turn away from the door', 'wait']) {
+      const { g } = arrive();
+      expect(g.say(act), act).toContain('Act 4: The Night Specter');
+    }
+  });
+
+  it('he lets go and goes through, and it is the long dream', () => {
+    const { g } = arrive();
+    expect(g.say('enter door')).toContain('You let go of the warm hand');
+    expect(g.host.state.ending).toBe('long_dream');
+  });
+
+  it('the override arriving is told to Leo as himself', () => {
+    const g = game(world);
+    const u = readFileSync(join(ROOT, 'tests/playthroughs/ending-unplugged.txt'), 'utf8')
+      .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+    const out = g.run(...u.slice(0, u.indexOf('remove band'))).join('\n');
+    expect(out).not.toContain('Leo comes up the last clock-step');
+  });
+});
+
