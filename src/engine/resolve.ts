@@ -3,7 +3,7 @@ import type { Id, World } from './types.js';
 import type { NounPhrase, Candidate } from '../parser/index.js';
 import { matchNounPhrase } from '../parser/index.js';
 import { type Ctx, own } from './context.js';
-import { scope, roomOf } from './world-query.js';
+import { scope, roomOf, canPerceive } from './world-query.js';
 import { textOf } from './conditions.js';
 
 export type Resolution =
@@ -55,8 +55,8 @@ function personByPart(ctx: Ctx, np: NounPhrase, inScope: Id[]): Resolution {
   const owner = np.words.slice(0, -1);
   if (owner.length > 0) return resolve(ctx, { text: owner.join(' '), words: owner });
   if (np.text.split(' ').some((x) => x === 'my')) return { kind: 'ok', ids: [ctx.orderedBy ?? ctx.actor] };
-  const people = inScope.filter((id) => id !== ctx.actor && Object.hasOwn(w.characters, id));
-  if (people.length === 0) return { kind: 'ok', ids: [ctx.actor] };
+  const people = inScope.filter((id) => id !== ctx.actor && Object.hasOwn(w.characters, id) && canPerceive(w, ctx.s, ctx.actor, id));
+  if (people.length === 0) return { kind: 'none' };
   return people.length === 1 ? { kind: 'ok', ids: people } : { kind: 'ambiguous', ids: people };
 }
 

@@ -404,3 +404,36 @@ describe("Leo's refusal at the bright door is the player's act", () => {
   });
 });
 
+describe('what the fourth playtest typed', () => {
+  it('eavesdrop at the door, promise, ask Mia about the lullaby, and Leo\'s lamp', () => {
+    expect(at('listen', 'eavesdrop')).toContain("Overhear the children's plan");
+    expect(at(null, 'n', 'w', 'leo, promise to wait')).toMatch(/To Jaime/);
+    expect(at(null, 'n', 'w', 'ask mia about lullaby')).toContain('The moon one');
+    expect(at(null, 'n', 'w', 'x lamp')).toMatch(/dinosaur lamp/);
+    expect(at(null, 'n', 'w', 'kiss mia')).not.toContain('asleep');
+  });
+
+  it('climbing the stair is going up it, and look back looks round', () => {
+    expect(at('nudge moths', 'nudge moths', 'switch to leo', 'climb stair')).toContain('stair of moths');
+    expect(at('nudge moths', 'nudge moths', 'switch to leo', 'u')).toContain('stair of moths');
+    expect(at('talk to jaime', 'look back')).toMatch(/Star Stairs/);
+  });
+
+  it('a hand named for someone not here names them, not their possessive', () => {
+    expect(at('north', "hold leo's hand")).toBe("You can't see any Leo here.");
+  });
+
+  it("before she shows herself, Leo's hand out in the field is held by the warmth, not by himself", () => {
+    const u = readFileSync(join(ROOT, 'tests/playthroughs/ending-unplugged.txt'), 'utf8')
+      .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+    const g = game(world);
+    g.run(...u.slice(0, u.indexOf('remove band')), 'switch to leo', 'north');
+    expect(g.say('x warmth')).toMatch(/warmth that followed you|held/);
+    expect(g.say('hold hand')).not.toMatch(/Leo/);
+  });
+
+  it('Mia signs the map', () => {
+    expect(at('use pencil on map', 'be mia', 'up', 'sign map')).not.toMatch(/don't know/);
+  });
+});
+

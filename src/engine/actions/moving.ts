@@ -144,4 +144,23 @@ const goToAction = defineAction({
   report: [{ name: 'go_to.report', run: (ctx, a) => goTo(ctx, a.topic ?? '') }],
 });
 
-export const MOVING_ACTIONS: readonly AnyAction[] = [goAction, goToAction];
+/**
+ * `climb up`, `climb the stair`: where a way leads up (or down, if asked), climbing takes it.
+ * Anything else is its default reply (a thing's own `climb` rules answer before this).
+ */
+const climbAction = defineAction({
+  id: 'climb',
+  objects: 'maybe',
+  report: [{
+    name: 'climb.report',
+    run: (ctx, a) => {
+      const exits = ctx.w.rooms[roomOf(ctx.s, ctx.actor)]?.exits ?? {};
+      const dir: Direction | undefined = a.direction === 'up' || a.direction === 'down' ? a.direction : exits.up ? 'up' : undefined;
+      if (dir && exits[dir] && ctx.actor === ctx.s.player) return void go(ctx, dir);
+      if (a.dobj) return msg(ctx, 'verb.climb.thing', { thing: theName(ctx.w, a.dobj) });
+      msg(ctx, 'verb.climb');
+    },
+  }],
+});
+
+export const MOVING_ACTIONS: readonly AnyAction[] = [goAction, goToAction, climbAction];
