@@ -133,195 +133,270 @@ function compute(w: World, act: number): Relevance {
   throw new Error("nanodream check: the relevance analysis did not settle");
 }
 
-function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
+/** What live logic conditions read, gathered as they are found. */
+interface Reads {
+  visitedRooms: Set<Id>;
+  seenIds: Set<Id>;
+  flagsRead: Set<Id>;
+  countersRead: Set<Id>;
+  propsRead: Set<string>;
+  /** Items a condition names (`has`, `notHas`, `itemIn`, `prop`, `notProp`). */
+  itemsNamed: Set<Id>;
+  itemInRead: Map<Id, Set<Id>>;
+  notHasRead: Set<Id>;
+  stabilityRead: boolean;
+  focusRead: boolean;
+}
+
+const noReads = (): Reads => ({
+  visitedRooms: new Set(), seenIds: new Set(), flagsRead: new Set(), countersRead: new Set(), propsRead: new Set(),
+  itemsNamed: new Set(), itemInRead: new Map(), notHasRead: new Set(), stabilityRead: false, focusRead: false,
+});
+
+/** Notes everything a condition reads, through `any` and `not`. */
+function readCondition(r: Reads, c: Condition | undefined): void {
+  if (!c) return;
+  if (c.visited) r.visitedRooms.add(c.visited);
+  if (c.seen) r.seenIds.add(c.seen);
+  for (const f of [...list(c.flag), ...list(c.notFlag)]) r.flagsRead.add(f);
+  for (const k of Object.keys(c.counterAtLeast ?? {})) r.countersRead.add(k);
+  if (c.stabilityAtLeast !== undefined || c.stabilityBelow !== undefined) r.stabilityRead = true;
+  if (c.focusAtLeast !== undefined || c.focusBelow !== undefined) r.focusRead = true;
+  for (const i of [...list(c.has), ...list(c.notHas), ...Object.keys(c.itemIn ?? {})]) r.itemsNamed.add(i);
+  for (const i of list(c.notHas)) r.notHasRead.add(i);
+  for (const [i, p] of Object.entries(c.itemIn ?? {})) {
+    if (!r.itemInRead.has(i)) r.itemInRead.set(i, new Set());
+    r.itemInRead.get(i)!.add(p);
+  }
+  for (const [i, p] of [...Object.entries(c.prop ?? {}), ...Object.entries(c.notProp ?? {})]) {
+    r.itemsNamed.add(i);
+    r.propsRead.add(`${i}:${p}`);
+  }
+  c.any?.forEach((x) => readCondition(r, x));
+  readCondition(r, c.not);
+}
+
+/** Can a condition still hold in act `act` or a later one? (Any act counts for act 0.) */
+function liveFrom(w: World, act: number): (c: Condition | undefined) => boolean {
   const maxAct = Math.max(...w.game.acts.map((a) => a.id), 1);
-  /** Can this condition still hold in this act or a later one? */
-  const live = (c: Condition | undefined) => {
+  return (c) => {
     const allowed = actsAllowed(c);
     if (!allowed || act === 0) return true;
     for (let a = act; a <= maxAct; a++) if (allowed(a)) return true;
     return false;
   };
-  const visitedRooms = new Set<Id>();
-  const seenIds = new Set<Id>();
-  const flagsRead = new Set<Id>();
-  const countersRead = new Set<Id>();
-  const propsRead = new Set<string>();
-  const itemsNamed = new Set<Id>();
-  const itemInRead = new Map<Id, Set<Id>>();
-  const notHasRead = new Set<Id>();
-  let stabilityRead = false;
-  let focusRead = false;
-  const read = (c: Condition | undefined): void => {
-    if (!c) return;
-    if (c.visited) visitedRooms.add(c.visited);
-    if (c.seen) seenIds.add(c.seen);
-    for (const f of [...list(c.flag), ...list(c.notFlag)]) flagsRead.add(f);
-    for (const k of Object.keys(c.counterAtLeast ?? {})) countersRead.add(k);
-    if (c.stabilityAtLeast !== undefined || c.stabilityBelow !== undefined) stabilityRead = true;
-    if (c.focusAtLeast !== undefined || c.focusBelow !== undefined) focusRead = true;
-    for (const i of [...list(c.has), ...list(c.notHas), ...Object.keys(c.itemIn ?? {})]) itemsNamed.add(i);
-    for (const i of list(c.notHas)) notHasRead.add(i);
-    for (const [i, p] of Object.entries(c.itemIn ?? {})) {
-      if (!itemInRead.has(i)) itemInRead.set(i, new Set());
-      itemInRead.get(i)!.add(p);
-    }
-    for (const [i, p] of [...Object.entries(c.prop ?? {}), ...Object.entries(c.notProp ?? {})]) {
-      itemsNamed.add(i);
-      propsRead.add(`${i}:${p}`);
-    }
-    c.any?.forEach(read);
-    read(c.not);
-  };
+}
 
-  // Cone of influence: an effect counts only when it changes something that matters (found so
-  // far: the sets grow from nothing, round by round, until they are stable). Flags, counters and
-  // properties that only decide their own toggling (a night-light switched on and off) never
-  // enter. What always matters: endings, acts, who is played and where characters go.
-  const writes = (e: Effect): boolean => {
-    if ('set' in e) return list(e.set).some((f) => !!prev?.flagsRead.has(f));
-    if ('clear' in e) return list(e.clear).some((f) => !!prev?.flagsRead.has(f));
-    if ('count' in e) return !!prev?.countersRead.has(e.count);
-    if ('move' in e) return e.move in w.characters || (!!prev && !prev.inert.has(e.move));
-    if ('setProp' in e) return !!prev?.propsRead.has(`${e.setProp}:${e.prop}`);
-    if ('clearProp' in e) return !!prev?.propsRead.has(`${e.clearProp}:${e.prop}`);
-    if ('stability' in e || 'setStability' in e) return !!prev?.stabilityRead;
-    if ('focus' in e) return !!prev?.focusRead;
-    return actsOnState(e);
-  };
-  const isLogic = (r: Rule) => live(r.if) && !!r.do?.some(writes);
-  // A rule list matters when a live rule in it acts, or when it stands in front of a standard
-  // action that changes the state (take, open, go, ...): then which rule matches matters.
-  const logicLists = new Set<string>();
-  const logicPeople = new Set<string>();
-  const firedIgnored = new Set<Id>();
-  const lists: { key: string; rules: Rule[]; group: string }[] = [];
-  forEachRuleList(w, (key, rules, group) => lists.push({ key, rules, group }));
-  const groupLogic = new Set<string>();
-  // Does the standard action behind this list change something that matters?
-  const standardMatters = (group: string): boolean => {
-    const parts = group.split(':');
-    const verb = parts.at(-1)!;
-    if (!STANDARD_CHANGES.has(verb)) return false;
-    const seen = prev?.seenIds ?? new Set<Id>();
-    if (parts[0] === 'item') {
-      const id = parts[1];
-      const it = w.items[id];
-      if (verb === 'examine' || verb === 'read') return seen.has(id);
-      if (!prev || prev.inert.has(id)) return false;
-      // Only where the standard action can do something to this kind of thing.
-      switch (verb) {
-        case 'open': case 'close': return !!it.openable;
-        case 'lock': case 'unlock': return !!it.lockable;
-        case 'wear': case 'remove': return !!it.wearable;
-        case 'eat': return !!it.edible;
-        case 'drink': return !!it.drinkable;
-        case 'light': case 'extinguish': return !!it.lightable && prev.propsRead.has(`${id}:lit`);
-        case 'put_in': case 'put_on': return !!(it.portable || it.container || it.supporter);
-        default: return !!it.portable; // take, drop, throw, give
-      }
-    }
-    if (parts[0] === 'room' || parts[0] === 'verbs') return verb === 'examine' || verb === 'read' ? seen.size > 0 : !!prev;
-    return parts[0] === 'char' && verb !== 'examine' && verb !== 'read';
-  };
-  for (const { rules, group } of lists) {
-    if (rules.some(isLogic) || standardMatters(group)) groupLogic.add(group);
-    if (group.endsWith(':give')) groupLogic.add(group); // giving moves the thing unless a rule stops it
+/**
+ * Cone of influence: an effect counts only when it changes something that matters (found so
+ * far: the sets grow from nothing, round by round, until they are stable). Flags, counters and
+ * properties that only decide their own toggling (a night-light switched on and off) never
+ * enter. What always matters: endings, acts, who is played and where characters go.
+ */
+function effectMatters(w: World, prev: Relevance | null, e: Effect): boolean {
+  if ('set' in e) return list(e.set).some((f) => !!prev?.flagsRead.has(f));
+  if ('clear' in e) return list(e.clear).some((f) => !!prev?.flagsRead.has(f));
+  if ('count' in e) return !!prev?.countersRead.has(e.count);
+  if ('move' in e) return e.move in w.characters || (!!prev && !prev.inert.has(e.move));
+  if ('setProp' in e) return !!prev?.propsRead.has(`${e.setProp}:${e.prop}`);
+  if ('clearProp' in e) return !!prev?.propsRead.has(`${e.clearProp}:${e.prop}`);
+  if ('stability' in e || 'setStability' in e) return !!prev?.stabilityRead;
+  if ('focus' in e) return !!prev?.focusRead;
+  return actsOnState(e);
+}
+
+/** Whether the standard action `verb` can do something that matters to this item. */
+function itemStandardMatters(w: World, prev: Relevance | null, id: Id, verb: string): boolean {
+  const it = w.items[id];
+  if (verb === 'examine' || verb === 'read') return !!prev?.seenIds.has(id);
+  if (!prev || prev.inert.has(id)) return false;
+  // Only where the standard action can do something to this kind of thing.
+  switch (verb) {
+    case 'open': case 'close': return !!it.openable;
+    case 'lock': case 'unlock': return !!it.lockable;
+    case 'wear': case 'remove': return !!it.wearable;
+    case 'eat': return !!it.edible;
+    case 'drink': return !!it.drinkable;
+    case 'light': case 'extinguish': return !!it.lightable && prev.propsRead.has(`${id}:lit`);
+    case 'put_in': case 'put_on': return !!(it.portable || it.container || it.supporter);
+    default: return !!it.portable; // take, drop, throw, give
   }
-  const withs = new Set<Id>();
+}
+
+/** Does the standard action behind this rule list change something that matters? */
+function standardMatters(w: World, prev: Relevance | null, group: string): boolean {
+  const parts = group.split(':');
+  const verb = parts.at(-1)!;
+  if (!STANDARD_CHANGES.has(verb)) return false;
+  if (parts[0] === 'item') return itemStandardMatters(w, prev, parts[1], verb);
+  const seen = prev?.seenIds ?? new Set<Id>();
+  if (parts[0] === 'room' || parts[0] === 'verbs') return verb === 'examine' || verb === 'read' ? seen.size > 0 : !!prev;
+  return parts[0] === 'char' && verb !== 'examine' && verb !== 'read';
+}
+
+type RuleList = { key: string; rules: Rule[]; group: string };
+
+/** What reading the rule lists finds besides the conditions. */
+interface ListFindings {
+  /** The other objects (`with`) of live rules in lists that matter. */
+  withs: Set<Id>;
+  logicLists: Set<string>;
+  logicPeople: Set<string>;
+  firedIgnored: Set<Id>;
+}
+
+/**
+ * Reads the conditions of the live rules in the lists that matter, and sorts those lists into
+ * verb lists and people's; once-rules of lists that do not matter are ignored when fired.
+ */
+function readRuleLists(lists: readonly RuleList[], groupLogic: ReadonlySet<string>, live: (c: Condition | undefined) => boolean, reads: Reads): ListFindings {
+  const found: ListFindings = { withs: new Set(), logicLists: new Set(), logicPeople: new Set(), firedIgnored: new Set() };
   for (const { key, rules, group } of lists) {
     const matters = groupLogic.has(group);
     rules.forEach((r, i) => {
       if (!matters || !live(r.if)) {
-        if (r.once) firedIgnored.add(r.id ?? `${key}#${i}`);
+        if (r.once) found.firedIgnored.add(r.id ?? `${key}#${i}`);
         return;
       }
-      read(r.if);
-      if (r.with) withs.add(r.with);
+      readCondition(reads, r.if);
+      if (r.with) found.withs.add(r.with);
     });
-    if (matters) {
-      if (group.startsWith('item:') || group.startsWith('room:') || group.startsWith('verbs:') || group.startsWith('char:') || group.startsWith('enter:')) logicLists.add(group);
-      else logicPeople.add(group);
-    }
+    if (!matters) continue;
+    if (/^(item|room|verbs|char|enter):/.test(group)) found.logicLists.add(group);
+    else found.logicPeople.add(group);
   }
+  return found;
+}
+
+/** Who someone can be seen by, and what handing things over or talking to them can be about. */
+function readPeople(w: World, isLogic: (r: Rule) => boolean, found: ListFindings, reads: Reads): void {
   for (const [c, ch] of Object.entries(w.characters)) {
-    read(ch.invisibleTo?.if);
+    readCondition(reads, ch.invisibleTo?.if);
     // Handing a thing over matters for that thing only where a rule for it acts.
-    for (const [k, rs] of Object.entries(ch.give ?? {})) if (rs.some(isLogic)) withs.add(k);
-    if (logicPeople.has(`${c}:converse`)) for (const k of [...Object.keys(ch.ask ?? {}), ...Object.keys(ch.tell ?? {})]) withs.add(k);
+    for (const [k, rs] of Object.entries(ch.give ?? {})) if (rs.some(isLogic)) found.withs.add(k);
+    if (found.logicPeople.has(`${c}:converse`)) for (const k of [...Object.keys(ch.ask ?? {}), ...Object.keys(ch.tell ?? {})]) found.withs.add(k);
   }
-  for (const s of w.scenes) {
-    if (live(s.if) && s.do?.some(writes)) read(s.if);
-    else firedIgnored.add(s.id);
-  }
+}
+
+/** Reads the live conditions on exits; returns the doors. */
+function readExits(w: World, live: (c: Condition | undefined) => boolean, reads: Reads): Set<Id> {
   const doors = new Set<Id>();
   for (const room of Object.values(w.rooms)) {
     for (const e of Object.values(room.exits)) {
       if (!e) continue;
-      if (live(e.if)) read(e.if);
+      if (live(e.if)) readCondition(reads, e.if);
       if (e.door) doors.add(e.door);
     }
   }
-  for (const it of Object.values(w.items)) if (live(it.if)) read(it.if);
+  return doors;
+}
 
-  // Items whose whereabouts matter: named by live logic, with rules of their own that act, the
-  // other object of such rules, doors, keys and locks, and anything that can hold other things.
+/**
+ * Items whose whereabouts do not matter. The ones that do: named by live logic, with rules of
+ * their own that act, the other object of such rules, doors, keys and locks, and anything that
+ * can hold other things (their `open` and `locked` are then read too).
+ */
+function inertItems(w: World, reads: Reads, found: ListFindings, doors: ReadonlySet<Id>, isLogic: (r: Rule) => boolean): Set<Id> {
   const inert = new Set<Id>();
   for (const it of Object.values(w.items)) {
-    const ownLogic = Object.keys(it.verbs ?? {}).some((v) => logicLists.has(`item:${it.id}:${v}`) && it.verbs![v].some(isLogic));
+    const ownLogic = Object.keys(it.verbs ?? {}).some((v) => found.logicLists.has(`item:${it.id}:${v}`) && it.verbs![v].some(isLogic));
     const keyed = !!it.key || Object.values(w.items).some((o) => o.key === it.id);
-    if (itemsNamed.has(it.id) || withs.has(it.id) || seenIds.has(it.id) || ownLogic || doors.has(it.id) || keyed || it.container || it.supporter) {
-      if (it.openable || doors.has(it.id)) propsRead.add(`${it.id}:open`);
-      if (it.lockable) propsRead.add(`${it.id}:locked`);
+    if (reads.itemsNamed.has(it.id) || found.withs.has(it.id) || reads.seenIds.has(it.id) || ownLogic || doors.has(it.id) || keyed || it.container || it.supporter) {
+      if (it.openable || doors.has(it.id)) reads.propsRead.add(`${it.id}:open`);
+      if (it.lockable) reads.propsRead.add(`${it.id}:locked`);
       continue;
     }
     inert.add(it.id);
   }
-  const places = new Map<Id, Set<Id>>();
-  const place = (who: Id, room: Id) => {
-    if (!places.has(who)) places.set(who, new Set());
-    places.get(who)!.add(room);
-  };
-  const together = new Map<Id, Set<Id>>();
-  const hereOf = (c: Condition | undefined, who: Id[]): void => {
+  return inert;
+}
+
+/** Rooms worth stopping in per character, and who logic asks to share a room (see Relevance). */
+class Places {
+  readonly places = new Map<Id, Set<Id>>();
+  readonly together = new Map<Id, Set<Id>>();
+
+  place(who: Id, room: Id): void {
+    if (!this.places.has(who)) this.places.set(who, new Set());
+    this.places.get(who)!.add(room);
+  }
+
+  /** The rooms a condition names (`here`, `charIn`) for those it may hold for, and its `together`. */
+  read(c: Condition | undefined, who: Id[]): void {
     if (!c) return;
     for (const a of c.together ?? []) for (const b of c.together ?? []) if (a !== b) {
-      if (!together.has(a)) together.set(a, new Set());
-      together.get(a)!.add(b);
+      if (!this.together.has(a)) this.together.set(a, new Set());
+      this.together.get(a)!.add(b);
     }
-    hereOf(c.not, who);
-    for (const r of list(c.here)) who.forEach((x) => place(x, r));
-    for (const [ch, r] of Object.entries(c.charIn ?? {})) place(ch, r);
-    c.any?.forEach((x) => hereOf(x, who));
-  };
-  const whoMay = (c: Condition | undefined) => (c?.player ? list(c.player) : ['*']);
+    this.read(c.not, who);
+    for (const r of list(c.here)) who.forEach((x) => this.place(x, r));
+    for (const [ch, r] of Object.entries(c.charIn ?? {})) this.place(ch, r);
+    c.any?.forEach((x) => this.read(x, who));
+  }
+}
+
+const whoMay = (c: Condition | undefined) => (c?.player ? list(c.player) : ['*']);
+
+function placesOf(
+  w: World, lists: readonly RuleList[], groupLogic: ReadonlySet<string>, live: (c: Condition | undefined) => boolean,
+  isLogic: (r: Rule) => boolean, sceneActs: (s: World['scenes'][number]) => boolean,
+): Places {
+  const p = new Places();
   for (const room of Object.values(w.rooms)) {
     const rs = [...Object.values(room.verbs ?? {}).flat(), ...(room.onEnter ?? [])];
-    for (const r of rs) if (isLogic(r)) whoMay(r.if).forEach((x) => place(x, room.id));
+    for (const r of rs) if (isLogic(r)) whoMay(r.if).forEach((x) => p.place(x, room.id));
   }
   // Rooms where nothing can happen are not stops: the search sees them with coverage walks
   // (explore.ts), which enter them for real but add nothing to the graph.
-  for (const { rules, group } of lists) if (groupLogic.has(group)) for (const r of rules) if (live(r.if)) hereOf(r.if, whoMay(r.if));
-  for (const sc of w.scenes) if (live(sc.if) && sc.do?.some(writes)) hereOf(sc.if, whoMay(sc.if));
+  for (const { rules, group } of lists) if (groupLogic.has(group)) for (const r of rules) if (live(r.if)) p.read(r.if, whoMay(r.if));
+  for (const sc of w.scenes) if (sceneActs(sc)) p.read(sc.if, whoMay(sc.if));
+  return p;
+}
+
+function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
+  const live = liveFrom(w, act);
+  const writes = (e: Effect) => effectMatters(w, prev, e);
+  const isLogic = (r: Rule) => live(r.if) && !!r.do?.some(writes);
+  const sceneActs = (s: World['scenes'][number]) => live(s.if) && !!s.do?.some(writes);
+  const reads = noReads();
+  // A rule list matters when a live rule in it acts, or when it stands in front of a standard
+  // action that changes the state (take, open, go, ...): then which rule matches matters.
+  const lists: RuleList[] = [];
+  forEachRuleList(w, (key, rules, group) => lists.push({ key, rules, group }));
+  const groupLogic = new Set<string>();
+  for (const { rules, group } of lists) {
+    if (rules.some(isLogic) || standardMatters(w, prev, group)) groupLogic.add(group);
+    if (group.endsWith(':give')) groupLogic.add(group); // giving moves the thing unless a rule stops it
+  }
+  const found = readRuleLists(lists, groupLogic, live, reads);
+  readPeople(w, isLogic, found, reads);
+  for (const s of w.scenes) {
+    if (sceneActs(s)) readCondition(reads, s.if);
+    else found.firedIgnored.add(s.id);
+  }
+  const doors = readExits(w, live, reads);
+  for (const it of Object.values(w.items)) if (live(it.if)) readCondition(reads, it.if);
+  const inert = inertItems(w, reads, found, doors, isLogic);
+  const { places, together } = placesOf(w, lists, groupLogic, live, isLogic, sceneActs);
   const actingItems = new Set<Id>();
   for (const it of Object.values(w.items)) if (Object.values(it.verbs ?? {}).some((rs) => rs.some(isLogic))) actingItems.add(it.id);
   return {
     places,
     together,
     actingItems,
-    visitedRooms,
-    seenIds,
+    visitedRooms: reads.visitedRooms,
+    seenIds: reads.seenIds,
     clocks: w.scenes.some((s) => s.once === false && live(s.if)),
     inert,
-    flagsRead,
-    countersRead,
-    stabilityRead,
-    focusRead,
-    propsRead,
-    itemInRead,
-    notHasRead,
-    firedIgnored,
-    logicLists,
-    logicPeople,
+    flagsRead: reads.flagsRead,
+    countersRead: reads.countersRead,
+    stabilityRead: reads.stabilityRead,
+    focusRead: reads.focusRead,
+    propsRead: reads.propsRead,
+    itemInRead: reads.itemInRead,
+    notHasRead: reads.notHasRead,
+    firedIgnored: found.firedIgnored,
+    logicLists: found.logicLists,
+    logicPeople: found.logicPeople,
   };
 }

@@ -17,8 +17,6 @@ const TWO: Record<string, string> = {
 const TYPED: Record<string, string> = {
   put_in: 'put', put_on: 'put', look_under: 'look under', look_behind: 'look behind', remove: 'take off', talk: 'talk to',
 };
-/** Verbs whose standard action can change the state; others only matter through content rules. */
-const STANDARD = new Set(['take', 'drop', 'open', 'close', 'unlock', 'lock', 'wear', 'remove', 'eat', 'drink', 'light', 'extinguish', 'give', 'put_in', 'put_on', 'examine']);
 
 const typed = (verb: string) => TYPED[verb] ?? verb.replace(/_/g, ' ');
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -120,13 +118,6 @@ function topicWords(r: Rule): string[] {
   return list(r.topic);
 }
 
-/** A person's rule with topic words: `tell leo about door`, `say door to leo`, or the verb and word. */
-function spokenTo(verb: string, person: string, topic: string): string {
-  if (verb === 'tell' || verb === 'ask') return `${verb} ${person} about ${topic}`;
-  if (verb === 'say') return `say ${topic} to ${person}`;
-  return `${typed(verb)} ${topic}`;
-}
-
 /** The word that names a dialogue key: a topic's, a character's or an item's first word. */
 function keyWord(w: World, key: Id): string | null {
   return w.topics[key]?.words[0] ?? w.characters[key]?.words[0] ?? w.items[key]?.words[0] ?? null;
@@ -140,193 +131,275 @@ export interface GenOptions {
   allCommands?: boolean;
 }
 
-/** Every command worth trying for the player in this state, deduplicated, in a stable order. */
-export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[] {
-  if (s.ending) return [];
-  const out = new Set<string>();
-  const actor = s.player;
-  const here = roomOf(s, actor);
-  const room = w.rooms[here];
-  const inScope = scope(w, s, actor);
-  const name = namer(w, s, actor, inScope);
-  const items = inScope.filter((id) => id in w.items);
-  const people = inScope.filter((id) => id in w.characters);
-  const carried = items.filter((id) => carries(s, actor, id));
-  const rel = relevance(w, s.act);
-  const all = !!opts.allCommands;
-  const listMatters = (group: string) => all || rel.logicLists.has(group);
-  const personMatters = (id: Id, what: 'converse' | 'orders' | 'give') => all || rel.logicPeople.has(`${id}:${what}`);
-  const itemMatters = (id: Id) => all || !rel.inert.has(id);
-  const propMatters = (id: Id, p: string) => all || rel.propsRead.has(`${id}:${p}`);
-  /** Would `verb` on this item be more than prose: its own rules, the room's or the story's act, or the standard action changes what matters. */
-  const verbOn = (id: Id, verb: string, standard: boolean) =>
-    standard || listMatters(`item:${id}:${verb}`) || listMatters(`room:${here}:${verb}`) || listMatters(`verbs:${verb}`);
+/** What every part of commandsFor looks at: the state, the actor's scope, and what matters now. */
+interface Gen {
+  w: World;
+  s: State;
+  actor: Id;
+  here: Id;
+  inScope: Id[];
+  name: Namer;
+  people: Id[];
+  carried: Id[];
+  rel: ReturnType<typeof relevance>;
+  all: boolean;
+  /** The commands so far, in the order found. */
+  out: Set<string>;
+}
 
-  // Moves: one command to each place worth stopping in (see `places`), walking the shortest way
-  // through exits that exist now and are not shut; rooms passed on the way are still entered.
-  if (room && s.loc[actor] === here) for (const walk of walks(w, s, actor, all)) out.add(walk);
-  for (const c of s.playable) if (c !== actor) out.add(`switch to ${w.characters[c].words[0] ?? c}`);
-  out.add('wait');
+const listMatters = (g: Gen, group: string) => g.all || g.rel.logicLists.has(group);
+const personMatters = (g: Gen, id: Id, what: 'converse' | 'orders' | 'give') => g.all || g.rel.logicPeople.has(`${id}:${what}`);
+const itemMatters = (g: Gen, id: Id) => g.all || !g.rel.inert.has(id);
+const propMatters = (g: Gen, id: Id, p: string) => g.all || g.rel.propsRead.has(`${id}:${p}`);
+/** Would `verb` on this item be more than prose: its own rules, the room's or the story's act, or the standard action changes what matters. */
+const verbOn = (g: Gen, id: Id, verb: string, standard: boolean) =>
+  standard || listMatters(g, `item:${id}:${verb}`) || listMatters(g, `room:${g.here}:${verb}`) || listMatters(g, `verbs:${verb}`);
+const withVerb = (v: string, dobj: string, iobj: string) => `${typed(v)} ${dobj} ${TWO[v] ?? 'with'} ${iobj}`;
 
-  // Verbs the room or the whole story has rules for apply to any object (or none).
+/**
+ * Moves: one command to each place worth stopping in (see `places`), walking the shortest way
+ * through exits that exist now and are not shut; rooms passed on the way are still entered.
+ * Then switching to each other playable character, and waiting.
+ */
+function moveCommands(g: Gen): void {
+  const { w, s, actor, here } = g;
+  if (w.rooms[here] && s.loc[actor] === here) for (const walk of walks(w, s, actor, g.all)) g.out.add(walk);
+  for (const c of s.playable) if (c !== actor) g.out.add(`switch to ${w.characters[c].words[0] ?? c}`);
+  g.out.add('wait');
+}
+
+/** Verbs the room or the whole story has rules for apply to any object (or none); returns those rules by verb. */
+function ruleVerbCommands(g: Gen): Map<string, Rule[]> {
+  const { w, here } = g;
   const ruleVerbs = new Map<string, Rule[]>();
-  for (const [v, rs] of Object.entries(room?.verbs ?? {})) if (listMatters(`room:${here}:${v}`)) ruleVerbs.set(v, [...rs]);
-  for (const [v, rs] of Object.entries(w.verbs)) if (listMatters(`verbs:${v}`)) ruleVerbs.set(v, [...(ruleVerbs.get(v) ?? []), ...rs]);
+  for (const [v, rs] of Object.entries(w.rooms[here]?.verbs ?? {})) if (listMatters(g, `room:${here}:${v}`)) ruleVerbs.set(v, [...rs]);
+  for (const [v, rs] of Object.entries(w.verbs)) if (listMatters(g, `verbs:${v}`)) ruleVerbs.set(v, [...(ruleVerbs.get(v) ?? []), ...rs]);
   for (const [v, rs] of ruleVerbs) {
     let bare = false;
     for (const r of rs) {
       const tw = topicWords(r);
-      if (tw.length) for (const t of tw) out.add(`${typed(v)} ${t}`);
+      if (tw.length) for (const t of tw) g.out.add(`${typed(v)} ${t}`);
       else if (r.with) {
-        const n = name(r.with);
-        if (n) out.add(`${typed(v)} ${n}`);
+        const n = g.name(r.with);
+        if (n) g.out.add(`${typed(v)} ${n}`);
       } else bare = true;
     }
-    if (bare) {
-      out.add(typed(v));
-      // Object verbs need a noun: any thing in scope that has no rule of its own for the verb.
-      const any = inScope.find((id) => !(w.items[id]?.verbs ?? w.characters[id]?.verbs)?.[v]);
-      const n = any && name(any);
-      if (n) out.add(`${typed(v)} ${n}`);
+    if (bare) bareVerbCommands(g, v);
+  }
+  return ruleVerbs;
+}
+
+/** A rule verb with no object, and on something in scope that has no rule of its own for it. */
+function bareVerbCommands(g: Gen, v: string): void {
+  g.out.add(typed(v));
+  // Object verbs need a noun: any thing in scope that has no rule of its own for the verb.
+  const any = g.inScope.find((id) => !(g.w.items[id]?.verbs ?? g.w.characters[id]?.verbs)?.[v]);
+  const n = any && g.name(any);
+  if (n) g.out.add(`${typed(v)} ${n}`);
+}
+
+/** The standard actions on one item (named `n`) that matter now. */
+function standardItemCommands(g: Gen, id: Id, n: string): void {
+  const { w, s, rel, out } = g;
+  const it = w.items[id];
+  const held = g.carried.includes(id);
+  const mine = held && s.loc[id] === g.actor;
+  const matters = itemMatters(g, id);
+  if (verbOn(g, id, 'examine', g.all || rel.seenIds.has(id))) out.add(`examine ${n}`);
+  if (it.readable && verbOn(g, id, 'read', g.all || rel.seenIds.has(id))) out.add(`read ${n}`);
+  if (it.portable && !held && verbOn(g, id, 'take', matters)) out.add(`take ${n}`);
+  // Leaving a thing somewhere matters only where a condition asks where it lies or that it is
+  // not held (handing it over is `give`): the search's one restriction on the standard verbs.
+  const placeRead = g.all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id);
+  if (mine && verbOn(g, id, 'drop', matters && placeRead)) out.add(`drop ${n}`);
+  if (it.openable) {
+    const v = hasProp(s, id, 'open') ? 'close' : 'open';
+    if (verbOn(g, id, v, propMatters(g, id, 'open'))) out.add(`${v} ${n}`);
+  }
+  if (it.lockable && it.key) {
+    const k = g.carried.includes(it.key) ? g.name(it.key) : null;
+    const v = hasProp(s, id, 'locked') ? 'unlock' : 'lock';
+    if (k && verbOn(g, id, v, propMatters(g, id, 'locked'))) out.add(withVerb(v, n, k));
+  }
+  if (it.wearable) {
+    const off = hasProp(s, id, 'worn') && held;
+    if (verbOn(g, id, off ? 'remove' : 'wear', propMatters(g, id, 'worn') || (!held && matters))) out.add(off ? `take off ${n}` : `wear ${n}`);
+  }
+  if (it.edible && verbOn(g, id, 'eat', matters)) out.add(`eat ${n}`);
+  if (it.drinkable && verbOn(g, id, 'drink', matters)) out.add(`drink ${n}`);
+  if (it.lightable) {
+    const v = hasProp(s, id, 'lit') ? 'extinguish' : 'light';
+    if (verbOn(g, id, v, propMatters(g, id, 'lit'))) out.add(`${v} ${n}`);
+  }
+}
+
+/** Putting each carried thing in or on this item, where that matters. */
+function putCommands(g: Gen, id: Id, n: string): void {
+  const it = g.w.items[id];
+  if (!((it.container && (!it.openable || hasProp(g.s, id, 'open'))) || it.supporter)) return;
+  const v = it.container ? 'put_in' : 'put_on';
+  for (const c of g.carried) {
+    const into = g.all || !!g.rel.itemInRead.get(c)?.has(id);
+    if (c === id || g.s.loc[c] !== g.actor || !(verbOn(g, c, v, into && itemMatters(g, c)) || listMatters(g, `item:${id}:${v}`))) continue;
+    const cn = g.name(c);
+    if (cn) g.out.add(`put ${cn} ${it.container ? 'in' : 'on'} ${n}`);
+  }
+}
+
+/** Handing this item (carried by the actor) to each person here. */
+function giveCommands(g: Gen, id: Id, n: string): void {
+  for (const p of g.people) {
+    const pn = g.name(p);
+    if (pn && (itemMatters(g, id) || personMatters(g, p, 'give') && g.w.characters[p].give?.[id]) || listMatters(g, `item:${id}:give`)) g.out.add(`give ${n} to ${pn}`);
+  }
+}
+
+/** The verbs this item has rules for that matter now. */
+function itemRuleCommands(g: Gen, id: Id, n: string): void {
+  const sameAs = new Set<string>();
+  for (const [v, rs] of Object.entries(g.w.items[id].verbs ?? {})) {
+    if (!listMatters(g, `item:${id}:${v}`)) continue;
+    // Synonyms (`push`/`turn`/`light` sharing one list that always answers): one is enough.
+    const sig = total(rs) ? JSON.stringify(rs) : null;
+    if (sig !== null && !g.all) {
+      if (sameAs.has(sig)) continue;
+      sameAs.add(sig);
+    }
+    for (const r of rs) ruleCommands(g, v, r, n);
+  }
+}
+
+/** What one of an item's rules for `v` answers: with its other object, its topic words, or on the item alone. */
+function ruleCommands(g: Gen, v: string, r: Rule, n: string): void {
+  if (r.with) {
+    const on = g.name(r.with);
+    if (!on) return;
+    if (v in TWO) {
+      g.out.add(withVerb(v, n, on));
+      g.out.add(withVerb(v, on, n));
+    } else g.out.add(`${typed(v)} ${n}`);
+  } else if (topicWords(r).length) for (const t of topicWords(r)) g.out.add(`${typed(v)} ${t}`);
+  else g.out.add(`${typed(v)} ${n}`);
+}
+
+/** `use X on Y` for this carried item on anything here, when either side has a use rule. */
+function useCommands(g: Gen, id: Id, n: string, ruleVerbs: Map<string, Rule[]>): void {
+  for (const other of g.inScope) {
+    if (other === id) continue;
+    const otherList = other in g.w.items ? `item:${other}:use` : `char:${other}:use`;
+    if (!listMatters(g, `item:${id}:use`) && !listMatters(g, otherList) && !ruleVerbs.get('use')?.length) continue;
+    const on = g.name(other);
+    if (on) g.out.add(`use ${n} on ${on}`);
+  }
+}
+
+/** Everything worth doing with one item in scope. */
+function itemCommands(g: Gen, id: Id, ruleVerbs: Map<string, Rule[]>): void {
+  const n = g.name(id);
+  if (!n) return;
+  const mine = g.carried.includes(id) && g.s.loc[id] === g.actor;
+  standardItemCommands(g, id, n);
+  putCommands(g, id, n);
+  if (mine) giveCommands(g, id, n);
+  itemRuleCommands(g, id, n);
+  if (mine) useCommands(g, id, n, ruleVerbs);
+}
+
+/** Asking and telling a person (named `pn`) about what they have answers for. */
+function conversationCommands(g: Gen, p: Id, pn: string): void {
+  const { w, out } = g;
+  const ch = w.characters[p];
+  const converse = personMatters(g, p, 'converse');
+  for (const key of converse ? Object.keys(ch.ask ?? {}) : []) {
+    const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
+    if (word) out.add(`ask ${pn} about ${word}`);
+  }
+  // A `default` answer that acts: reach it with its own topic words, or with a topic nobody keyed.
+  for (const kind of ['ask', 'tell'] as const) {
+    const map = converse ? ch[kind] : undefined;
+    const spare = Object.values(w.topics).find((t) => !map?.[t.id])?.words[0];
+    for (const r of map?.default ?? []) {
+      const tw = topicWords(r);
+      for (const t of tw.length ? tw : spare ? [spare] : []) out.add(`${kind} ${pn} about ${t}`);
     }
   }
+  for (const key of converse ? Object.keys(ch.tell ?? {}) : []) {
+    const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
+    if (word) out.add(`tell ${pn} about ${word}`);
+  }
+  if (converse && ch.talk?.length) out.add(`talk to ${pn}`);
+}
 
-  const withVerb = (v: string, dobj: string, iobj: string) => `${typed(v)} ${dobj} ${TWO[v] ?? 'with'} ${iobj}`;
-
-  for (const id of items) {
-    const it = w.items[id];
-    const n = name(id);
-    if (!n) continue;
-    const held = carried.includes(id);
-    const mine = held && s.loc[id] === actor;
-    const matters = itemMatters(id);
-    if (verbOn(id, 'examine', all || rel.seenIds.has(id))) out.add(`examine ${n}`);
-    if (it.readable && verbOn(id, 'read', all || rel.seenIds.has(id))) out.add(`read ${n}`);
-    if (it.portable && !held && verbOn(id, 'take', matters)) out.add(`take ${n}`);
-    // Leaving a thing somewhere matters only where a condition asks where it lies or that it is
-    // not held (handing it over is `give`): the search's one restriction on the standard verbs.
-    const placeRead = all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id);
-    if (mine && verbOn(id, 'drop', matters && placeRead)) out.add(`drop ${n}`);
-    if (it.openable) {
-      const v = hasProp(s, id, 'open') ? 'close' : 'open';
-      if (verbOn(id, v, propMatters(id, 'open'))) out.add(`${v} ${n}`);
-    }
-    if (it.lockable && it.key) {
-      const k = carried.includes(it.key) ? name(it.key) : null;
-      const v = hasProp(s, id, 'locked') ? 'unlock' : 'lock';
-      if (k && verbOn(id, v, propMatters(id, 'locked'))) out.add(withVerb(v, n, k));
-    }
-    if (it.wearable) {
-      const off = hasProp(s, id, 'worn') && held;
-      if (verbOn(id, off ? 'remove' : 'wear', propMatters(id, 'worn') || (!held && matters))) out.add(off ? `take off ${n}` : `wear ${n}`);
-    }
-    if (it.edible && verbOn(id, 'eat', matters)) out.add(`eat ${n}`);
-    if (it.drinkable && verbOn(id, 'drink', matters)) out.add(`drink ${n}`);
-    if (it.lightable) {
-      const v = hasProp(s, id, 'lit') ? 'extinguish' : 'light';
-      if (verbOn(id, v, propMatters(id, 'lit'))) out.add(`${v} ${n}`);
-    }
-    if ((it.container && (!it.openable || hasProp(s, id, 'open'))) || it.supporter) {
-      const v = it.container ? 'put_in' : 'put_on';
-      for (const c of carried) {
-        const into = all || !!rel.itemInRead.get(c)?.has(id);
-        if (c === id || s.loc[c] !== actor || !(verbOn(c, v, into && itemMatters(c)) || listMatters(`item:${id}:${v}`))) continue;
-        const cn = name(c);
-        if (cn) out.add(`put ${cn} ${it.container ? 'in' : 'on'} ${n}`);
-      }
-    }
-    if (mine) for (const p of people) {
-      const pn = name(p);
-      if (pn && (matters || personMatters(p, 'give') && w.characters[p].give?.[id]) || listMatters(`item:${id}:give`)) out.add(`give ${n} to ${pn}`);
-    }
-    const sameAs = new Set<string>();
-    for (const [v, rs] of Object.entries(it.verbs ?? {})) {
-      if (!listMatters(`item:${id}:${v}`)) continue;
-      // Synonyms (`push`/`turn`/`light` sharing one list that always answers): one is enough.
-      const sig = total(rs) ? JSON.stringify(rs) : null;
-      if (sig !== null && !all) {
-        if (sameAs.has(sig)) continue;
-        sameAs.add(sig);
-      }
-      for (const r of rs) {
-        if (r.with) {
-          const on = name(r.with);
-          if (!on) continue;
-          if (v in TWO) {
-            out.add(withVerb(v, n, on));
-            out.add(withVerb(v, on, n));
-          } else out.add(`${typed(v)} ${n}`);
-        } else if (topicWords(r).length) for (const t of topicWords(r)) out.add(`${typed(v)} ${t}`);
-        else if (v === 'use' || !(v in TWO) || !STANDARD.has(v)) out.add(`${typed(v)} ${n}`);
-        else out.add(`${typed(v)} ${n}`);
-      }
-    }
-    // `use X on Y` for anything carried on anything here, when either side has a use rule.
-    if (held && s.loc[id] === actor) {
-      for (const other of inScope) {
-        if (other === id) continue;
-        const otherList = other in w.items ? `item:${other}:use` : `char:${other}:use`;
-        if (!listMatters(`item:${id}:use`) && !listMatters(otherList) && !ruleVerbs.get('use')?.length) continue;
-        const on = name(other);
-        if (on) out.add(`use ${n} on ${on}`);
-      }
+/** Orders to a person that matter: `mia, go north`, `mia, take lamp`. */
+function orderCommands(g: Gen, p: Id, pn: string): void {
+  const ch = g.w.characters[p];
+  for (const [v, rs] of personMatters(g, p, 'orders') ? Object.entries(ch.orders ?? {}) : []) {
+    if (v === 'default') continue;
+    for (const r of rs) {
+      const tw = topicWords(r);
+      if (v === 'go') {
+        const dirs = tw.length ? tw : Object.keys(g.w.rooms[roomOf(g.s, p)]?.exits ?? {});
+        for (const d of dirs) g.out.add(`${pn}, go ${d}`);
+      } else if (tw.length) for (const t of tw) g.out.add(`${pn}, ${typed(v)} ${t}`);
+      else g.out.add(`${pn}, ${typed(v)}`);
     }
   }
+}
 
-  for (const p of people) {
-    const ch = w.characters[p];
-    const pn = name(p);
-    if (!pn) continue;
-    const converse = personMatters(p, 'converse');
-    for (const key of converse ? Object.keys(ch.ask ?? {}) : []) {
-      const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
-      if (word) out.add(`ask ${pn} about ${word}`);
-    }
-    // A `default` answer that acts: reach it with its own topic words, or with a topic nobody keyed.
-    for (const kind of ['ask', 'tell'] as const) {
-      const map = converse ? ch[kind] : undefined;
-      const spare = Object.values(w.topics).find((t) => !map?.[t.id])?.words[0];
-      for (const r of map?.default ?? []) {
-        const tw = topicWords(r);
-        for (const t of tw.length ? tw : spare ? [spare] : []) out.add(`${kind} ${pn} about ${t}`);
-      }
-    }
-    for (const key of converse ? Object.keys(ch.tell ?? {}) : []) {
-      const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
-      if (word) out.add(`tell ${pn} about ${word}`);
-    }
-    if (converse && ch.talk?.length) out.add(`talk to ${pn}`);
-    for (const [v, rs] of Object.entries(ch.verbs ?? {})) {
-      if (!listMatters(`char:${p}:${v}`)) continue;
-      // Words of one rule all reach it, unless an earlier rule of the list has the word too: one
-      // word per rule that no earlier rule claims (a list of 60 words is one command, not 60).
-      const claimed = new Set<string>();
-      for (const r of rs) {
-        const tw = topicWords(r);
-        if (tw.length) {
-          const own = tw.find((t) => !claimed.has(t));
-          if (own) out.add(spokenTo(v, pn, own));
-          for (const t of tw) claimed.add(t);
-        } else out.add(`${typed(v)} ${pn}`);
-      }
-    }
-    for (const [v, rs] of personMatters(p, 'orders') ? Object.entries(ch.orders ?? {}) : []) {
-      if (v === 'default') continue;
-      for (const r of rs) {
-        const tw = topicWords(r);
-        if (v === 'go') {
-          const dirs = tw.length ? tw : Object.keys(w.rooms[roomOf(s, p)]?.exits ?? {});
-          for (const d of dirs) out.add(`${pn}, go ${d}`);
-        } else if (tw.length) for (const t of tw) out.add(`${pn}, ${typed(v)} ${t}`);
-        else out.add(`${pn}, ${typed(v)}`);
-      }
-    }
-    // Give rules for specific items: offer what is carried.
-    for (const key of Object.keys(ch.give ?? {})) {
-      if (key === 'default' || !carried.includes(key)) continue;
-      const kn = name(key);
-      if (kn) out.add(`give ${kn} to ${pn}`);
+/** A person's rule with topic words: `tell leo about door`, `say door to leo`, or the verb and word. */
+function spokenTo(verb: string, person: string, topic: string): string {
+  if (verb === 'tell' || verb === 'ask') return `${verb} ${person} about ${topic}`;
+  if (verb === 'say') return `say ${topic} to ${person}`;
+  return `${typed(verb)} ${topic}`;
+}
+
+/** Everything worth doing with one person in scope. */
+function personCommands(g: Gen, p: Id): void {
+  const ch = g.w.characters[p];
+  const pn = g.name(p);
+  if (!pn) return;
+  conversationCommands(g, p, pn);
+  for (const [v, rs] of Object.entries(ch.verbs ?? {})) {
+    if (!listMatters(g, `char:${p}:${v}`)) continue;
+    // Words of one rule all reach it, unless an earlier rule of the list has the word too: one
+    // word per rule that no earlier rule claims (a list of 60 words is one command, not 60).
+    const claimed = new Set<string>();
+    for (const r of rs) {
+      const tw = topicWords(r);
+      if (tw.length) {
+        const own = tw.find((t) => !claimed.has(t));
+        if (own) g.out.add(spokenTo(v, pn, own));
+        for (const t of tw) claimed.add(t);
+      } else g.out.add(`${typed(v)} ${pn}`);
     }
   }
-  return [...out];
+  orderCommands(g, p, pn);
+  // Give rules for specific items: offer what is carried.
+  for (const key of Object.keys(ch.give ?? {})) {
+    if (key === 'default' || !g.carried.includes(key)) continue;
+    const kn = g.name(key);
+    if (kn) g.out.add(`give ${kn} to ${pn}`);
+  }
+}
+
+/** Every command worth trying for the player in this state, deduplicated, in a stable order. */
+export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[] {
+  if (s.ending) return [];
+  const actor = s.player;
+  const inScope = scope(w, s, actor);
+  const items = inScope.filter((id) => id in w.items);
+  const g: Gen = {
+    w, s, actor, here: roomOf(s, actor), inScope,
+    name: namer(w, s, actor, inScope),
+    people: inScope.filter((id) => id in w.characters),
+    carried: items.filter((id) => carries(s, actor, id)),
+    rel: relevance(w, s.act),
+    all: !!opts.allCommands,
+    out: new Set<string>(),
+  };
+  moveCommands(g);
+  const ruleVerbs = ruleVerbCommands(g);
+  for (const id of items) itemCommands(g, id, ruleVerbs);
+  for (const p of g.people) personCommands(g, p);
+  return [...g.out];
 }

@@ -62,183 +62,240 @@ export interface Exploration {
   engineFailures: EngineFailure[];
 }
 
-export function explore(w: World, opts: ExploreOptions = {}): Exploration {
-  const now = opts.now ?? (() => 0);
-  const t0 = now();
-  const maxStates = opts.maxStates ?? Infinity;
-  const timeLimit = opts.timeLimitMs ?? Infinity;
-  const nodes: Node[] = [];
-  const index = new Map<string, number>();
-  const roomsReached = new Set<Id>();
-  const itemsInScope = new Set<Id>();
-  const endings = new Map<Id, number>();
-  const engineFailures: EngineFailure[] = [];
-  let steps = 0;
-  const roomCount = Object.keys(w.rooms).length;
+/** The search's graph and what it has found on the way. */
+interface Graph {
+  w: World;
+  opts: ExploreOptions;
+  nodes: Node[];
+  /** Canonical state key -> node index. */
+  index: Map<string, number>;
+  roomsReached: Set<Id>;
+  itemsInScope: Set<Id>;
+  /** Ending id -> the first node that reached it. */
+  endings: Map<Id, number>;
+  engineFailures: EngineFailure[];
+  steps: number;
+}
 
-  const add = (s: State, parent: number, command: string, depth: number): number => {
-    normalise(s);
-    const k = stateKey(w, s);
-    const seen = index.get(k);
-    if (seen !== undefined) return seen;
-    const i = nodes.length;
-    nodes.push({ parent, command, depth, state: s, next: s.ending ? [] : null }); // endings are final
-    index.set(k, i);
-    opts.visit?.(s);
-    for (const c of s.playable.length ? s.playable : [s.player]) roomsReached.add(roomOf(s, c));
-    roomsReached.add(roomOf(s, s.player));
-    if (s.ending && !endings.has(s.ending)) endings.set(s.ending, i);
-    return i;
-  };
-  const pathTo = (i: number): string[] => {
-    const p: string[] = [];
-    for (let j = i; j > 0; j = nodes[j].parent) p.push(nodes[j].command);
-    return p.reverse();
-  };
+/** The node of a state: the one already found with the same key, or a new one. */
+function addState(g: Graph, s: State, parent: number, command: string, depth: number): number {
+  normalise(s);
+  const k = stateKey(g.w, s);
+  const seen = g.index.get(k);
+  if (seen !== undefined) return seen;
+  const i = g.nodes.length;
+  g.nodes.push({ parent, command, depth, state: s, next: s.ending ? [] : null }); // endings are final
+  g.index.set(k, i);
+  g.opts.visit?.(s);
+  for (const c of s.playable.length ? s.playable : [s.player]) g.roomsReached.add(roomOf(s, c));
+  g.roomsReached.add(roomOf(s, s.player));
+  if (s.ending && !g.endings.has(s.ending)) g.endings.set(s.ending, i);
+  return i;
+}
 
-  // Scheduling. Acts are checkpoints: each act is searched breadth-first from the states that
-  // open it (shortest paths within the act), the latest act first. When an act's breadth-first
-  // layers find no way on within `probeAfter` expansions, a best-first probe (most progress
-  // first: act, puzzles, flags and properties that matter) expands states of that act until one
-  // opens the next act or ends the story. Every expansion, whichever order chose it, adds the
-  // same real edges to one graph, so what is proven below does not depend on the order.
-  const cp = opts.checkpoints;
-  const probeAfter = cp?.probeAfter ?? 1500;
-  interface Window { bfs: number[]; head: number; expanded: number; entries: number; heap: [number, number][]; onward: boolean }
-  const windows = new Map<number, Window>();
-  const win = (act: number) => {
-    let q = windows.get(act);
-    if (!q) windows.set(act, (q = { bfs: [], head: 0, expanded: 0, entries: 0, heap: [], onward: false }));
+/** The commands from the opening to a node. */
+function pathTo(nodes: readonly Node[], i: number): string[] {
+  const p: string[] = [];
+  for (let j = i; j > 0; j = nodes[j].parent) p.push(nodes[j].command);
+  return p.reverse();
+}
+
+/** The items in the player's room in a state. */
+function noteItemsInScope(g: Graph, s: State): void {
+  const here = roomOf(s, s.player);
+  for (const id of Object.keys(s.loc)) if (id in g.w.items && roomOf(s, id) === here) g.itemsInScope.add(id);
+}
+
+/** One act's share of the search: its breadth-first queue and its best-first probe. */
+interface Window { bfs: number[]; head: number; expanded: number; entries: number; heap: [number, number][]; onward: boolean }
+
+/**
+ * Scheduling. Acts are checkpoints: each act is searched breadth-first from the states that
+ * open it (shortest paths within the act), the latest act first. When an act's breadth-first
+ * layers find no way on within `probeAfter` expansions, a best-first probe (most progress
+ * first: act, puzzles, flags and properties that matter) expands states of that act until one
+ * opens the next act or ends the story. Every expansion, whichever order chose it, adds the
+ * same real edges to one graph, so what is proven below does not depend on the order.
+ */
+class Scheduler {
+  private readonly windows = new Map<number, Window>();
+  private readonly probeAfter: number;
+
+  constructor(
+    private readonly w: World,
+    private readonly nodes: readonly Node[],
+    private readonly cp: ExploreOptions['checkpoints'],
+  ) {
+    this.probeAfter = cp?.probeAfter ?? 1500;
+  }
+
+  private win(act: number): Window {
+    let q = this.windows.get(act);
+    if (!q) this.windows.set(act, (q = { bfs: [], head: 0, expanded: 0, entries: 0, heap: [], onward: false }));
     return q;
-  };
-  const enqueue = (i: number, fromAct: number | null) => {
-    const st = nodes[i].state!;
-    if (nodes[i].next !== null) return;
-    const q = win(cp ? st.act : 0);
+  }
+
+  /** Queues a node found from a state of act `fromAct` (null for the opening). */
+  enqueue(i: number, fromAct: number | null): void {
+    const cp = this.cp;
+    const st = this.nodes[i].state!;
+    if (this.nodes[i].next !== null) return;
+    const q = this.win(cp ? st.act : 0);
     if (cp && fromAct !== null && st.act !== fromAct) {
-      win(fromAct).onward = true;
+      this.win(fromAct).onward = true;
       if (q.entries >= (cp.entriesPerAct ?? Infinity)) return; // left open: undecided
       q.entries++;
     }
     q.bfs.push(i);
-    if (cp) heapPush(q.heap, [-progress(w, st), i]);
-  };
-  const nextNode = (): number | null => {
+    if (cp) heapPush(q.heap, [-progress(this.w, st), i]);
+  }
+
+  /** The next node to expand, or null when every queue is spent. */
+  next(): number | null {
     // Fair shares: the act with the fewest expansions so far goes next (the latest on ties), so
     // a large act cannot starve the others, and a branch found late in one act still gets on.
-    const acts = [...windows.keys()].sort((a, b) => windows.get(a)!.expanded - windows.get(b)!.expanded || b - a);
+    const acts = [...this.windows.keys()].sort((a, b) => this.windows.get(a)!.expanded - this.windows.get(b)!.expanded || b - a);
     for (const a of acts) {
-      const q = windows.get(a)!;
-      if (cp?.statesPerAct !== undefined && q.expanded >= cp.statesPerAct) continue;
-      // Stuck in this act: probe best-first for a way on.
-      // Once a way on is found, probing goes on every other turn: other ways on (other branches
-      // of the story, other endings) may lie deeper than breadth-first search reaches in time.
-      if (cp && q.expanded >= probeAfter && (!q.onward || (q.expanded & 1) === 1)) {
-        while (q.heap.length) {
-          const [, i] = heapPop(q.heap);
-          if (nodes[i].next === null) return (q.expanded++, i);
-        }
-      }
-      while (q.head < q.bfs.length) {
-        const i = q.bfs[q.head++];
-        if (nodes[i].next === null) return (q.expanded++, i);
-      }
+      const q = this.windows.get(a)!;
+      if (this.cp?.statesPerAct !== undefined && q.expanded >= this.cp.statesPerAct) continue;
+      const i = this.probe(q) ?? this.breadthFirst(q);
+      if (i !== null) return i;
     }
     return null;
-  };
-
-  enqueue(add(initialState(w, opts.seed ?? 0), -1, '', 0), null);
-  let stopReason: Exploration['stopReason'] = null;
-  let expandedCount = 0;
-  for (;;) {
-    if (nodes.length >= maxStates) {
-      stopReason = 'maxStates';
-      break;
-    }
-    if ((expandedCount & 63) === 0 && now() - t0 > timeLimit) {
-      stopReason = 'time';
-      break;
-    }
-    const head = nextNode();
-    if (head === null) break;
-    expandedCount++;
-    const node = nodes[head];
-    const s = node.state!;
-    const next = new Set<number>();
-    if (!s.ending) {
-      for (const c of commandsFor(w, s, opts)) {
-        steps++;
-        let r;
-        try {
-          r = step(w, s, c);
-        } catch (e) {
-          engineFailures.push({ path: pathTo(head), command: c, message: (e as Error)?.message ?? String(e) });
-          continue;
-        }
-        for (const ev of r.events) if (ev.type === 'moved') roomsReached.add(ev.to);
-        opts.events?.(r.events);
-        const before = nodes.length;
-        const j = add(r.state, head, c, node.depth + 1);
-        if (j === before) enqueue(j, s.act);
-        else if (nodes[j].depth > node.depth + 1) {
-          // Found again by a shorter way (a probe found it first): keep the shorter path.
-          nodes[j].parent = head;
-          nodes[j].command = c;
-          nodes[j].depth = node.depth + 1;
-        }
-        if (j !== head) next.add(j);
-      }
-      for (const id of Object.keys(s.loc)) if (id in w.items && roomOf(s, id) === roomOf(s, s.player)) itemsInScope.add(id);
-      // Coverage walks: rooms where nothing can happen are not stops, so while some room is still
-      // unseen, walk there for real from here (the engine must really enter it) and note it. The
-      // state reached is not added: nothing in it can differ from this one but the position.
-      if (roomsReached.size < roomCount) {
-        for (const c of walks(w, s, s.player, true)) {
-          let r;
-          try {
-            r = step(w, s, c);
-          } catch {
-            continue; // an engine failure is found and reported by the search itself
-          }
-          for (const ev of r.events) if (ev.type === 'moved') roomsReached.add(ev.to);
-          opts.visit?.(r.state);
-          opts.events?.(r.events);
-          const there = roomOf(r.state, r.state.player);
-          for (const id of Object.keys(r.state.loc)) if (id in w.items && roomOf(r.state, id) === there) itemsInScope.add(id);
-          if (roomsReached.size >= roomCount) break;
-        }
-      }
-    }
-    node.next = [...next];
-    if (!s.ending) node.state = null; // expanded: only the path and the edges are needed now
   }
-  if (process.env.NANODREAM_CHECK_DEBUG) {
-    for (const [a, q] of windows) process.stderr.write(`act ${a}: expanded ${q.expanded}, queued ${q.bfs.length - q.head}, entries ${q.entries}, onward ${q.onward}\n`);
-  }
-  const complete = nodes.every((x) => x.next !== null);
 
-  // Which states can still reach an ending, and which might through states not yet expanded.
+  /**
+   * Stuck in this act: probe best-first for a way on. Once a way on is found, probing goes on
+   * every other turn: other ways on (other branches of the story, other endings) may lie deeper
+   * than breadth-first search reaches in time.
+   */
+  private probe(q: Window): number | null {
+    if (!this.cp || q.expanded < this.probeAfter || (q.onward && (q.expanded & 1) !== 1)) return null;
+    while (q.heap.length) {
+      const [, i] = heapPop(q.heap);
+      if (this.nodes[i].next === null) return (q.expanded++, i);
+    }
+    return null;
+  }
+
+  private breadthFirst(q: Window): number | null {
+    while (q.head < q.bfs.length) {
+      const i = q.bfs[q.head++];
+      if (this.nodes[i].next === null) return (q.expanded++, i);
+    }
+    return null;
+  }
+
+  /** For NANODREAM_CHECK_DEBUG: how each act's share went. */
+  report(): string {
+    return [...this.windows].map(([a, q]) => `act ${a}: expanded ${q.expanded}, queued ${q.bfs.length - q.head}, entries ${q.entries}, onward ${q.onward}\n`).join('');
+  }
+}
+
+/** Steps every command from a node's state: new states are queued, edges returned. */
+function stepCommands(g: Graph, sched: Scheduler, head: number): Set<number> {
+  const node = g.nodes[head];
+  const s = node.state!;
+  const next = new Set<number>();
+  for (const c of commandsFor(g.w, s, g.opts)) {
+    g.steps++;
+    let r;
+    try {
+      r = step(g.w, s, c);
+    } catch (e) {
+      g.engineFailures.push({ path: pathTo(g.nodes, head), command: c, message: (e as Error)?.message ?? String(e) });
+      continue;
+    }
+    for (const ev of r.events) if (ev.type === 'moved') g.roomsReached.add(ev.to);
+    g.opts.events?.(r.events);
+    const before = g.nodes.length;
+    const j = addState(g, r.state, head, c, node.depth + 1);
+    if (j === before) sched.enqueue(j, s.act);
+    else if (g.nodes[j].depth > node.depth + 1) {
+      // Found again by a shorter way (a probe found it first): keep the shorter path.
+      g.nodes[j].parent = head;
+      g.nodes[j].command = c;
+      g.nodes[j].depth = node.depth + 1;
+    }
+    if (j !== head) next.add(j);
+  }
+  return next;
+}
+
+/**
+ * Coverage walks: rooms where nothing can happen are not stops, so while some room is still
+ * unseen, walk there for real from here (the engine must really enter it) and note it. The
+ * state reached is not added: nothing in it can differ from this one but the position.
+ */
+function coverageWalks(g: Graph, s: State, roomCount: number): void {
+  for (const c of walks(g.w, s, s.player, true)) {
+    let r;
+    try {
+      r = step(g.w, s, c);
+    } catch {
+      continue; // an engine failure is found and reported by the search itself
+    }
+    for (const ev of r.events) if (ev.type === 'moved') g.roomsReached.add(ev.to);
+    g.opts.visit?.(r.state);
+    g.opts.events?.(r.events);
+    noteItemsInScope(g, r.state);
+    if (g.roomsReached.size >= roomCount) break;
+  }
+}
+
+/** Expands one node: its successors, the items in scope, and walks to rooms not yet seen. */
+function expand(g: Graph, sched: Scheduler, head: number, roomCount: number): void {
+  const node = g.nodes[head];
+  const s = node.state!;
+  let next = new Set<number>();
+  if (!s.ending) {
+    next = stepCommands(g, sched, head);
+    noteItemsInScope(g, s);
+    if (g.roomsReached.size < roomCount) coverageWalks(g, s, roomCount);
+  }
+  node.next = [...next];
+  if (!s.ending) node.state = null; // expanded: only the path and the edges are needed now
+}
+
+/** Expands nodes until the queues are spent or a limit is reached (then says which). */
+function search(g: Graph, sched: Scheduler, now: () => number, t0: number): Exploration['stopReason'] {
+  const maxStates = g.opts.maxStates ?? Infinity;
+  const timeLimit = g.opts.timeLimitMs ?? Infinity;
+  const roomCount = Object.keys(g.w.rooms).length;
+  for (let expandedCount = 0; ; expandedCount++) {
+    if (g.nodes.length >= maxStates) return 'maxStates';
+    if ((expandedCount & 63) === 0 && now() - t0 > timeLimit) return 'time';
+    const head = sched.next();
+    if (head === null) return null;
+    expand(g, sched, head, roomCount);
+  }
+}
+
+/** The nodes from which any of `seeds` can be reached, along the graph's edges. */
+function reaching(rev: readonly number[][], seeds: readonly number[]): Uint8Array {
+  const m = new Uint8Array(rev.length);
+  const q = [...seeds];
+  for (const x of q) m[x] = 1;
+  while (q.length) {
+    const x = q.pop()!;
+    for (const y of rev[x]) if (!m[y]) (m[y] = 1), q.push(y);
+  }
+  return m;
+}
+
+/** Which states can still reach an ending, which might through states not yet expanded, and which cannot. */
+function classify(nodes: readonly Node[]): { good: Uint8Array; dead: number[]; undecided: number; open: number } {
   const n = nodes.length;
   const rev: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) for (const j of nodes[i].next ?? []) rev[j].push(i);
-  const mark = (seeds: number[]): Uint8Array => {
-    const m = new Uint8Array(n);
-    const q = [...seeds];
-    for (const x of q) m[x] = 1;
-    while (q.length) {
-      const x = q.pop()!;
-      for (const y of rev[x]) if (!m[y]) (m[y] = 1), q.push(y);
-    }
-    return m;
-  };
   const endingNodes: number[] = [];
   const openNodes: number[] = [];
   for (let i = 0; i < n; i++) {
     if (nodes[i].next === null) openNodes.push(i);
     else if (nodes[i].state?.ending) endingNodes.push(i);
   }
-  const good = mark(endingNodes);
-  const maybe = mark(openNodes);
+  const good = reaching(rev, endingNodes);
+  const maybe = reaching(rev, openNodes);
   const dead: number[] = [];
   let undecided = 0;
   for (let i = 0; i < n; i++) {
@@ -246,34 +303,53 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
     if (maybe[i]) undecided++;
     else dead.push(i);
   }
-  // Report the shallowest dead end behind each distinct "last step into the dead region".
+  return { good, dead, undecided, open: openNodes.length };
+}
+
+/** The shallowest dead end behind each distinct "last step into the dead region", up to `max`. */
+function pickDeadEnds(nodes: readonly Node[], good: Uint8Array, dead: readonly number[], max: number): number[] {
   const entries = dead.filter((i) => i > 0 && good[nodes[i].parent]);
   const byCommand = new Map<string, number>();
   for (const i of entries) if (!byCommand.has(nodes[i].command)) byCommand.set(nodes[i].command, i);
   const first = new Set(byCommand.values());
   const picked = [...first, ...entries.filter((i) => !first.has(i))]
-    .slice(0, opts.maxDeadEnds ?? 10)
+    .slice(0, max)
     .sort((a, b) => nodes[a].depth - nodes[b].depth || a - b);
   if (dead.includes(0)) picked.unshift(0);
+  return picked;
+}
 
-  const deadEnds = picked.map((i) => {
-    const s = replayState(w, opts.seed ?? 0, pathTo(i));
-    return { path: pathTo(i), act: s.act, room: roomOf(s, s.player), player: s.player };
+export function explore(w: World, opts: ExploreOptions = {}): Exploration {
+  const now = opts.now ?? (() => 0);
+  const t0 = now();
+  const g: Graph = {
+    w, opts, nodes: [], index: new Map(), roomsReached: new Set(), itemsInScope: new Set(), endings: new Map(), engineFailures: [], steps: 0,
+  };
+  const sched = new Scheduler(w, g.nodes, opts.checkpoints);
+  sched.enqueue(addState(g, initialState(w, opts.seed ?? 0), -1, '', 0), null);
+  const stopReason = search(g, sched, now, t0);
+  if (process.env.NANODREAM_CHECK_DEBUG) process.stderr.write(sched.report());
+  const { nodes } = g;
+  const complete = nodes.every((x) => x.next !== null);
+  const { good, dead, undecided, open } = classify(nodes);
+  const deadEnds = pickDeadEnds(nodes, good, dead, opts.maxDeadEnds ?? 10).map((i) => {
+    const s = replayState(w, opts.seed ?? 0, pathTo(nodes, i));
+    return { path: pathTo(nodes, i), act: s.act, room: roomOf(s, s.player), player: s.player };
   });
   return {
-    states: n,
-    expanded: n - openNodes.length,
-    steps,
+    states: nodes.length,
+    expanded: nodes.length - open,
+    steps: g.steps,
     complete,
     stopReason,
     elapsedMs: now() - t0,
-    roomsReached,
-    itemsInScope,
-    endings: new Map([...endings].map(([id, i]) => [id, pathTo(i)])),
+    roomsReached: g.roomsReached,
+    itemsInScope: g.itemsInScope,
+    endings: new Map([...g.endings].map(([id, i]) => [id, pathTo(nodes, i)])),
     deadEnds,
     deadEndCount: dead.length,
     undecided,
-    engineFailures,
+    engineFailures: g.engineFailures,
   };
 }
 

@@ -6,6 +6,7 @@
 // help, versions, subcommands, mistakes and anything unusual, where it answers exactly as before.
 import { parseArgs } from 'node:util';
 import { ContentError } from '../content/errors.js';
+import { systemText as say } from '../content/system.js';
 import { type Io, type PlayFlags, UserError, playGame } from './play.js';
 
 export type { Io } from './play.js';
@@ -62,10 +63,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof ContentError) {
-      io.stderr.write(`nanodream: the story files have problems:\n${e.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      io.stderr.write(`nanodream: ${say('cli.content_problems')}\n${e.problems.map((p) => `  - ${p}`).join('\n')}\n`);
       return 1;
     }
-    io.stderr.write(`nanodream: something went wrong inside the game: ${(e as Error)?.message ?? String(e)}\nYour saves are untouched.\n`);
+    io.stderr.write(`nanodream: ${say('cli.crashed', { error: (e as Error)?.message ?? String(e) })}\n${say('cli.saves_untouched')}\n`);
     if (io.env.NANODREAM_DEBUG) io.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
     return 1;
   }

@@ -1,6 +1,7 @@
 // Playing the game from the command line: the flags, which front end to use, and the I/O wiring.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { loadWorld, packageRoot } from '../content/world.js';
+import { systemText as say } from '../content/system.js';
 import { GameHost, type Output, type TurnFailure } from '../host/host.js';
 import type { World } from '../engine/types.js';
 import type { Io as HostIo } from '../host/io.js';
@@ -58,7 +59,7 @@ export class UserError extends Error {
 export function parseSeed(raw: string | undefined, fallback: () => number): number {
   if (raw === undefined) return fallback();
   const n = Number(raw);
-  if (!Number.isFinite(n) || !/^-?\d+$/.test(raw.trim())) throw new UserError(`--seed takes a whole number, not "${raw}".`);
+  if (!Number.isFinite(n) || !/^-?\d+$/.test(raw.trim())) throw new UserError(say('cli.bad_seed', { value: raw }));
   return n;
 }
 
@@ -75,7 +76,7 @@ export function wantColor(env: NodeJS.ProcessEnv, isTTY: boolean | undefined, al
 function renderSettings(f: PlayFlags, io: Io, stored: Stored): RenderSettings {
   const env = io.env;
   const width = f.width ? Number(f.width) : (stored.width ?? io.stdout.columns ?? 80);
-  if (!Number.isFinite(width)) throw new UserError(`--width takes a number of columns, not "${f.width}".`);
+  if (!Number.isFinite(width)) throw new UserError(say('cli.bad_width', { value: String(f.width) }));
   return {
     color: wantColor(env, io.stdout.isTTY, f.color && stored.color),
     width: Math.max(20, Math.min(200, Math.floor(width) - 1)),
@@ -105,7 +106,7 @@ async function openFolder(f: PlayFlags, io: Io, world: World): Promise<Folder> {
   // One game per home: a second window would write over the first one's autosave.
   const lock = await lockHome(saves.home);
   if (!lock.ok && lock.held) {
-    throw new UserError(`This game is already open in another window${lock.pid ? ` (process ${lock.pid})` : ''}, using ${saves.home}. Go back to that window, or close it first; to play a separate game here instead, start it in another folder: nanodream --home DIR.`);
+    throw new UserError(lock.pid ? say('cli.already_open_by', { pid: lock.pid, home: saves.home }) : say('cli.already_open', { home: saves.home }));
   }
   const all = saves.settings.all();
   return {
@@ -143,7 +144,7 @@ function makeHost(f: PlayFlags, io: Io, world: World, folder: Folder, render: Re
   // or, for a script (which has no home), to stderr.
   const onTurnFailed = (d: TurnFailure): string | null => {
     if (home) return appendTurnLog(home, d, io.now(), version());
-    io.stderr.write(`nanodream: turn ${d.turn} (${JSON.stringify(d.input.slice(0, 200))}, seed ${d.seed}) failed: ${(d.error as Error)?.stack ?? String(d.error)}\n`);
+    io.stderr.write(`nanodream: ${say('cli.turn_failed', { turn: d.turn, input: JSON.stringify(d.input.slice(0, 200)), seed: d.seed, details: (d.error as Error)?.stack ?? String(d.error) })}\n`);
     return null;
   };
   host = new GameHost({
@@ -187,8 +188,8 @@ export async function playGame(f: PlayFlags, io: Io): Promise<number> {
 }
 
 async function playScript(script: string, host: GameHost, opening: Output, render: RenderSettings, io: Io): Promise<void> {
-  if (!existsSync(script)) throw new UserError(`The script file "${script}" does not exist.`);
-  if (statSync(script).isDirectory()) throw new UserError(`"${script}" is a folder, not a script file.`);
+  if (!existsSync(script)) throw new UserError(say('cli.no_script', { file: script }));
+  if (statSync(script).isDirectory()) throw new UserError(say('cli.script_is_folder', { file: script }));
   await runPlain({ host, input: createReadStream(script), output: io.stdout, render, echo: true, opening });
   host.close();
 }
@@ -196,7 +197,7 @@ async function playScript(script: string, host: GameHost, opening: Output, rende
 /** The interactive screen; false when it could not load (line mode then plays; said once). */
 async function playInteractive(host: GameHost, opening: Output, render: RenderSettings, io: Io): Promise<boolean> {
   const ui = await (io.loadUi ? io.loadUi() : import('../ui/run.js')).catch((e: unknown) => {
-    io.stderr.write(`nanodream: the interactive screen could not start (${(e as Error)?.message ?? e}); playing in line mode.\n`);
+    io.stderr.write(`nanodream: ${say('cli.no_screen', { error: String((e as Error)?.message ?? e) })}\n`);
     return null;
   });
   if (!ui) return false;

@@ -2,6 +2,7 @@
 // main.ts loads it only when the arguments are more than plain play flags.
 import { Command, CommanderError, Option } from 'commander';
 import { loadWorld } from '../content/world.js';
+import { systemText as say } from '../content/system.js';
 import { openSaves, formatSlotTable } from '../saves/index.js';
 import { configCommand, sayFrom } from '../comforts/index.js';
 import { type Io, type PlayFlags, UserError, parseSeed, playGame, version, wantColor } from './play.js';
@@ -13,18 +14,18 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
   program.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   program
     .name('nanodream')
-    .description('A terminal text adventure: four dreamers, one failing simulation, and the Night Specter.')
-    .version(version(), '-v, --version', 'print the version')
-    .option('--seed <n>', 'seed for the dream (same seed, same commands, same story)')
-    .option('--plain', 'line mode: plain text, no interactive screen')
-    .option('--no-color', 'no colour at all (NO_COLOR and TERM=dumb are honoured too)')
-    .option('--script <file>', 'play a file of commands and print the transcript')
-    .option('--new', 'start a new game (the autosave is kept as "autosave-previous")')
-    .option('--load <name>', 'start from a save slot')
-    .option('--home <dir>', 'where saves and settings live (also NANODREAM_HOME)')
-    .option('--reduced-motion', 'no glitch animation: one still frame, then the text')
-    .option('--screen-reader', 'screen-reader mode: glitches described in words, no decoration')
-    .addOption(new Option('--width <columns>', 'wrap text at this width').hideHelp(false))
+    .description(say('cli_help.nanodream'))
+    .version(version(), '-v, --version', say('cli_help.version'))
+    .option('--seed <n>', say('cli_help.seed'))
+    .option('--plain', say('cli_help.plain'))
+    .option('--no-color', say('cli_help.no_color'))
+    .option('--script <file>', say('cli_help.script'))
+    .option('--new', say('cli_help.new'))
+    .option('--load <name>', say('cli_help.load'))
+    .option('--home <dir>', say('cli_help.home'))
+    .option('--reduced-motion', say('cli_help.reduced_motion'))
+    .option('--screen-reader', say('cli_help.screen_reader'))
+    .addOption(new Option('--width <columns>', say('cli_help.width')).hideHelp(false))
     .action(async (opts: PlayFlags) => {
       code = await play(opts, io);
     });
@@ -32,47 +33,47 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
   let code = 0;
   program
     .command('saves')
-    .description('list the save slots')
-    .option('--home <dir>', 'where saves live')
+    .description(say('cli_help.saves'))
+    .option('--home <dir>', say('cli_help.saves_home'))
     .action((opts: { home?: string }) => {
       const { store } = openSaves({ home: opts.home ?? program.opts<PlayFlags>().home, env: io.env });
       io.stdout.write(formatSlotTable(store.list()).join('\n') + '\n');
     });
   program
     .command('config')
-    .description('show or change settings: config [KEY [VALUE]] (colour, reduced-motion, screen-reader, width, verbosity)')
-    .argument('[key]', 'the setting')
-    .argument('[value]', 'its new value')
-    .option('--home <dir>', 'where settings live')
+    .description(say('cli_help.config'))
+    .argument('[key]', say('cli_help.config_key'))
+    .argument('[value]', say('cli_help.config_value'))
+    .option('--home <dir>', say('cli_help.config_home'))
     .action(async (key: string | undefined, value: string | undefined, opts: { home?: string }) => {
       const world = await loadWorld();
       code = await configCommand({ home: opts.home ?? program.opts<PlayFlags>().home, env: io.env, say: sayFrom(world) }, key, value, io);
     });
   program
     .command('check')
-    .description('prove the story can be finished: explore every state, report rooms, endings and dead ends')
-    .option('--content <dir>', 'check another content folder')
-    .option('--json', 'print the report as JSON')
-    .option('--quick', 'a bounded search, for everyday test runs')
-    .option('--prose', 'only list the nouns the text names that nothing in the room answers to')
+    .description(say('cli_help.check'))
+    .option('--content <dir>', say('cli_help.check_content'))
+    .option('--json', say('cli_help.check_json'))
+    .option('--quick', say('cli_help.check_quick'))
+    .option('--prose', say('cli_help.check_prose'))
     .action(async (opts: { content?: string; json?: boolean; quick?: boolean; prose?: boolean }) => {
       const { checkCommand } = await import('../check/cli.js');
       code = await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick, prose: !!opts.prose }, { stdout: io.stdout, stderr: io.stderr });
     });
   program
     .command('preview')
-    .description('writers\' tools: preview glitch [TEXT]')
-    .argument('<what>', 'what to preview: glitch')
-    .argument('[text...]', 'the text to glitch (a sample when absent)')
-    .option('--intensity <x>', 'from 0 to 1', '0.6')
-    .option('--seed <n>', 'seed', '1')
-    .option('--width <w>', 'columns')
-    .option('--frames', 'print every animation frame')
-    .option('--no-color', 'characters only, no escape codes')
+    .description(say('cli_help.preview'))
+    .argument('<what>', say('cli_help.preview_what'))
+    .argument('[text...]', say('cli_help.preview_text'))
+    .option('--intensity <x>', say('cli_help.preview_intensity'), '0.6')
+    .option('--seed <n>', say('cli_help.preview_seed'), '1')
+    .option('--width <w>', say('cli_help.preview_width'))
+    .option('--frames', say('cli_help.preview_frames'))
+    .option('--no-color', say('cli_help.preview_no_color'))
     .action(async (what: string, words: string[], opts: { intensity: string; seed: string; width?: string; frames?: boolean; color: boolean }) => {
-      if (what !== 'glitch') throw new UserError(`I can only preview "glitch", not "${what}".`);
+      if (what !== 'glitch') throw new UserError(say('cli.preview_what', { what }));
       const intensity = Number(opts.intensity);
-      if (!Number.isFinite(intensity) || intensity < 0 || intensity > 1) throw new UserError('--intensity takes a number from 0 to 1.');
+      if (!Number.isFinite(intensity) || intensity < 0 || intensity > 1) throw new UserError(say('cli.bad_intensity'));
       const { runPreview } = await import('../glitch/index.js');
       // Without TEXT, the sample and its bleed-through memories come from the story's messages.
       const messages = words.length ? {} : (await loadWorld()).messages;

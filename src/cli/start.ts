@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import type { Io } from './play.js';
+import { systemText as say } from '../content/system.js';
 
 type Main = (argv: string[], io: Io) => Promise<number>;
 type UiModule = typeof import('../ui/run.js');
@@ -26,11 +27,11 @@ export function loadCore(): Main {
     core = createRequire(file)(file) as { main?: Main };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
-      throw new Error('the game is not built (dist/core.cjs is missing): run `npm install` or `npm run build` in its folder');
+      throw new Error(say('cli.not_built'));
     }
     throw e;
   }
-  if (typeof core.main !== 'function') throw new Error('dist/core.cjs has no main: run `npm run build`.');
+  if (typeof core.main !== 'function') throw new Error(say('cli.no_main'));
   return core.main;
 }
 
@@ -72,9 +73,9 @@ export async function start(o: StartOptions): Promise<void> {
   // on stderr and status 1; the autosave is written first, by the exit handlers.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
-    const why = e.code === 'ENOSPC' ? 'the disk is full' : e.code === 'EIO' ? 'the device reported an input/output error' : `the system refused it (${e.code ?? 'unknown error'})`;
+    const why = e.code === 'ENOSPC' ? say('io.disk_full') : e.code === 'EIO' ? say('cli.output_io_error') : say('io.system_refused', { code: e.code ?? say('cli.unknown_error') });
     try {
-      process.stderr.write(`nanodream: the game's output could not be written: ${why}. Your game is saved; run nanodream again to continue.\n`);
+      process.stderr.write(`nanodream: ${say('cli.output_failed', { reason: why })}\n`);
     } catch { /* nowhere left to say it */ }
     process.exit(1);
   });

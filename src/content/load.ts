@@ -60,153 +60,183 @@ function normaliseExit(e: z.infer<typeof S.exit>): Exit {
   return typeof e === 'string' ? { to: e } : (e as Exit);
 }
 
-export function loadContent(dir: string): World {
-  const r: Reader = { problems: [], root: dir };
-  const need = (name: string) => {
-    const f = join(dir, name);
-    if (!existsSync(f)) r.problems.push(`${name}: is missing.`);
-    return f;
-  };
-  const one = <T>(name: string, schema: z.ZodType<T>, fallback: T): T => {
-    const f = need(name);
-    if (!existsSync(f)) return fallback;
-    return validate(r, f, schema, readYaml(r, f)) ?? fallback;
-  };
-  const optional = <T>(name: string, schema: z.ZodType<T>, fallback: T): T => {
-    const f = join(dir, name);
-    if (!existsSync(f)) return fallback;
-    return validate(r, f, schema, readYaml(r, f)) ?? fallback;
-  };
+/** What the story's files hold, gathered file by file, and where each id and verb key came from. */
+interface Gathered {
+  r: Reader;
+  dir: string;
+  rooms: Record<string, Room>;
+  items: Record<string, Item>;
+  characters: Record<string, Character>;
+  /** Id -> the file that defined it, to report duplicates. */
+  where: Map<string, string>;
+  /**
+   * Every verb a content rule is keyed by, with the file and key that name it: checked against
+   * the grammar once it is known, so `look_behnd:` is an error rather than a rule that never fires.
+   */
+  verbKeys: { file: string; key: string; verb: string }[];
+}
 
-  const game = one('game.yaml', S.game, undefined as unknown as z.infer<typeof S.game>);
-  const messages = one('messages.yaml', S.messages, {});
-  const help = one('help.yaml', S.messages, {});
-  const topicsRaw = one('topics.yaml', S.topics, {});
-  const verbs = optional('verbs.yaml', S.verbs, {}) as Record<string, Rule[]>;
-  const endingsRaw = optional('endings.yaml', S.endings, {});
-  const grammarRaw = optional('grammar.yaml', S.grammar, {});
+/** One top-level file, validated; a required one that is missing is a problem. */
+function readFile<T>(r: Reader, name: string, schema: z.ZodType<T>, fallback: T, required: boolean): T {
+  const f = join(r.root, name);
+  if (!existsSync(f)) {
+    if (required) r.problems.push(`${name}: is missing.`);
+    return fallback;
+  }
+  return validate(r, f, schema, readYaml(r, f)) ?? fallback;
+}
 
-  // Every verb a content rule is keyed by, with the file and key that name it: checked against
-  // the grammar once it is known, so `look_behnd:` is an error rather than a rule that never fires.
-  const verbKeys: { file: string; key: string; verb: string }[] = [];
-  const noteVerbs = (file: string, at: string, m: Record<string, unknown> | undefined, skip: string[] = []) => {
-    for (const verb of Object.keys(m ?? {})) if (!skip.includes(verb)) verbKeys.push({ file: relative(dir, file), key: `${at}.${verb}`, verb });
-  };
-  if (existsSync(join(dir, 'verbs.yaml'))) noteVerbs(join(dir, 'verbs.yaml'), '(top level)', verbs);
+function noteVerbs(g: Gathered, file: string, at: string, m: Record<string, unknown> | undefined, skip: string[] = []): void {
+  for (const verb of Object.keys(m ?? {})) if (!skip.includes(verb)) g.verbKeys.push({ file: relative(g.dir, file), key: `${at}.${verb}`, verb });
+}
 
-  const rooms: Record<string, Room> = {};
-  const items: Record<string, Item> = {};
-  const characters: Record<string, Character> = {};
-  const where = new Map<string, string>(); // id -> file, to report duplicates
+function claim(g: Gathered, idv: string, file: string): void {
+  const prev = g.where.get(idv);
+  if (prev) g.r.problems.push(`${relative(g.dir, file)}: id "${idv}" is already defined in ${prev}.`);
+  g.where.set(idv, relative(g.dir, file));
+}
 
-  const claim = (idv: string, file: string) => {
-    const prev = where.get(idv);
-    if (prev) r.problems.push(`${relative(dir, file)}: id "${idv}" is already defined in ${prev}.`);
-    where.set(idv, relative(dir, file));
-  };
+function addItem(g: Gathered, idv: string, raw: z.infer<typeof S.item>, defaultLoc: string, file: string, at = idv): void {
+  claim(g, idv, file);
+  noteVerbs(g, file, `${at}.verbs`, raw.verbs);
+  const it = { ...raw, id: idv, location: raw.location ?? defaultLoc } as Item;
+  if (it.portable === undefined) it.portable = !it.scenery;
+  g.items[idv] = it;
+}
 
-  const addItem = (idv: string, raw: z.infer<typeof S.item>, defaultLoc: string, file: string, at = idv) => {
-    claim(idv, file);
-    noteVerbs(file, `${at}.verbs`, raw.verbs);
-    const it = { ...raw, id: idv, location: raw.location ?? defaultLoc } as Item;
-    if (it.portable === undefined) it.portable = !it.scenery;
-    items[idv] = it;
-  };
-
-  for (const f of yamlFiles(join(dir, 'rooms'))) {
-    const data = validate(r, f, S.roomFile, readYaml(r, f));
+/** rooms/*.yaml: the rooms and the items defined inside them. */
+function readRooms(g: Gathered): void {
+  for (const f of yamlFiles(join(g.dir, 'rooms'))) {
+    const data = validate(g.r, f, S.roomFile, readYaml(g.r, f));
     if (!data) continue;
     for (const [rid, raw] of Object.entries(data)) {
-      claim(rid, f);
+      claim(g, rid, f);
       const exits: Partial<Record<Direction, Exit>> = {};
       for (const [d, e] of Object.entries(raw.exits ?? {})) if (e) exits[d as Direction] = normaliseExit(e);
       const { items: inline, ...rest } = raw;
-      rooms[rid] = { ...(rest as Omit<Room, 'id' | 'exits'>), id: rid, exits } as Room;
-      noteVerbs(f, `${rid}.verbs`, raw.verbs);
-      for (const [iid, it] of Object.entries(inline ?? {})) addItem(iid, it, rid, f, `${rid}.items.${iid}`);
+      g.rooms[rid] = { ...(rest as Omit<Room, 'id' | 'exits'>), id: rid, exits } as Room;
+      noteVerbs(g, f, `${rid}.verbs`, raw.verbs);
+      for (const [iid, it] of Object.entries(inline ?? {})) addItem(g, iid, it, rid, f, `${rid}.items.${iid}`);
     }
   }
+}
 
-  for (const f of yamlFiles(join(dir, 'items'))) {
-    const data = validate(r, f, S.itemFile, readYaml(r, f));
+/** items/*.yaml: items that start nowhere unless they say where. */
+function readItems(g: Gathered): void {
+  for (const f of yamlFiles(join(g.dir, 'items'))) {
+    const data = validate(g.r, f, S.itemFile, readYaml(g.r, f));
     if (!data) continue;
-    for (const [iid, it] of Object.entries(data)) addItem(iid, it, 'nowhere', f);
+    for (const [iid, it] of Object.entries(data)) addItem(g, iid, it, 'nowhere', f);
   }
+}
 
-  const extensions: { file: string; ext: z.infer<typeof S.characterExtension> }[] = [];
-  for (const f of yamlFiles(join(dir, 'characters'))) {
-    const raw = readYaml(r, f);
+type Extension = { file: string; ext: z.infer<typeof S.characterExtension> };
+
+/** characters/*.yaml: each character with what they carry; extension files are put before their rules. */
+function readCharacters(g: Gathered): void {
+  const extensions: Extension[] = [];
+  for (const f of yamlFiles(join(g.dir, 'characters'))) {
+    const raw = readYaml(g.r, f);
     const isBase = raw !== null && typeof raw === 'object' && 'name' in (raw as object);
-    if (!isBase) {
-      const ext = validate(r, f, S.characterExtension, raw);
-      if (ext) {
-        extensions.push({ file: f, ext });
-        noteVerbs(f, 'verbs', ext.verbs);
-        noteVerbs(f, 'orders', ext.orders, ['default']);
-      }
-      continue;
-    }
-    const c = validate(r, f, S.character, raw);
-    if (!c) continue;
-    claim(c.id, f);
-    noteVerbs(f, 'verbs', c.verbs);
-    noteVerbs(f, 'orders', c.orders, ['default']);
-    const { carries, ...rest } = c;
-    characters[c.id] = rest as Character;
-    for (const [iid, it] of Object.entries(carries ?? {})) addItem(iid, it, c.id, f, `carries.${iid}`);
-  }
-  for (const { file, ext } of extensions) {
-    const base = characters[ext.id];
-    if (!base) {
-      r.problems.push(`${relative(dir, file)}: field "id": no character "${ext.id}" to extend.`);
-      continue;
-    }
-    if (ext.talk) base.talk = [...ext.talk, ...(base.talk ?? [])];
-    for (const key of ['ask', 'tell', 'orders', 'give', 'verbs'] as const) {
-      const add = ext[key];
-      if (!add) continue;
-      const into = (base[key] ??= {});
-      for (const [k, rs] of Object.entries(add)) into[k] = [...rs, ...(into[k] ?? [])];
+    if (isBase) readCharacter(g, f, raw);
+    else {
+      const ext = validate(g.r, f, S.characterExtension, raw);
+      if (!ext) continue;
+      extensions.push({ file: f, ext });
+      noteVerbs(g, f, 'verbs', ext.verbs);
+      noteVerbs(g, f, 'orders', ext.orders, ['default']);
     }
   }
+  for (const e of extensions) extendCharacter(g, e);
+}
 
-  const scenes: Scene[] = [];
-  for (const f of yamlFiles(join(dir, 'scenes'))) {
-    const data = validate(r, f, S.scenes, readYaml(r, f));
-    if (data) scenes.push(...(data as Scene[]));
+function readCharacter(g: Gathered, f: string, raw: unknown): void {
+  const c = validate(g.r, f, S.character, raw);
+  if (!c) return;
+  claim(g, c.id, f);
+  noteVerbs(g, f, 'verbs', c.verbs);
+  noteVerbs(g, f, 'orders', c.orders, ['default']);
+  const { carries, ...rest } = c;
+  g.characters[c.id] = rest as Character;
+  for (const [iid, it] of Object.entries(carries ?? {})) addItem(g, iid, it, c.id, f, `carries.${iid}`);
+}
+
+/** An extension file's rules go before the character's own for the same key. */
+function extendCharacter(g: Gathered, { file, ext }: Extension): void {
+  const base = g.characters[ext.id];
+  if (!base) {
+    g.r.problems.push(`${relative(g.dir, file)}: field "id": no character "${ext.id}" to extend.`);
+    return;
   }
+  if (ext.talk) base.talk = [...ext.talk, ...(base.talk ?? [])];
+  for (const key of ['ask', 'tell', 'orders', 'give', 'verbs'] as const) {
+    const add = ext[key];
+    if (!add) continue;
+    const into = (base[key] ??= {});
+    for (const [k, rs] of Object.entries(add)) into[k] = [...rs, ...(into[k] ?? [])];
+  }
+}
+
+/** The lists in every file of a folder, one after another in file-name order (scenes, hints). */
+function readLists<T>(r: Reader, sub: string, schema: z.ZodType<T[]>): T[] {
+  const out: T[] = [];
+  for (const f of yamlFiles(join(r.root, sub))) {
+    const data = validate(r, f, schema, readYaml(r, f));
+    if (data) out.push(...data);
+  }
+  return out;
+}
+
+function readPuzzles(r: Reader): World['puzzles'] {
   const puzzles: World['puzzles'] = {};
-  for (const f of yamlFiles(join(dir, 'puzzles'))) {
+  for (const f of yamlFiles(join(r.root, 'puzzles'))) {
     const data = validate(r, f, S.puzzles, readYaml(r, f));
     if (data) for (const [pid, p] of Object.entries(data)) puzzles[pid] = { id: pid, ...p };
   }
-  const hints: Hint[] = [];
-  for (const f of yamlFiles(join(dir, 'hints'))) {
-    const data = validate(r, f, S.hints, readYaml(r, f));
-    if (data) hints.push(...(data as Hint[]));
-  }
+  return puzzles;
+}
 
-  const topics: World['topics'] = {};
-  for (const [tid, t] of Object.entries(topicsRaw)) topics[tid] = { id: tid, ...t };
-  const endings: World['endings'] = {};
-  for (const [eid, e] of Object.entries(endingsRaw)) endings[eid] = { id: eid, ...e };
+/** A map of definitions by id, each given its id. */
+function withIds<T extends object>(raw: Record<string, T>): Record<string, T & { id: string }> {
+  const out: Record<string, T & { id: string }> = {};
+  for (const [id, v] of Object.entries(raw)) out[id] = { id, ...v };
+  return out;
+}
+
+export function loadContent(dir: string): World {
+  const r: Reader = { problems: [], root: dir };
+  const game = readFile(r, 'game.yaml', S.game, undefined as unknown as z.infer<typeof S.game>, true);
+  const messages = readFile(r, 'messages.yaml', S.messages, {}, true);
+  const help = readFile(r, 'help.yaml', S.messages, {}, true);
+  const topicsRaw = readFile(r, 'topics.yaml', S.topics, {}, true);
+  const verbs = readFile(r, 'verbs.yaml', S.verbs, {}, false) as Record<string, Rule[]>;
+  const endingsRaw = readFile(r, 'endings.yaml', S.endings, {}, false);
+  const grammarRaw = readFile(r, 'grammar.yaml', S.grammar, {}, false);
+
+  const g: Gathered = { r, dir, rooms: {}, items: {}, characters: {}, where: new Map(), verbKeys: [] };
+  if (existsSync(join(dir, 'verbs.yaml'))) noteVerbs(g, join(dir, 'verbs.yaml'), '(top level)', verbs);
+  readRooms(g);
+  readItems(g);
+  readCharacters(g);
+  const scenes = readLists(r, 'scenes', S.scenes) as Scene[];
+  const puzzles = readPuzzles(r);
+  const hints = readLists(r, 'hints', S.hints) as Hint[];
 
   const grammar = storyGrammar(r, grammarRaw, messages, help);
   const actions = makeGrammar(grammar.lines).actions;
-  for (const { file, key, verb } of verbKeys) {
+  for (const { file, key, verb } of g.verbKeys) {
     if (!actions.has(verb)) r.problems.push(`${file}: field "${key}": no grammar line makes the action "${verb}" (add it to grammar.yaml, or fix the name).`);
   }
-
   if (r.problems.length) throw new ContentError(r.problems);
 
   const world: World = {
     game: game as World['game'],
-    rooms,
-    items,
-    characters,
-    topics,
+    rooms: g.rooms,
+    items: g.items,
+    characters: g.characters,
+    topics: withIds(topicsRaw) as World['topics'],
     scenes,
-    endings,
+    endings: withIds(endingsRaw) as World['endings'],
     puzzles,
     hints,
     verbs,

@@ -125,6 +125,153 @@ function memoryFragment(memories: readonly string[], pre: readonly number[], li:
   return out;
 }
 
+type Curve = ReturnType<typeof damageCurve>;
+
+/** A cell's place in a glitch: row * ROW + column. */
+const ROW = 2 ** 26;
+
+/**
+ * The rows of one glitch. Rows are copied, cells only when damaged (most are not): `own` swaps
+ * a copy into a place before it is changed, so the readable lines are never modified.
+ */
+class Sheet {
+  readonly lines: Cell[][];
+
+  constructor(private readonly readable: readonly Cell[][]) {
+    this.lines = readable.map((l) => l.slice());
+  }
+
+  at(p: number): Cell {
+    return this.lines[Math.floor(p / ROW)][p % ROW];
+  }
+
+  own(p: number): Cell {
+    const li = Math.floor(p / ROW);
+    const k = p % ROW;
+    let c = this.lines[li][k];
+    if (c === this.readable[li][k]) this.lines[li][k] = c = copyCell(c);
+    return c;
+  }
+}
+
+/** Word number -> the places of its cells. */
+function wordPlaces(lines: readonly Cell[][]): Map<number, number[]> {
+  const words = new Map<number, number[]>();
+  // Indexed loops over cells: for-of in cold code allocates an iterator result per cell.
+  for (let li = 0; li < lines.length; li++) for (let k = 0; k < lines[li].length; k++) {
+    const c = lines[li][k];
+    if (c.word < 0) continue;
+    const list = words.get(c.word);
+    if (list) list.push(li * ROW + k);
+    else words.set(c.word, [li * ROW + k]);
+  }
+  return words;
+}
+
+/** Which words flicker: the cheapest dice win, and never more than the cap. */
+function touchedWords(words: ReadonlyMap<number, number[]>, pre: readonly number[], d: Curve): number[] {
+  return [...words.keys()]
+    .map((w) => ({ w, u: roll(pre[P.Word], w) }))
+    .filter((x) => x.u < d.word)
+    .sort((a, b) => a.u - b.u || a.w - b.w)
+    .slice(0, d.wordCap)
+    .map((x) => x.w);
+}
+
+type Stutter = { unit: Cell[]; reps: number };
+
+/** Stutters, found before any swap, so they repeat the letters as they were: th-th-the. By the place of the word's first cell. */
+function stutters(sheet: Sheet, words: ReadonlyMap<number, number[]>, touched: readonly number[], pre: readonly number[], d: Curve, i: number): Map<number, Stutter> {
+  const stutterAt = new Map<number, Stutter>();
+  for (const w of touched) {
+    if (roll(pre[P.Stutter], w) >= d.stutter) continue;
+    const places = words.get(w)!;
+    const cells = places.map((p) => sheet.at(p));
+    const letters = cells.filter((c) => isLetter(c.g));
+    if (letters.length < 2 || cells[0] !== letters[0]) continue;
+    const n = letters.length >= 3 && cells[1] === letters[1] && roll(pre[P.StutterLen], w) < 0.5 ? 2 : 1;
+    const reps = 1 + Math.floor(roll(pre[P.StutterReps], w) * (1 + 2 * i));
+    const unit: Cell[] = [];
+    for (let k = 0; k < n; k++) unit.push(inserted(cells[k], cells[k].g));
+    unit.push(inserted(cells[0], '-'));
+    stutterAt.set(places[0], { unit, reps });
+  }
+  return stutterAt;
+}
+
+/** Swaps the letters of touched words (or, in a word without letters, its other cells). */
+function swapWords(sheet: Sheet, words: ReadonlyMap<number, number[]>, touched: readonly number[], pre: readonly number[], d: Curve): void {
+  for (const w of touched) {
+    const places = words.get(w)!;
+    const letterPlaces = places.filter((p) => isLetter(sheet.at(p).g));
+    const pool = letterPlaces.length > 0 ? letterPlaces : places;
+    // The cell with the lowest die is always swapped, so a touched word always shows it.
+    const u = pool.map((p) => roll(pre[P.Char], sheet.at(p).idx));
+    let first = 0;
+    for (let k = 1; k < pool.length; k++) if (u[k] < u[first]) first = k;
+    const chance = d.char * (letterPlaces.length > 0 ? 1 : 0.5);
+    for (let k = 0; k < pool.length; k++) if (k === first || u[k] < chance) swapGlyph(sheet.own(pool[k]), pre, d);
+  }
+}
+
+/** At high intensity, the spaces between words turn to blocks and box fragments. */
+function swapSpaces(sheet: Sheet, touched: ReadonlySet<number>, pre: readonly number[], d: Curve): void {
+  const lines = sheet.lines;
+  for (let li = 0; li < lines.length; li++) for (let k = 0; k < lines[li].length; k++) {
+    const c = lines[li][k];
+    if (c.word >= 0 || c.idx < 0 || touched.has(c.word) || roll(pre[P.Space], c.idx) >= d.space) continue;
+    const mine = sheet.own(li * ROW + k);
+    mine.g = roll(pre[P.Glyph], c.idx) < 0.6 ? pick(BLOCKS, roll(pre[P.Glyph2], c.idx)) : pick(BOX_FRAGMENTS, roll(pre[P.Glyph2], c.idx));
+    if (roll(pre[P.Color], c.idx) < d.color) mine.fg = pick(NOISE_FG, roll(pre[P.ColorPick], c.idx));
+  }
+}
+
+/** Row `li` with its stutters put in; a stutter only takes room the row has spare, so it never pushes words off the end. */
+function withStutters(row: readonly Cell[], li: number, stutterAt: ReadonlyMap<number, Stutter>, width: number): Cell[] {
+  let room = width - lineWidthOf(row);
+  const line: Cell[] = [];
+  for (let k = 0; k < row.length; k++) {
+    const st = stutterAt.get(li * ROW + k);
+    if (st) {
+      const unitW = lineWidthOf(st.unit);
+      const reps = Math.min(st.reps, unitW > 0 ? Math.floor(room / unitW) : 0);
+      for (let r = 0; r < reps; r++) line.push(...st.unit.map(copyCell));
+      room -= reps * unitW;
+    }
+    line.push(row[k]);
+  }
+  return line;
+}
+
+/** Memory bleed: a fragment of an earlier scene overwrites part of the row. */
+function bleedMemory(line: Cell[], li: number, memories: readonly string[], pre: readonly number[], width: number): void {
+  const frag = memoryFragment(memories, pre, li, Number.isFinite(width) ? Math.max(1, width) : 40);
+  const fw = lineWidthOf(frag);
+  if (frag.length === 0) return;
+  const lw = lineWidthOf(line);
+  const col = lw > fw ? Math.floor(roll(pre[P.MemCol], li) * (lw - fw)) : 0;
+  const k = cellAtColumn(line, col);
+  removeColumns(line, k, fw);
+  line.splice(k, 0, ...frag);
+}
+
+/** A tear: the row cracks at a column and the rest slides sideways. */
+function tear(line: Cell[], li: number, pre: readonly number[], i: number, width: number): void {
+  const maxShift = Number.isFinite(width) ? Math.max(1, Math.floor(width / 4)) : 8;
+  const s = Math.min(maxShift, 1 + Math.floor(roll(pre[P.TearSize], li) * (1 + 6 * i)));
+  const lw = lineWidthOf(line);
+  const col = roll(pre[P.TearAt], li) < 0.4 ? 0 : Math.floor(roll(pre[P.TearCol], li) * lw);
+  const fillG = pick(TEAR_FILLS, roll(pre[P.TearFill], li));
+  const fill = () => inserted(undefined, fillG, 'glitch');
+  const k = cellAtColumn(line, col);
+  if (roll(pre[P.TearDir], li) < 0.7) {
+    line.splice(k, 0, ...Array.from({ length: s }, fill));
+  } else {
+    removeColumns(line, k, s);
+    line.push(...Array.from({ length: s }, fill));
+  }
+}
+
 /**
  * Damages wrapped readable lines (which it does not modify) at intensity i in (0, 1].
  * Lines come back no wider than `width`.
@@ -140,126 +287,18 @@ export function scrambleLines(
   // Every die of this glitch shares its seed: the seed's part of each purpose's hash, once.
   const pre: number[] = [];
   for (let purpose = P.Word; purpose <= P.MemCol; purpose++) pre[purpose] = diePrefix(seed, purpose);
-  // Rows are copied, cells only when damaged (most are not): a cell is named by its place,
-  // row * ROW + column, and `own` swaps a copy into that place before it is changed.
-  const lines = readable.map((l) => l.slice());
-  const ROW = 2 ** 26;
-  const at = (p: number) => lines[Math.floor(p / ROW)][p % ROW];
-  const own = (p: number): Cell => {
-    const li = Math.floor(p / ROW);
-    const k = p % ROW;
-    let c = lines[li][k];
-    if (c === readable[li][k]) lines[li][k] = c = copyCell(c);
-    return c;
-  };
-
-  // Which words flicker: the cheapest dice win, and never more than the cap.
-  const words = new Map<number, number[]>();
-  // Indexed loops over cells: for-of in cold code allocates an iterator result per cell.
-  for (let li = 0; li < lines.length; li++) for (let k = 0; k < lines[li].length; k++) {
-    const c = lines[li][k];
-    if (c.word < 0) continue;
-    const list = words.get(c.word);
-    if (list) list.push(li * ROW + k);
-    else words.set(c.word, [li * ROW + k]);
-  }
-  const touched = [...words.keys()]
-    .map((w) => ({ w, u: roll(pre[P.Word], w) }))
-    .filter((x) => x.u < d.word)
-    .sort((a, b) => a.u - b.u || a.w - b.w)
-    .slice(0, d.wordCap)
-    .map((x) => x.w);
-  const touchedSet = new Set(touched);
-
-  // Stutters first, so they repeat the letters as they were: th-th-the.
-  const stutterAt = new Map<number, { unit: Cell[]; reps: number }>();
-  for (const w of touched) {
-    if (roll(pre[P.Stutter], w) >= d.stutter) continue;
-    const places = words.get(w)!;
-    const cells = places.map(at);
-    const letters = cells.filter((c) => isLetter(c.g));
-    if (letters.length < 2 || cells[0] !== letters[0]) continue;
-    const n = letters.length >= 3 && cells[1] === letters[1] && roll(pre[P.StutterLen], w) < 0.5 ? 2 : 1;
-    const reps = 1 + Math.floor(roll(pre[P.StutterReps], w) * (1 + 2 * i));
-    const unit: Cell[] = [];
-    for (let k = 0; k < n; k++) unit.push(inserted(cells[k], cells[k].g));
-    unit.push(inserted(cells[0], '-'));
-    stutterAt.set(places[0], { unit, reps });
-  }
-
-  // Swaps: letters of touched words, and at high intensity the spaces between them.
-  for (const w of touched) {
-    const places = words.get(w)!;
-    const letterPlaces = places.filter((p) => isLetter(at(p).g));
-    const pool = letterPlaces.length > 0 ? letterPlaces : places;
-    // The cell with the lowest die is always swapped, so a touched word always shows it.
-    const u = pool.map((p) => roll(pre[P.Char], at(p).idx));
-    let first = 0;
-    for (let k = 1; k < pool.length; k++) if (u[k] < u[first]) first = k;
-    const chance = d.char * (letterPlaces.length > 0 ? 1 : 0.5);
-    for (let k = 0; k < pool.length; k++) if (k === first || u[k] < chance) swapGlyph(own(pool[k]), pre, d);
-  }
-  if (d.space > 0) {
-    for (let li = 0; li < lines.length; li++) for (let k = 0; k < lines[li].length; k++) {
-      const c = lines[li][k];
-      if (c.word < 0 && c.idx >= 0 && !touchedSet.has(c.word) && roll(pre[P.Space], c.idx) < d.space) {
-        const mine = own(li * ROW + k);
-        mine.g = roll(pre[P.Glyph], c.idx) < 0.6 ? pick(BLOCKS, roll(pre[P.Glyph2], c.idx)) : pick(BOX_FRAGMENTS, roll(pre[P.Glyph2], c.idx));
-        if (roll(pre[P.Color], c.idx) < d.color) mine.fg = pick(NOISE_FG, roll(pre[P.ColorPick], c.idx));
-      }
-    }
-  }
+  const sheet = new Sheet(readable);
+  const words = wordPlaces(sheet.lines);
+  const touched = touchedWords(words, pre, d);
+  const stutterAt = stutters(sheet, words, touched, pre, d, i);
+  swapWords(sheet, words, touched, pre, d);
+  if (d.space > 0) swapSpaces(sheet, new Set(touched), pre, d);
 
   const out: Cell[][] = [];
-  for (let li = 0; li < lines.length; li++) {
-    // A stutter only takes room the row has spare, so it never pushes words off the end.
-    let line = lines[li];
-    if (stutterAt.size > 0) {
-      let room = width - lineWidthOf(line);
-      line = [];
-      for (let k = 0; k < lines[li].length; k++) {
-        const c = lines[li][k];
-        const st = stutterAt.get(li * ROW + k);
-        if (st) {
-          const unitW = lineWidthOf(st.unit);
-          const reps = Math.min(st.reps, unitW > 0 ? Math.floor(room / unitW) : 0);
-          for (let r = 0; r < reps; r++) line.push(...st.unit.map(copyCell));
-          room -= reps * unitW;
-        }
-        line.push(c);
-      }
-    }
-
-    // Memory bleed: a fragment of an earlier scene overwrites part of the row.
-    if (memories.length > 0 && roll(pre[P.MemOn], li) < d.memory) {
-      const frag = memoryFragment(memories, pre, li, Number.isFinite(width) ? Math.max(1, width) : 40);
-      const fw = lineWidthOf(frag);
-      if (frag.length > 0) {
-        const lw = lineWidthOf(line);
-        const col = lw > fw ? Math.floor(roll(pre[P.MemCol], li) * (lw - fw)) : 0;
-        const k = cellAtColumn(line, col);
-        removeColumns(line, k, fw);
-        line.splice(k, 0, ...frag);
-      }
-    }
-
-    // A tear: the row cracks at a column and the rest slides sideways.
-    if (roll(pre[P.TearOn], li) < d.tear && line.length > 0) {
-      const maxShift = Number.isFinite(width) ? Math.max(1, Math.floor(width / 4)) : 8;
-      const s = Math.min(maxShift, 1 + Math.floor(roll(pre[P.TearSize], li) * (1 + 6 * i)));
-      const lw = lineWidthOf(line);
-      const col = roll(pre[P.TearAt], li) < 0.4 ? 0 : Math.floor(roll(pre[P.TearCol], li) * lw);
-      const fillG = pick(TEAR_FILLS, roll(pre[P.TearFill], li));
-      const fill = () => inserted(undefined, fillG, 'glitch');
-      const k = cellAtColumn(line, col);
-      if (roll(pre[P.TearDir], li) < 0.7) {
-        line.splice(k, 0, ...Array.from({ length: s }, fill));
-      } else {
-        removeColumns(line, k, s);
-        line.push(...Array.from({ length: s }, fill));
-      }
-    }
-
+  for (let li = 0; li < sheet.lines.length; li++) {
+    let line = stutterAt.size > 0 ? withStutters(sheet.lines[li], li, stutterAt, width) : sheet.lines[li];
+    if (memories.length > 0 && roll(pre[P.MemOn], li) < d.memory) bleedMemory(line, li, memories, pre, width);
+    if (roll(pre[P.TearOn], li) < d.tear && line.length > 0) tear(line, li, pre, i, width);
     line = truncateCells(line, width);
     out.push(line);
   }

@@ -1,6 +1,8 @@
 // The save document's format version, its change log, and one migration per format change.
 // Migrations work on raw parsed JSON (before validation), so each must cope with anything.
 
+import { systemText as say } from '../content/system.js';
+
 /**
  * The save format this build writes.
  *
@@ -61,25 +63,22 @@ export type MigrateResult =
 export function migrate(doc: RawDoc): MigrateResult {
   const format = doc.format;
   if (typeof format !== 'number' || !Number.isInteger(format)) {
-    return { ok: false, problem: 'it has no format number, so it is not a nanodream save' };
+    return { ok: false, problem: say('format.none') };
   }
   if (format > SAVE_FORMAT) {
-    return {
-      ok: false,
-      problem: `it was made by a newer nanodream (save format ${format}; this version reads formats ${MIN_FORMAT} to ${SAVE_FORMAT}). Update nanodream to load it`,
-    };
+    return { ok: false, problem: say('format.newer', { format, min: MIN_FORMAT, max: SAVE_FORMAT }) };
   }
   if (format < MIN_FORMAT) {
-    return { ok: false, problem: `its save format ${format} is older than this version can read` };
+    return { ok: false, problem: say('format.older', { format }) };
   }
   let current = doc;
   for (let f = format; f < SAVE_FORMAT; f++) {
     const step = migrations[f];
-    if (!step) return { ok: false, problem: `there is no upgrade from save format ${f}` };
+    if (!step) return { ok: false, problem: say('format.no_upgrade', { format: f }) };
     try {
       current = step(current);
     } catch (err) {
-      return { ok: false, problem: `upgrading it from save format ${f} failed (${(err as Error).message})` };
+      return { ok: false, problem: say('format.upgrade_failed', { format: f, error: (err as Error).message }) };
     }
   }
   return { ok: true, doc: current, from: format };

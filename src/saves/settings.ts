@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Conf from 'conf';
 import { describeIoError } from './store.js';
+import { systemText as say } from '../content/system.js';
 
 export interface Settings {
   color: boolean;
@@ -139,19 +140,20 @@ export class SettingsStore {
       const e = err as NodeJS.ErrnoException;
       const broken = e.name === 'SyntaxError' || /schema violation/i.test(e.message ?? '');
       if (!broken) {
-        this.messages.push(`Settings could not be opened (${describeIoError(err)}); using the defaults for now.`);
+        this.messages.push(say('settings_file.unopenable', { reason: describeIoError(err) }));
         return null;
       }
       const aside = this.setAside();
       if (!aside) {
-        this.messages.push(`The settings file ${this.file} is damaged and could not be moved aside; using the defaults for now.`);
+        this.messages.push(say('settings_file.unmovable', { file: this.file }));
         return null;
       }
-      this.messages.push(`The settings file was damaged (${e.name === 'SyntaxError' ? 'not valid JSON' : e.message}); it was kept as ${basename(aside)} and the defaults are in use.`);
+      const problem = e.name === 'SyntaxError' ? say('settings_file.not_json') : e.message;
+      this.messages.push(say('settings_file.set_aside', { problem, file: basename(aside) }));
       try {
         return this.load();
       } catch (err2) {
-        this.messages.push(`Settings cannot be saved (${describeIoError(err2)}); changes last until you quit.`);
+        this.messages.push(say('settings_file.unwritable', { reason: describeIoError(err2) }));
         return null;
       }
     }
@@ -181,10 +183,10 @@ export class SettingsStore {
 
   /** Validates, keeps the value for this session, and writes it to the file. */
   set<K extends keyof Settings>(key: K, value: Settings[K]): SetResult {
-    if (!Object.hasOwn(fieldChecks, key)) return { ok: false, message: `There is no setting called "${String(key)}".` };
-    if (!fieldChecks[key](value)) return { ok: false, message: `"${String(key)}" cannot be set to ${JSON.stringify(value)}.` };
+    if (!Object.hasOwn(fieldChecks, key)) return { ok: false, message: say('settings_file.unknown', { name: String(key) }) };
+    if (!fieldChecks[key](value)) return { ok: false, message: say('settings_file.bad_value', { name: String(key), value: JSON.stringify(value) }) };
     this.values[key] = value;
-    if (!this.writable) return { ok: false, message: 'The setting is used until you quit, but it cannot be written to disk.' };
+    if (!this.writable) return { ok: false, message: say('settings_file.session_only') };
     // Once conf is open (and nothing is queued before this change), the write happens now.
     if (this.conf && this.pending === 0) {
       const err = this.write(this.conf, key, value);
@@ -247,5 +249,5 @@ export class SettingsStore {
 }
 
 function writeFailure(err: unknown): string {
-  return `The setting is used until you quit, but it could not be written: ${describeIoError(err)}.`;
+  return say('settings_file.not_written', { reason: describeIoError(err) });
 }

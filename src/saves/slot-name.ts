@@ -1,5 +1,7 @@
 // Slot names the player types, and the file names they map to. A name never becomes a path.
 
+import { systemText as say } from '../content/system.js';
+
 export const SLOT_NAME_MAX = 40;
 export const AUTOSAVE = 'autosave';
 export const AUTOSAVE_PREVIOUS = 'autosave-previous';
@@ -17,18 +19,19 @@ const show = (s: string) => JSON.stringify(s.length > 60 ? s.slice(0, 60) + '…
 /** Checks and normalises (trims) a slot name typed by the player. */
 export function checkSlotName(input: string): NameCheck {
   const name = typeof input === 'string' ? input.trim() : '';
-  const rule = `A save name can use letters, digits, spaces, "-" and "_", up to ${SLOT_NAME_MAX} characters.`;
-  if (name === '') return { ok: false, message: `A save needs a name. ${rule}` };
+  // Said only when a name is refused (a name that is fine needs no words).
+  const rule = () => say('slot.rule', { max: SLOT_NAME_MAX });
+  if (name === '') return { ok: false, message: say('slot.empty', { rule: rule() }) };
   if (name.length > SLOT_NAME_MAX) {
-    return { ok: false, message: `The name ${show(name)} is ${name.length} characters long. ${rule}` };
+    return { ok: false, message: say('slot.too_long', { name: show(name), length: name.length, rule: rule() }) };
   }
   if (!SLOT_RE.test(name)) {
     const bad = [...new Set([...name].filter((c) => !/[A-Za-z0-9 _-]/.test(c)))]
-      .map((c) => (c < ' ' || c === '\u007f' ? `a control character (code ${c.charCodeAt(0)})` : `"${c}"`));
-    return { ok: false, message: `The name ${show(name)} cannot be used: it contains ${bad.join(', ')}. ${rule}` };
+      .map((c) => (c < ' ' || c === '\u007f' ? say('slot.control_character', { code: c.charCodeAt(0) }) : say('slot.character', { character: c })));
+    return { ok: false, message: say('slot.bad_characters', { name: show(name), characters: bad.join(', '), rule: rule() }) };
   }
   if (WINDOWS_DEVICES.test(name)) {
-    return { ok: false, message: `The name "${name}" is kept by some systems for devices; please choose another.` };
+    return { ok: false, message: say('slot.device', { name }) };
   }
   return { ok: true, name };
 }

@@ -9,6 +9,7 @@ import { decodeUndo, encodeUndo } from './undo-delta.js';
 import { applyRenames, type Renames } from './renames.js';
 import { Journal, JOURNAL_FILE, type JournalEntry } from './journal.js';
 import { type FsLike, nodeFs } from './fs-like.js';
+import { systemText as say } from '../content/system.js';
 
 export type { FsLike };
 import {
@@ -79,28 +80,30 @@ function defaultIsAlive(pid: number): boolean {
 /** 48 random bits in hex: temporary file names and journal ids. */
 const randomHex = (): string => Math.floor(Math.random() * 2 ** 48).toString(16).padStart(12, '0');
 
+/** The words (content/system.yaml) for each error code of the disk's. */
+const IO_WORDS: Readonly<Record<string, string>> = {
+  ENOSPC: 'io.disk_full',
+  EDQUOT: 'io.quota',
+  EROFS: 'io.read_only',
+  EACCES: 'io.refused',
+  EPERM: 'io.refused',
+  EIO: 'io.io_error',
+  EMFILE: 'io.too_many_files',
+  ENFILE: 'io.too_many_files',
+  ENOTDIR: 'io.not_a_folder',
+  EISDIR: 'io.is_a_folder',
+  ENOENT: 'io.missing_folder',
+  ENAMETOOLONG: 'io.path_too_long',
+  ELOOP: 'io.link_loop',
+  EBUSY: 'io.busy',
+};
+
 /** Plain words for what the disk said. */
 export function describeIoError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOSPC': return 'the disk is full';
-    case 'EDQUOT': return 'your disk quota is used up';
-    case 'EROFS': return 'the disk is read-only';
-    case 'EACCES':
-    case 'EPERM': return 'permission to write there was refused';
-    case 'EIO': return 'the disk reported an input/output error';
-    case 'EMFILE':
-    case 'ENFILE': return 'too many files are open';
-    case 'ENOTDIR': return 'the save folder is not a usable folder: a file stands in its path';
-    case 'EISDIR': return 'a folder stands where the file should be';
-    case 'ENOENT': return 'the folder is missing (it may have been moved or deleted)';
-    case 'ENAMETOOLONG': return 'the path to the folder is too long';
-    case 'ELOOP': return 'the folder is a loop of links';
-    case 'EBUSY': return 'the file is in use by another program';
-    default:
-      if (err instanceof SyntaxError) return 'the file is not valid JSON';
-      return e?.code ? `the system refused it (${e.code})` : 'something went wrong writing it';
-  }
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code && Object.hasOwn(IO_WORDS, code)) return say(IO_WORDS[code]!);
+  if (err instanceof SyntaxError) return say('json.invalid');
+  return code ? say('io.system_refused', { code }) : say('io.unknown');
 }
 
 /**
@@ -123,11 +126,11 @@ export function mkdirCause(fs: { existsSync(p: string): boolean; mkdirSync(p: st
 export function whatToDo(err: unknown): string {
   switch ((err as NodeJS.ErrnoException)?.code) {
     case 'ENOSPC':
-    case 'EDQUOT': return 'Free some space, or play with another folder: nanodream --home DIR.';
+    case 'EDQUOT': return say('io.fix_space');
     case 'EMFILE':
-    case 'ENFILE': return 'Close some programs and try again.';
-    case 'EBUSY': return 'Close the other program and try again.';
-    default: return 'Play with a folder you can write to: nanodream --home DIR (or set NANODREAM_HOME).';
+    case 'ENFILE': return say('io.fix_files');
+    case 'EBUSY': return say('io.fix_busy');
+    default: return say('io.fix_folder');
   }
 }
 
@@ -169,7 +172,7 @@ export class SaveStore {
     const n = checkSlotName(name);
     if (!n.ok) return { ok: false, code: 'bad-name', message: n.message };
     if (RESERVED_SLOTS.includes(n.name.toLowerCase())) {
-      return { ok: false, code: 'reserved', message: `The name "${n.name}" is kept for the game's own autosave; please choose another.` };
+      return { ok: false, code: 'reserved', message: say('save.reserved', { name: n.name }) };
     }
     return this.write(n.name, doc);
   }
@@ -239,9 +242,9 @@ export class SaveStore {
     const current = this.read(AUTOSAVE, undefined, false);
     if (!current.ok && (current.code === 'broken' || current.code === 'newer')) {
       const moved = this.setAside(from, current.code);
-      if (!moved.ok) return { ok: false, code: 'io', message: `The autosave cannot be read (${current.problem}) and could not be moved aside: ${moved.message}.` };
+      if (!moved.ok) return { ok: false, code: 'io', message: say('save.autosave_unmovable', { problem: current.problem, reason: moved.message }) };
       this.known.delete(AUTOSAVE);
-      return { ok: true, value: { kept: false }, message: `The autosave could not be read (${current.problem}); it was kept as ${basename(moved.value)}.` };
+      return { ok: true, value: { kept: false }, message: say('save.autosave_set_aside', { problem: current.problem, file: basename(moved.value) }) };
     }
     try {
       // The journal goes along: it holds the turns after the snapshot.
@@ -252,11 +255,11 @@ export class SaveStore {
       this.known.delete(AUTOSAVE);
       this.known.delete(AUTOSAVE_PREVIOUS);
       this.syncDir();
-      return { ok: true, value: { kept: true }, message: `The autosave was kept as "${AUTOSAVE_PREVIOUS}".` };
+      return { ok: true, value: { kept: true }, message: say('save.autosave_kept', { name: AUTOSAVE_PREVIOUS }) };
     } catch (err) {
       return {
         ok: false, code: 'io',
-        message: `Could not keep the autosave aside: ${describeIoError(err)}. It is still there as "${AUTOSAVE}".`,
+        message: say('save.autosave_not_kept', { reason: describeIoError(err), name: AUTOSAVE }),
       };
     }
   }
@@ -276,7 +279,7 @@ export class SaveStore {
     // Never write what this build could not read back.
     const writable = validateDiskDoc(onDisk);
     if (!writable.ok) {
-      return { ok: false, code: 'invalid', message: `Could not save "${name}": ${writable.problem}. Nothing was written.` };
+      return { ok: false, code: 'invalid', message: say('save.not_writable', { name, problem: writable.problem }) };
     }
     // Beside the checked shape (older builds of format 2 ignore them): what each undo step takes
     // back, and the journal continuing an autosave.
@@ -296,9 +299,9 @@ export class SaveStore {
       if (!old.ok && (old.code === 'broken' || old.code === 'newer' || old.code === 'content')) {
         const moved = this.setAside(file, old.code === 'content' ? 'incompatible' : old.code);
         if (!moved.ok) {
-          return { ok: false, code: 'io', message: `Could not save "${name}": the file there cannot be read and could not be moved aside (${moved.message}). Nothing was written.` };
+          return { ok: false, code: 'io', message: say('save.old_unmovable', { name, reason: moved.message }) };
         }
-        notes.push(`The old "${name}" file could not be read (${old.problem}); it was kept as ${basename(moved.value)}.`);
+        notes.push(say('save.old_set_aside', { name, problem: old.problem, file: basename(moved.value) }));
       }
     }
 
@@ -325,10 +328,9 @@ export class SaveStore {
 
   private writeFailed(name: string, err: unknown): Result<never> {
     const had = this.fs.existsSync(this.pathOf(name));
-    const tail = had ? `Your last good save of "${name}" is untouched.` : 'Nothing was written.';
     return {
       ok: false, code: 'io',
-      message: `Could not save "${name}" in ${this.dir}: ${describeIoError(err)}. ${tail} ${whatToDo(err)}`,
+      message: say(had ? 'save.failed_kept' : 'save.failed_nothing', { name, dir: this.dir, reason: describeIoError(err), fix: whatToDo(err) }),
     };
   }
 
@@ -373,7 +375,7 @@ export class SaveStore {
         return { ok: false, code: 'io', message: describeIoError(err) };
       }
     }
-    return { ok: false, code: 'io', message: 'too many files set aside already' };
+    return { ok: false, code: 'io', message: say('save.too_many_aside') };
   }
 
   // ------------------------------------------------------------------ reading
@@ -384,16 +386,9 @@ export class SaveStore {
     if (!n.ok) return { ok: false, code: 'bad-name', message: n.message };
     const r = this.read(n.name, world);
     if (r.ok) return { ok: true, value: r.loaded, ...(r.loaded.notes.length ? { message: r.loaded.notes.join(' ') } : {}) };
-    if (r.code === 'missing') return { ok: false, code: 'missing', message: `There is no save called "${n.name}".` };
-    const kept = `The file was left as it is (${this.pathOf(n.name)}).`;
-    if (r.code === 'content') {
-      return {
-        ok: false, code: 'content',
-        message: `Save "${n.name}" cannot be loaded: it was made for a version of the story that had things this one does not: ${r.missing!.join(', ')}. ${kept}`,
-        problem: `it was made for a version of the story that had things this one does not: ${r.missing!.join(', ')}`,
-      };
-    }
-    return { ok: false, code: r.code, message: `Save "${n.name}" cannot be loaded: ${r.problem}. ${kept}`, problem: r.problem };
+    if (r.code === 'missing') return { ok: false, code: 'missing', message: say('save.missing', { name: n.name }) };
+    const problem = r.code === 'content' ? say('save.made_for_other_story', { things: r.missing!.join(', ') }) : r.problem;
+    return { ok: false, code: r.code, message: say('save.cannot_load', { name: n.name, problem, file: this.pathOf(n.name) }), problem };
   }
 
   private read(name: string, world?: StoryIds, withUndo = true): ReadOutcome {
@@ -401,20 +396,20 @@ export class SaveStore {
     let text: string;
     try {
       const st = this.fs.statSync(file);
-      if (!st.isFile()) return { ok: false, code: 'broken', problem: 'it is not a file' };
-      if (st.size > MAX_SAVE_BYTES) return { ok: false, code: 'broken', problem: `the file is far too large to be a save (${st.size} bytes)` };
+      if (!st.isFile()) return { ok: false, code: 'broken', problem: say('save.not_a_file') };
+      if (st.size > MAX_SAVE_BYTES) return { ok: false, code: 'broken', problem: say('save.too_large', { bytes: st.size }) };
       text = this.fs.readFileSync(file, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { ok: false, code: 'missing', problem: 'there is no such save' };
-      return { ok: false, code: 'io', problem: `the file could not be read: ${describeIoError(err)}` };
+      if (code === 'ENOENT') return { ok: false, code: 'missing', problem: say('save.no_such') };
+      return { ok: false, code: 'io', problem: say('save.unreadable', { reason: describeIoError(err) }) };
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors on Windows add a BOM
     const parsed = parseJsonSafely(text);
     if (!parsed.ok) return { ok: false, code: 'broken', problem: parsed.problem };
     const raw = parsed.value;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      return { ok: false, code: 'broken', problem: 'the file does not hold a save document' };
+      return { ok: false, code: 'broken', problem: say('save.not_a_document') };
     }
     const migrated = migrate(raw as Record<string, unknown>);
     if (!migrated.ok) {
@@ -430,7 +425,7 @@ export class SaveStore {
 
     if (world) {
       const missing = checkAgainstWorld(world, state);
-      if (missing.length) return { ok: false, code: 'content', problem: 'content is missing', missing };
+      if (missing.length) return { ok: false, code: 'content', problem: say('save.content_missing'), missing };
     }
 
     // A damaged undo history costs the history, never the game.
@@ -445,11 +440,9 @@ export class SaveStore {
       undo.unshift(older);
     }
     if (lost) {
-      notes.push(undo.length
-        ? `Only the last ${undo.length} turns of "${name}" can be undone; older undo history did not fit this version of the game.`
-        : `The undo history of "${name}" could not be used; undo starts afresh from here.`);
+      notes.push(undo.length ? say('save.undo_shortened', { count: undo.length, name }) : say('save.undo_lost', { name }));
     }
-    if (migrated.from !== SAVE_FORMAT) notes.push(`Save "${name}" was made by an older version of nanodream and has been brought up to date.`);
+    if (migrated.from !== SAVE_FORMAT) notes.push(say('save.upgraded', { name }));
 
     const summary: SaveSummary = { ...disk.summary };
     if (world) {
@@ -529,11 +522,11 @@ export class SaveStore {
     try {
       this.fs.unlinkSync(this.pathOf(n.name));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, code: 'missing', message: `There is no save called "${n.name}".` };
-      return { ok: false, code: 'io', message: `Could not delete "${n.name}": ${describeIoError(err)}.` };
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, code: 'missing', message: say('save.missing', { name: n.name }) };
+      return { ok: false, code: 'io', message: say('save.not_deleted', { name: n.name, reason: describeIoError(err) }) };
     }
     this.known.delete(n.name);
     this.syncDir();
-    return { ok: true, value: undefined, message: `Deleted "${n.name}".` };
+    return { ok: true, value: undefined, message: say('save.deleted', { name: n.name }) };
   }
 }

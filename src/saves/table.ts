@@ -1,6 +1,7 @@
 // The slot table as plain lines, shared by the in-game `saves` command and `nanodream saves`.
 
 import type { SlotInfo } from './store.js';
+import { systemText as say } from '../content/system.js';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -13,8 +14,8 @@ export function formatSavedAt(iso: string): string {
 
 /** Columns: name, character, place, turn, when saved; damaged slots say what is wrong. */
 export function formatSlotTable(slots: readonly SlotInfo[], formatTime: (iso: string) => string = formatSavedAt): string[] {
-  if (slots.length === 0) return ['There are no saves yet.'];
-  const head = ['Name', 'Character', 'Place', 'Turn', 'Saved'];
+  if (slots.length === 0) return [say('table.empty')];
+  const head = [say('table.name'), say('table.character'), say('table.place'), say('table.turn'), say('table.saved')];
   const rows = slots.filter((s) => s.ok).map((s) => [s.name, s.characterName ?? '', s.placeName ?? '', String(s.turn ?? ''), s.savedAt ? formatTime(s.savedAt) : '']);
   const lines: string[] = [];
   if (rows.length) {
@@ -22,6 +23,6 @@ export function formatSlotTable(slots: readonly SlotInfo[], formatTime: (iso: st
     const line = (r: string[]) => r.map((c, i) => (i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
     lines.push(line(head), ...rows.map(line));
   }
-  for (const s of slots.filter((x) => !x.ok)) lines.push(`${s.name}: cannot be loaded (${s.problem ?? 'unknown problem'})`);
+  for (const s of slots.filter((x) => !x.ok)) lines.push(say('table.broken', { name: s.name, problem: s.problem ?? say('table.unknown_problem') }));
   return lines;
 }

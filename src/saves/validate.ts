@@ -3,6 +3,7 @@
 
 import type { State, World } from '../engine/types.js';
 import { diskDocSchema, stateSchema, UNDO_READ_LIMIT } from './schema.js';
+import { systemText as say } from '../content/system.js';
 
 export { stateSchema, UNDO_READ_LIMIT };
 
@@ -49,8 +50,8 @@ export function jsonDepth(text: string): number {
  */
 export function parseJsonSafely(raw: string): ParseResult {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.trim() === '') return { ok: false, problem: 'the file is empty' };
-  if (jsonDepth(text) > MAX_JSON_DEPTH) return { ok: false, problem: `its data is nested more than ${MAX_JSON_DEPTH} levels deep, which no save is` };
+  if (text.trim() === '') return { ok: false, problem: say('json.empty') };
+  if (jsonDepth(text) > MAX_JSON_DEPTH) return { ok: false, problem: say('json.too_deep', { max: MAX_JSON_DEPTH }) };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -58,13 +59,10 @@ export function parseJsonSafely(raw: string): ParseResult {
     const msg = (err as Error).message;
     const pos = /at position (\d+)/.exec(msg);
     const cutShort = /end of (json )?input|Unterminated/i.test(msg) || (pos !== null && Number(pos[1]) >= text.trimEnd().length);
-    return {
-      ok: false,
-      problem: cutShort ? 'the file is cut short (it ends in the middle of the data)' : 'the file is not valid JSON',
-    };
+    return { ok: false, problem: say(cutShort ? 'json.cut_short' : 'json.invalid') };
   }
   const bad = findForbiddenKey(value, []);
-  if (bad) return { ok: false, problem: `it holds a forbidden key "${bad.key}" at ${bad.where} (the file was edited by hand or tampered with)` };
+  if (bad) return { ok: false, problem: say('json.forbidden_key', { key: bad.key, where: bad.where }) };
   return { ok: true, value };
 }
 
@@ -78,7 +76,7 @@ function findForbiddenKey(v: unknown, path: string[]): { key: string; where: str
     return null;
   }
   for (const k of Object.keys(v)) {
-    if (FORBIDDEN_KEYS.has(k)) return { key: k, where: path.length ? `"${path.join('.')}"` : 'the top level' };
+    if (FORBIDDEN_KEYS.has(k)) return { key: k, where: path.length ? say('shape.field', { path: path.join('.') }) : say('json.top_level') };
     const hit = findForbiddenKey((v as Record<string, unknown>)[k], [...path, k]);
     if (hit) return hit;
   }
@@ -86,13 +84,14 @@ function findForbiddenKey(v: unknown, path: string[]): { key: string; where: str
 }
 
 const kindOf = (v: unknown): string =>
-  v === undefined ? 'missing' : v === null ? 'null' : Array.isArray(v) ? 'a list'
-    : typeof v === 'string' ? `text (${JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v)})`
-    : typeof v === 'number' ? `the number ${v}` : typeof v === 'boolean' ? `${v}` : 'an object';
+  v === undefined ? say('kind.missing') : v === null ? say('kind.null') : Array.isArray(v) ? say('kind.list')
+    : typeof v === 'string' ? say('kind.text', { text: JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v) })
+    : typeof v === 'number' ? say('kind.number', { number: v }) : typeof v === 'boolean' ? `${v}` : say('kind.object');
 
-const expectedWords: Record<string, string> = {
-  string: 'text', number: 'a number', boolean: 'true or false', object: 'an object', array: 'a list',
-  int: 'a whole number', null: 'null',
+/** The words (content/system.yaml) for the types zod expects. */
+const expectedWords: Readonly<Record<string, string>> = {
+  string: 'kind.string', number: 'kind.a_number', boolean: 'kind.boolean', object: 'kind.object', array: 'kind.list',
+  int: 'kind.whole_number', null: 'kind.null',
 };
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -104,22 +103,25 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** The words (content/system.yaml) for the other kinds of shape issue. */
+const ISSUE_WORDS: Readonly<Record<string, string>> = {
+  invalid_value: 'shape.not_allowed', too_big: 'shape.too_big', too_small: 'shape.too_small', invalid_format: 'shape.bad_form',
+};
+
 /** Turns shape issues into a sentence such as: "state.turn" should be a number, but it is text ("12"). */
 export function describeIssues(root: unknown, issues: readonly Issue[], max = 3): string {
   const parts = issues.slice(0, max).map((issue) => {
-    const where = issue.path.length ? `"${issue.path.map(String).join('.')}"` : 'the document';
-    const actual = valueAt(root, issue.path);
+    const where = issue.path.length ? say('shape.field', { path: issue.path.map(String).join('.') }) : say('shape.document');
+    const value = valueAt(root, issue.path);
     if (issue.code === 'invalid_type') {
-      const exp = expectedWords[issue.expected!] ?? issue.expected;
-      return actual === undefined ? `${where} is missing` : `${where} should be ${exp}, but it is ${kindOf(actual)}`;
+      const words = issue.expected !== undefined && Object.hasOwn(expectedWords, issue.expected) ? say(expectedWords[issue.expected]!) : issue.expected;
+      return value === undefined ? say('shape.missing', { where }) : say('shape.wrong_type', { where, expected: String(words), actual: kindOf(value) });
     }
-    if (issue.code === 'invalid_value') return `${where} has a value that is not allowed (${kindOf(actual)})`;
-    if (issue.code === 'too_big' && issue.origin === 'array') return `${where} has more than ${issue.maximum} entries`;
-    if (issue.code === 'too_big' || issue.code === 'too_small') return `${where} is too ${issue.code === 'too_big' ? 'long or large' : 'short or small'} (${kindOf(actual)})`;
-    if (issue.code === 'invalid_format') return `${where} is not in the form it should have (${kindOf(actual)})`;
-    return `${where} is not what a save holds there (${kindOf(actual)})`;
+    if (issue.code === 'too_big' && issue.origin === 'array') return say('shape.too_many', { where, max: String(issue.maximum) });
+    const id = Object.hasOwn(ISSUE_WORDS, issue.code) ? ISSUE_WORDS[issue.code]! : 'shape.other';
+    return say(id, { where, actual: kindOf(value) });
   });
-  const more = issues.length > max ? ` (and ${issues.length - max} more problems)` : '';
+  const more = issues.length > max ? ` ${say('shape.more', { count: issues.length - max })}` : '';
   return parts.join('; ') + more;
 }
 
@@ -136,7 +138,7 @@ export interface DiskDoc {
 export function validateDiskDoc(raw: unknown): { ok: true; doc: DiskDoc } | { ok: false; problem: string } {
   const r = diskDocSchema.safeParse(raw);
   if (r.success) return { ok: true, doc: r.data as DiskDoc };
-  return { ok: false, problem: `it does not have the shape of a save: ${describeIssues(raw, r.error.issues as Issue[])}` };
+  return { ok: false, problem: say('shape.not_a_save', { problems: describeIssues(raw, r.error.issues as Issue[]) }) };
 }
 
 export function validateState(raw: unknown): { ok: true; state: State } | { ok: false; problem: string } {
@@ -159,26 +161,26 @@ export function checkAgainstWorld(world: WorldIds, state: State): string[] {
   const isChar = (k: string) => has(world.characters, k);
   const isItem = (k: string) => has(world.items, k);
 
-  if (!isChar(state.player)) add(`character "${state.player}" (the one being played)`);
-  for (const c of state.playable) if (!isChar(c)) add(`character "${c}" (playable)`);
+  if (!isChar(state.player)) add(say('missing.player', { id: state.player }));
+  for (const c of state.playable) if (!isChar(c)) add(say('missing.playable', { id: c }));
   for (const [thing, where] of Object.entries(state.loc)) {
     const thingKnown = isItem(thing) || isChar(thing);
-    if (!thingKnown) add(`${isCharLike(state, thing) ? 'character' : 'item'} "${thing}"`);
+    if (!thingKnown) add(say(isCharLike(state, thing) ? 'missing.character' : 'missing.item', { id: thing }));
     if (where !== 'nowhere' && !isRoom(where) && !isChar(where) && !isItem(where)) {
-      add(`room "${where}" (where ${thing} is)`);
+      add(say('missing.place', { id: where, thing }));
     }
   }
   const playerPlace = state.loc[state.player];
   if (playerPlace !== undefined && playerPlace !== 'nowhere' && !isRoom(playerPlace) && (isChar(playerPlace) || isItem(playerPlace))) {
-    add(`a room for ${state.player} to stand in (the save puts them in "${playerPlace}")`);
+    add(say('missing.standing_room', { who: state.player, place: playerPlace }));
   }
   for (const [who, rooms] of Object.entries(state.visited)) {
-    if (!isChar(who)) add(`character "${who}" (in the visited list)`);
-    for (const r of rooms) if (!isRoom(r)) add(`room "${r}" (visited by ${who})`);
+    if (!isChar(who)) add(say('missing.visitor', { id: who }));
+    for (const r of rooms) if (!isRoom(r)) add(say('missing.visited', { id: r, who }));
   }
-  for (const k of Object.keys(state.props)) if (!isItem(k) && !isRoom(k)) add(`item "${k}" (has properties)`);
-  if (state.ending !== null && !has(world.endings, state.ending)) add(`ending "${state.ending}"`);
-  for (const p of state.solved) if (!has(world.puzzles, p)) add(`puzzle "${p}" (solved)`);
+  for (const k of Object.keys(state.props)) if (!isItem(k) && !isRoom(k)) add(say('missing.props', { id: k }));
+  if (state.ending !== null && !has(world.endings, state.ending)) add(say('missing.ending', { id: state.ending }));
+  for (const p of state.solved) if (!has(world.puzzles, p)) add(say('missing.puzzle', { id: p }));
   return missing;
 }
 

@@ -5,13 +5,16 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { mkdirSync, writeFileSync, rmSync, readdirSync, renameSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
+import { readSystemMessages } from '../content/system-source.js';
 import { packageRoot } from '../content/world.js';
 
 const root = packageRoot();
 const dist = join(root, 'dist');
 
+let systemMessages: Record<string, string>;
 try {
   const world = loadContent(join(root, 'content'));
+  systemMessages = readSystemMessages(join(root, 'content'));
   mkdirSync(dist, { recursive: true });
   // Written aside and renamed, so a game starting during a build never reads half a file.
   const tmp = join(dist, `content.json.tmp-${process.pid}`);
@@ -57,6 +60,19 @@ const uiIsElsewhere: Plugin = {
     b.onResolve({ filter: /\/ui\/run\.js$/ }, (a) => ({ path: a.path, external: true }));
   },
 };
+// content/system.yaml (what the saves, settings and command line say) goes into every bundle
+// as it is: src/content/system-source.js, which reads the YAML from source, is replaced by a
+// stand-in handing back the catalogue the build read and checked above.
+const systemIsCompiled: Plugin = {
+  name: 'system-is-compiled',
+  setup(b) {
+    b.onResolve({ filter: /\/system-source\.js$/ }, (a) => ({ path: a.path, namespace: 'system-compiled' }));
+    b.onLoad({ filter: /.*/, namespace: 'system-compiled' }, () => ({
+      contents: `export const readSystemMessages = () => (${JSON.stringify(systemMessages)});`,
+      loader: 'js',
+    }));
+  },
+};
 /** Each import the core makes of something in extra.cjs, and what the stand-in hands back. */
 const IN_EXTRA: Record<string, string> = {
   './program.js': 'export const runProgram = extra.runProgram;',
@@ -91,7 +107,7 @@ const core = await build({
     chalk: join(root, 'src/tools/lazy-chalk.ts'),
     'wrap-ansi': join(root, 'src/tools/lazy-wrap-ansi.ts'),
   },
-  plugins: [uiIsElsewhere, extraIsElsewhere],
+  plugins: [uiIsElsewhere, extraIsElsewhere, systemIsCompiled],
 });
 writeAtomically(join(dist, 'core.cjs'), `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;\n`);
 
@@ -104,6 +120,7 @@ function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions>
     outfile: join(dist, out),
     define: cjsDefine,
     ...extra,
+    plugins: [systemIsCompiled, ...(extra.plugins ?? [])],
   });
 }
 
@@ -122,6 +139,7 @@ const ui = await build({
   alias: { ...common.alias, 'restore-cursor': join(root, 'src/ui/restore-cursor.ts') },
   splitting: true,
   format: 'esm',
+  plugins: [systemIsCompiled],
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
     js: [
