@@ -13,7 +13,7 @@ import { parseLine } from './language.js';
 import { answerPending } from './pending.js';
 import { meta } from './meta.js';
 import { holds } from './conditions.js';
-import { canPerceive } from './world-query.js';
+import { canPerceive, charactersIn, roomOf } from './world-query.js';
 import { afterTurn, runScenes } from './scenes.js';
 
 /** Commands still allowed once the story has ended. */
@@ -292,8 +292,7 @@ function orderEveryone(ctx: Ctx, cmd: ActionCommand, group: NounPhrase, opts: { 
   const { w, s } = ctx;
   const words = w.game.everyone ?? [];
   if (group.pronoun || group.words.length === 0 || !group.words.every((x) => words.includes(x))) return false;
-  const here = s.loc[ctx.actor];
-  const people = Object.keys(w.characters).filter((id) => id !== ctx.actor && s.loc[id] === here && canPerceive(w, s, ctx.actor, id));
+  const people = charactersIn(w, s, roomOf(s, ctx.actor)).filter((id) => id !== ctx.actor && canPerceive(w, s, ctx.actor, id));
   if (people.length === 0) {
     msg(ctx, 'order.nobody_here');
     return true;

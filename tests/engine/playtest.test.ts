@@ -10,8 +10,10 @@ import { game } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const world = loadContent(join(ROOT, 'content'));
-const walk = readFileSync(join(ROOT, 'tests/playthroughs/ending-balance.txt'), 'utf8')
+/** A walkthrough's commands, in order. */
+const walkOf = (file: string): string[] => readFileSync(join(ROOT, 'tests/playthroughs', file), 'utf8')
   .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+const walk = walkOf('ending-balance.txt');
 
 /** The walkthrough up to (not including) the first `before` (or its first n commands), then `typed`: the last reply. */
 function at(before: string | number | null, ...typed: string[]): string {
@@ -183,8 +185,7 @@ describe('viewpoint and continuity, as the playtests read them', () => {
 });
 
 describe('act 4 after the override at the nexus', () => {
-  const unplugged = readFileSync(join(ROOT, 'tests/playthroughs/ending-unplugged.txt'), 'utf8')
-    .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+  const unplugged = walkOf('ending-unplugged.txt');
   const upTo = (cmd: string) => {
     const g = game(world);
     g.run(...unplugged.slice(0, unplugged.indexOf(cmd)));
@@ -331,8 +332,7 @@ describe('what the third playtest typed', () => {
 });
 
 describe("act 5: what becomes of the hub is the player's decision", () => {
-  const lines = (f: string) => readFileSync(join(ROOT, 'tests/playthroughs', f), 'utf8')
-    .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+  const lines = walkOf;
   const played = (f: string, from: string, to: string) => {
     const g = game(world);
     const out = g.run(...lines(f).map((c) => (c === from ? to : c))).join('\n');
@@ -397,8 +397,7 @@ describe("Leo's refusal at the bright door is the player's act", () => {
 
   it('the override arriving is told to Leo as himself', () => {
     const g = game(world);
-    const u = readFileSync(join(ROOT, 'tests/playthroughs/ending-unplugged.txt'), 'utf8')
-      .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+    const u = walkOf('ending-unplugged.txt');
     const out = g.run(...u.slice(0, u.indexOf('remove band'))).join('\n');
     expect(out).not.toContain('Leo comes up the last clock-step');
   });
@@ -424,8 +423,7 @@ describe('what the fourth playtest typed', () => {
   });
 
   it("before she shows herself, Leo's hand out in the field is held by the warmth, not by himself", () => {
-    const u = readFileSync(join(ROOT, 'tests/playthroughs/ending-unplugged.txt'), 'utf8')
-      .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+    const u = walkOf('ending-unplugged.txt');
     const g = game(world);
     g.run(...u.slice(0, u.indexOf('remove band')), 'switch to leo', 'north');
     expect(g.say('x warmth')).toMatch(/warmth that followed you|held/);

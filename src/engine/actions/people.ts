@@ -112,7 +112,7 @@ const say = defineAction({
       if (ctx.orderedBy) return msg(ctx, 'say.aloud', { text });
       // Said to someone (`say hi to jaime`), or with one other person here to hear it: they answer
       // as they answer talk. With several people and no one named, nobody takes it as theirs.
-      const here = Object.keys(w.characters).filter((id) => id !== ctx.actor && roomOf(s, id) === roomOf(s, ctx.actor) && canPerceive(w, s, id, ctx.actor));
+      const here = charactersIn(w, s, roomOf(s, ctx.actor)).filter((id) => id !== ctx.actor && canPerceive(w, s, id, ctx.actor));
       const to = a.iobj && Object.hasOwn(w.characters, a.iobj) ? a.iobj : here.length === 1 ? here[0] : undefined;
       const ch = to === undefined ? undefined : w.characters[to];
       if (!ch || to === ctx.actor) return msg(ctx, here.length ? 'say.aloud' : 'say.default', { text });
