@@ -430,6 +430,14 @@ describe('what the fourth playtest typed', () => {
     expect(g.say('hold hand')).not.toMatch(/Leo/);
   });
 
+  it('the fox goes through the peeled gate, and Leo alone in the field knows the warmth stayed behind', () => {
+    expect(at('open seam', 'open seam')).toContain('The ice fox is through the gap');
+    const g = game(world);
+    const u = walkOf('ending-unplugged.txt');
+    g.run(...u.slice(0, u.indexOf('remove band')), 'switch to leo', 'north');
+    expect(g.say('examine specter')).toContain('stayed back in the hollow');
+  });
+
   it('Mia signs the map', () => {
     expect(at('use pencil on map', 'be mia', 'up', 'sign map')).not.toMatch(/don't know/);
   });
