@@ -438,14 +438,6 @@ describe('what the fourth playtest typed', () => {
     expect(g.say('examine specter')).toContain('stayed back in the hollow');
   });
 
-  it('with Leo up on the roof, the new rules are said to the kitchen, not to his face', () => {
-    const g = game(world);
-    g.run(...walk.slice(0, walk.indexOf('use hub')), 'be leo', 'w', 'up', 'be elara');
-    const said = g.say('use hub');
-    expect(said).toContain('to the empty kitchen');
-    expect(said).not.toContain("Leo's head comes up");
-  });
-
   it('Mia signs the map', () => {
     expect(at('use pencil on map', 'be mia', 'up', 'sign map')).not.toMatch(/don't know/);
   });
