@@ -66,6 +66,11 @@ export function parseJsonSafely(raw: string): ParseResult {
   return { ok: true, value };
 }
 
+/** `state.loc.lamp`: a key with a double quote in it is shown with a single one, so the quoted place stays one quote. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((k) => String(k).replaceAll('"', "'")).join('.');
+}
+
 function findForbiddenKey(v: unknown, path: string[]): { key: string; where: string } | null {
   if (typeof v !== 'object' || v === null) return null;
   if (Array.isArray(v)) {
@@ -76,7 +81,7 @@ function findForbiddenKey(v: unknown, path: string[]): { key: string; where: str
     return null;
   }
   for (const k of Object.keys(v)) {
-    if (FORBIDDEN_KEYS.has(k)) return { key: k, where: path.length ? say('shape.field', { path: path.join('.') }) : say('json.top_level') };
+    if (FORBIDDEN_KEYS.has(k)) return { key: k, where: path.length ? say('shape.field', { path: pathText(path) }) : say('json.top_level') };
     const hit = findForbiddenKey((v as Record<string, unknown>)[k], [...path, k]);
     if (hit) return hit;
   }
@@ -111,7 +116,7 @@ const ISSUE_WORDS: Readonly<Record<string, string>> = {
 /** Turns shape issues into a sentence such as: "state.turn" should be a number, but it is text ("12"). */
 export function describeIssues(root: unknown, issues: readonly Issue[], max = 3): string {
   const parts = issues.slice(0, max).map((issue) => {
-    const where = issue.path.length ? say('shape.field', { path: issue.path.map(String).join('.') }) : say('shape.document');
+    const where = issue.path.length ? say('shape.field', { path: pathText(issue.path) }) : say('shape.document');
     const value = valueAt(root, issue.path);
     if (issue.code === 'invalid_type') {
       const words = issue.expected !== undefined && Object.hasOwn(expectedWords, issue.expected) ? say(expectedWords[issue.expected]!) : issue.expected;

@@ -78,6 +78,14 @@ describe('the save rules', () => {
     expect(r.ok && 'extra' in r.state).toBe(false);
   });
 
+  it('name a place whose key holds a double quote without breaking the quoting (found by the property below)', () => {
+    const raw = doc(fullState(0)) as { state: { loc: Record<string, unknown> } };
+    raw.state.loc['"'] = false;
+    const r = validateDiskDoc(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.slice(PREFIX.length)).toMatch(/^"[^"]*" /);
+  });
+
   it('refuse damage anywhere with a sentence that names where, and never throw', () => {
     fc.assert(
       fc.property(fc.nat(11), fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), oddValue, fc.nat(2)), { minLength: 1, maxLength: 6 }), (t, hits) => {
