@@ -45,8 +45,8 @@ function plural(np: NounPhrase, cands: Candidate[]): Resolution | undefined {
 
 /**
  * `mia's hand`, `my shoulder`, `hold hand`: a phrase ending in a part of a person (game.yaml's
- * `bodyParts`) that nothing here answers to means the person: the one named, else the one
- * other person here, else the actor.
+ * `bodyParts`) that nothing here answers to means the person: the one named, yourself for `my`,
+ * else the one other person here you can see (none seen: nobody).
  */
 function personByPart(ctx: Ctx, np: NounPhrase, inScope: Id[]): Resolution {
   const { w } = ctx;

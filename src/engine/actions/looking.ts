@@ -35,13 +35,15 @@ function noteSeen(ctx: Ctx, a: ThingAct): void {
   if (!(ctx.s.seen[ctx.actor] ?? []).includes(a.dobj)) ownEntry(ctx, 'seen', ctx.actor).push(a.dobj);
 }
 
+/** `x leaf` or `look through leaf` just after taking the frost leaf: the one in hand, not the trees it came from. */
+const inHand = (ctx: Ctx, id: Id): boolean => carries(ctx.s, ctx.actor, id);
+
 const examineAction = defineAction({
   id: 'examine',
   objects: 'one',
   free: true,
   all: (ctx, id: Id) => !ctx.w.items[id]?.scenery,
-  // "x leaf" just after taking the frost leaf: the thing in hand, not the trees it came from.
-  prefer: (ctx, id) => carries(ctx.s, ctx.actor, id),
+  prefer: inHand,
   carryOut: [{ name: 'examine.carry_out.seen', run: noteSeen }],
   report: [{ name: 'examine.report', run: examine }],
 });
@@ -66,8 +68,7 @@ const read = defineAction({
 const search = defineAction({
   id: 'search',
   objects: 'one',
-  // `look through leaf` with the leaf in hand and ice trees all round: the one in hand.
-  prefer: (ctx, id) => carries(ctx.s, ctx.actor, id),
+  prefer: inHand,
   report: [{
     name: 'search.report',
     run: (ctx, a) => {
