@@ -2,9 +2,9 @@
 // into `{ ...token, styles: [...codes] }`. Under Node 20's V8 (11.3) an object spread followed by
 // one more property gives every such object a hidden class of its own: each character drawn
 // allocates a Map in the old generation, and the young objects that Map points to survive the
-// young collections and are promoted too. On the interactive screen that was almost all of what
-// reached the old generation (about 150 KB a turn, all of it garbage a moment later), and the
-// reason the heap kept growing until a full collection.
+// young collections and are promoted too. On the interactive screen that was three quarters of
+// what reached the old generation (about 150 KB a turn typed at a person's pace, all of it garbage
+// a moment later), and why the heap kept growing until a full collection.
 //
 // The same object spelled out field by field shares one hidden class, so the bundle gets that
 // spelling (the build fails if the library's line changes, so a new version is looked at again).
