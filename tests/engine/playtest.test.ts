@@ -462,4 +462,10 @@ describe('what the fifth playtest typed', () => {
     // Only whole words of a room's name: a bed is not the Bedroom, at Bedtime.
     expect(at(3, 'enter bed')).toBe(at(3, 'x bed'));
   });
+
+  it('a plural of something there is only one of means that one (x whales)', () => {
+    const n = walk.indexOf('give wisp to whale');
+    expect(n).toBeGreaterThan(0);
+    expect(at(n, 'x whales')).toBe(at(n, 'x whale'));
+  });
 });
