@@ -400,3 +400,150 @@ function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
     logicPeople: found.logicPeople,
   };
 }
+
+/**
+ * What the checker's coverage looks at beyond the state key: the flags, item places, properties,
+ * counters, rooms visited, things seen, stability, focus and once-rules that a live scene or hint
+ * condition reads but no logic does ("text-only": they choose what is said, never what can
+ * happen), closed under what writes them: a scene or rule that sets a tracked flag (moves a
+ * tracked item, ...) has its condition, and those of the rules before it in its list, tracked too.
+ * The search keys its graph on `stateKey` and, within each key, expands one real state per
+ * distinct assignment of these (see explore.ts), so coverage sees every assignment play reaches.
+ */
+export interface TextRelevance {
+  flags: Id[];
+  /** Items whose place is tracked (inert items read by text conditions or moved by text writers). */
+  items: Id[];
+  props: string[];
+  counters: Id[];
+  visitedRooms: Id[];
+  seenIds: Id[];
+  stability: boolean;
+  focus: boolean;
+  /** Once-rules and once-scenes whose having run decides a tracked write. */
+  fired: Id[];
+  /** Rule lists (groups as in `Relevance.logicLists`/`logicPeople`) with a live rule that writes something tracked. */
+  lists: Set<string>;
+  /** Items tracked that a standard action can move (take, drop, give, put). */
+  movable: Set<Id>;
+  /** Rooms worth stopping in for text writers: as `Relevance.places`. */
+  places: Map<Id, Set<Id>>;
+  /** Items with a text-writing rule list of their own. */
+  actingItems: Set<Id>;
+  /** Nothing is tracked: the search is the plain keyed search. */
+  empty: boolean;
+}
+
+const textCache = new WeakMap<World, Map<number, TextRelevance>>();
+
+/** The text-only state coverage reads from act `act` on (see TextRelevance). */
+export function textRelevance(w: World, act = 0): TextRelevance {
+  let byAct = textCache.get(w);
+  if (!byAct) textCache.set(w, (byAct = new Map()));
+  relevance(w, act); // settles `monotonic`
+  const gate = monotonic.get(w) ? act : 0;
+  let t = byAct.get(gate);
+  if (!t) byAct.set(gate, (t = computeText(w, gate)));
+  return t;
+}
+
+function computeText(w: World, act: number): TextRelevance {
+  const rel = relevance(w, act);
+  const live = liveFrom(w, act);
+  const reads = noReads();
+  for (const s of w.scenes) if (live(s.if)) readCondition(reads, s.if);
+  for (const h of w.hints) if (live(h.if)) readCondition(reads, h.if);
+  const moved = new Set<Id>();
+  const fired = new Set<Id>();
+  const lists = new Set<string>();
+  const ruleLists: RuleList[] = [];
+  forEachRuleList(w, (key, rules, group) => ruleLists.push({ key, rules, group }));
+  const tracked = () => ({
+    flags: new Set([...reads.flagsRead].filter((f) => !rel.flagsRead.has(f))),
+    items: new Set([...reads.itemsNamed, ...moved].filter((i) => i in w.items && rel.inert.has(i))),
+    props: new Set([...reads.propsRead].filter((p) => !rel.propsRead.has(p))),
+    counters: new Set([...reads.countersRead].filter((c) => !rel.countersRead.has(c))),
+    stability: reads.stabilityRead && !rel.stabilityRead,
+    focus: reads.focusRead && !rel.focusRead,
+  });
+  const size = () => reads.flagsRead.size + reads.itemsNamed.size + moved.size + reads.propsRead.size + reads.countersRead.size +
+    reads.visitedRooms.size + reads.seenIds.size + fired.size + lists.size + Number(reads.stabilityRead) + Number(reads.focusRead);
+  for (let before = -1; before !== size(); ) {
+    before = size();
+    const t = tracked();
+    const writes = (e: Effect): boolean => {
+      if ('set' in e) return list(e.set).some((f) => t.flags.has(f));
+      if ('clear' in e) return list(e.clear).some((f) => t.flags.has(f));
+      if ('count' in e) return t.counters.has(e.count);
+      if ('move' in e) return t.items.has(e.move);
+      if ('setProp' in e) return t.props.has(`${e.setProp}:${e.prop}`);
+      if ('clearProp' in e) return t.props.has(`${e.clearProp}:${e.prop}`);
+      if ('stability' in e || 'setStability' in e) return t.stability;
+      if ('focus' in e) return t.focus;
+      return false;
+    };
+    // A writer's other moves are tracked too: what it brings within reach is coverage.
+    const noteMoves = (effects: Effect[] | undefined) => {
+      for (const e of effects ?? []) if ('move' in e && e.move in w.items && rel.inert.has(e.move)) moved.add(e.move);
+    };
+    for (const s of w.scenes) {
+      if (!live(s.if) || !s.do?.some(writes)) continue;
+      if (s.once !== false) fired.add(s.id);
+      noteMoves(s.do);
+    }
+    for (const { key, rules, group } of ruleLists) {
+      let last = -1;
+      rules.forEach((r, i) => { if (live(r.if) && r.do?.some(writes)) last = i; });
+      if (last < 0) continue;
+      lists.add(group);
+      rules.slice(0, last + 1).forEach((r, i) => {
+        if (!live(r.if)) return;
+        readCondition(reads, r.if);
+        if (r.once) fired.add(r.id ?? `${key}#${i}`);
+        if (r.do?.some(writes)) noteMoves(r.do);
+      });
+    }
+  }
+  const t = tracked();
+  // Commands and stops are for the writers that can act in this very act (live-from would add
+  // act 5's words with Mia to every earlier act).
+  const now = (c: Condition | undefined) => act === 0 || (actsAllowed(c)?.(act) ?? true);
+  const p = new Places();
+  const listsNow = new Set<string>();
+  const writesNow = (r: Rule) => now(r.if) && !!r.do?.some((e) => ('set' in e || 'clear' in e) ? list('set' in e ? e.set : e.clear).some((f) => t.flags.has(f))
+    : 'move' in e ? t.items.has(e.move) : 'count' in e ? t.counters.has(e.count) : 'setProp' in e ? t.props.has(`${e.setProp}:${e.prop}`)
+    : 'clearProp' in e ? t.props.has(`${e.clearProp}:${e.prop}`) : false);
+  for (const { rules, group } of ruleLists) {
+    if (!lists.has(group) || !rules.some(writesNow)) continue;
+    listsNow.add(group);
+    const [kind, id] = group.split(':');
+    for (const r of rules) {
+      if (!now(r.if)) continue;
+      p.read(r.if, whoMay(r.if));
+      if (kind === 'room' || kind === 'enter') whoMay(r.if).forEach((x) => p.place(x, id));
+    }
+  }
+  const places = p.places;
+  const actingItems = new Set<Id>();
+  for (const g of listsNow) if (g.startsWith('item:')) actingItems.add(g.split(':')[1]);
+  const movable = new Set([...t.items].filter((i) => w.items[i].portable));
+  const out: TextRelevance = {
+    flags: [...t.flags].sort(),
+    items: [...t.items].sort(),
+    props: [...t.props].sort(),
+    counters: [...t.counters].sort(),
+    visitedRooms: [...reads.visitedRooms].filter((r) => !rel.visitedRooms.has(r)).sort(),
+    seenIds: [...reads.seenIds].filter((r) => !rel.seenIds.has(r)).sort(),
+    stability: t.stability,
+    focus: t.focus,
+    fired: [...fired].filter((f) => rel.firedIgnored.has(f)).sort(),
+    lists: listsNow,
+    movable,
+    places,
+    actingItems,
+    empty: false,
+  };
+  out.empty = !out.flags.length && !out.items.length && !out.props.length && !out.counters.length && !out.visitedRooms.length &&
+    !out.seenIds.length && !out.stability && !out.focus && !out.fired.length;
+  return out;
+}

@@ -7,7 +7,7 @@ import { candidateFor, sceneryCandidates } from '../engine/resolve.js';
 import { holds } from '../engine/conditions.js';
 import { scope, roomOf, carries, hasProp } from '../engine/world-query.js';
 import type { Ctx } from '../engine/context.js';
-import { relevance } from './analyse.js';
+import { relevance, textRelevance, type TextRelevance } from './analyse.js';
 
 /** How a two-object verb is typed: `use X on Y`. */
 const TWO: Record<string, string> = {
@@ -57,7 +57,8 @@ function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
 /** Rooms worth stopping in now for the actor: see `Relevance.places`, plus where things that matter and other characters are. */
 function placesNow(w: World, s: State, actor: Id): Set<Id> {
   const rel = relevance(w, s.act);
-  const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? [])]);
+  const text = textRelevance(w, s.act);
+  const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? []), ...(text.places.get('*') ?? []), ...(text.places.get(actor) ?? [])]);
   // Another character's room, when there is something to do with them that matters: words or
   // orders with effects, a rule of theirs that acts, or something to hand them.
   const held = Object.keys(w.items).some((id) => s.loc[id] === actor && !rel.inert.has(id));
@@ -65,14 +66,16 @@ function placesNow(w: World, s: State, actor: Id): Set<Id> {
     if (id === actor) continue;
     const useful =
       rel.logicPeople.has(`${id}:converse`) || rel.logicPeople.has(`${id}:orders`) || (held && rel.logicPeople.has(`${id}:give`)) ||
+      text.lists.has(`${id}:converse`) || text.lists.has(`${id}:orders`) ||
       Object.keys(w.characters[id].verbs ?? {}).some((v) => rel.logicLists.has(`char:${id}:${v}`)) || !!rel.together.get(actor)?.has(id);
     if (useful) out.add(roomOf(s, id));
   }
   for (const id of Object.keys(w.items)) {
-    if (rel.inert.has(id) || s.loc[id] === 'nowhere' || carries(s, actor, id)) continue;
+    const textual = text.actingItems.has(id) || text.movable.has(id);
+    if ((rel.inert.has(id) && !textual) || s.loc[id] === 'nowhere' || carries(s, actor, id)) continue;
     const it = w.items[id];
     if (it.visibleTo && !it.visibleTo.includes(actor)) continue;
-    if (it.portable || rel.actingItems.has(id) || it.lockable || it.openable) out.add(roomOf(s, id));
+    if (it.portable || rel.actingItems.has(id) || textual || it.lockable || it.openable) out.add(roomOf(s, id));
   }
   return out;
 }
@@ -142,14 +145,17 @@ interface Gen {
   people: Id[];
   carried: Id[];
   rel: ReturnType<typeof relevance>;
+  /** The text-only state coverage tracks: commands that write it are tried too. */
+  text: TextRelevance;
   all: boolean;
   /** The commands so far, in the order found. */
   out: Set<string>;
 }
 
-const listMatters = (g: Gen, group: string) => g.all || g.rel.logicLists.has(group);
-const personMatters = (g: Gen, id: Id, what: 'converse' | 'orders' | 'give') => g.all || g.rel.logicPeople.has(`${id}:${what}`);
-const itemMatters = (g: Gen, id: Id) => g.all || !g.rel.inert.has(id);
+const listMatters = (g: Gen, group: string) => g.all || g.rel.logicLists.has(group) || g.text.lists.has(group);
+const personMatters = (g: Gen, id: Id, what: 'converse' | 'orders' | 'give') =>
+  g.all || g.rel.logicPeople.has(`${id}:${what}`) || g.text.lists.has(`${id}:${what}`);
+const itemMatters = (g: Gen, id: Id) => g.all || !g.rel.inert.has(id) || g.text.movable.has(id);
 const propMatters = (g: Gen, id: Id, p: string) => g.all || g.rel.propsRead.has(`${id}:${p}`);
 /** Would `verb` on this item be more than prose: its own rules, the room's or the story's act, or the standard action changes what matters. */
 const verbOn = (g: Gen, id: Id, verb: string, standard: boolean) =>
@@ -210,7 +216,7 @@ function standardItemCommands(g: Gen, id: Id, n: string): void {
   if (it.portable && !held && verbOn(g, id, 'take', matters)) out.add(`take ${n}`);
   // Leaving a thing somewhere matters only where a condition asks where it lies or that it is
   // not held (handing it over is `give`): the search's one restriction on the standard verbs.
-  const placeRead = g.all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id);
+  const placeRead = g.all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id) || g.text.movable.has(id);
   if (mine && verbOn(g, id, 'drop', matters && placeRead)) out.add(`drop ${n}`);
   if (it.openable) {
     const v = hasProp(s, id, 'open') ? 'close' : 'open';
@@ -394,6 +400,7 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
     people: inScope.filter((id) => id in w.characters),
     carried: items.filter((id) => carries(s, actor, id)),
     rel: relevance(w, s.act),
+    text: textRelevance(w, s.act),
     all: !!opts.allCommands,
     out: new Set<string>(),
   };

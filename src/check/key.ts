@@ -3,7 +3,7 @@
 // solved puzzles, and flags, counters, props, places, stability or focus that no live logic
 // condition reads: see analyse.ts).
 import type { World, State, Id } from '../engine/types.js';
-import { relevance } from './analyse.js';
+import { relevance, textRelevance } from './analyse.js';
 
 const idsCache = new WeakMap<World, Map<number, Id[]>>();
 
@@ -70,4 +70,33 @@ export function normalise(s: State): State {
   s.memories = [];
   s.hintsTaken = {};
   return s;
+}
+
+/**
+ * The text-only part of a state (see `TextRelevance`): equal for two states with the same
+ * `stateKey` exactly when no scene or hint condition, nor what writes what they read, can tell
+ * them apart. Empty when nothing is tracked.
+ */
+export function textKey(w: World, s: State): string {
+  const t = textRelevance(w, s.act);
+  if (t.empty) return '';
+  const parts: string[] = [];
+  let f = '';
+  for (const x of t.flags) if (s.flags[x]) f += `${x},`;
+  parts.push(f);
+  let l = '';
+  for (const x of t.items) l += `${s.loc[x] ?? 'nowhere'},`;
+  parts.push(l);
+  let p = '';
+  for (const x of t.props) {
+    const [id, prop] = x.split(':');
+    if (s.props[id]?.includes(prop)) p += `${x},`;
+  }
+  parts.push(p);
+  parts.push(t.counters.map((k) => s.counters[k] ?? 0).join(','));
+  if (t.visitedRooms.length) for (const c of Object.keys(s.visited).sort()) parts.push(`${c}:${t.visitedRooms.filter((r) => s.visited[c].includes(r)).join(',')}`);
+  if (t.seenIds.length) for (const c of Object.keys(s.seen).sort()) parts.push(`${c}:${t.seenIds.filter((r) => s.seen[c].includes(r)).join(',')}`);
+  parts.push(t.stability ? String(s.stability) : '', t.focus ? String(s.focus) : '');
+  parts.push(t.fired.filter((x) => s.fired.includes(x)).join(','));
+  return parts.join('|');
 }

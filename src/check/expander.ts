@@ -1,0 +1,132 @@
+// The work of one worker thread of the parallel search (parallel.ts): it expands the states it is
+// sent through the real engine and answers with their successors. A successor whose state key and
+// text-only assignment the worker already knows (the main thread tells it every one it accepts)
+// comes back as the known node's number; any other comes back whole (serialised), with its keys,
+// for the main thread to accept or find already taken. Coverage, rooms and items in scope are
+// noted here and handed back once, at the end.
+import { serialize, deserialize } from 'node:v8';
+import type { World, State, Id } from '../engine/types.js';
+import { step } from '../engine/step.js';
+import { roomOf } from '../engine/world-query.js';
+import { stateKey, textKey, normalise } from './key.js';
+import { commandsFor, walks, type GenOptions } from './commands.js';
+import { Coverage, type CoverageDump } from './coverage.js';
+import { progress } from './explore.js';
+
+/** One state to expand: its node, and the state itself (serialised). */
+export interface WorkItem {
+  node: number;
+  state: Uint8Array;
+  /** The opening: note what it shows too (every other state is noted when first found). */
+  root?: boolean;
+}
+
+/** A successor already known to the worker: its node. */
+export interface KnownSucc { c: string; id: number }
+/** A successor the worker has not been told of. */
+export interface NewSucc { c: string; key: string; text: string; state: Uint8Array; act: number; ending: Id | null; prog: number }
+export type Succ = KnownSucc | NewSucc;
+
+export interface ItemResult {
+  steps: number;
+  succ: Succ[];
+  failures: { command: string; message: string }[];
+}
+
+export interface Finish {
+  coverage: CoverageDump;
+  rooms: Id[];
+  items: Id[];
+}
+
+export class Expander {
+  private readonly known = new Map<string, { id: number; texts: Set<string> }>();
+  private readonly coverage: Coverage;
+  private readonly rooms = new Set<Id>();
+  private readonly items = new Set<Id>();
+  private readonly roomCount: number;
+
+  constructor(private readonly w: World, private readonly gen: GenOptions) {
+    this.coverage = new Coverage(w);
+    this.roomCount = Object.keys(w.rooms).length;
+  }
+
+  /** Nodes and text-only assignments the main thread has accepted: `[key, text, node]`. */
+  learn(known: readonly [string, string, number][]): void {
+    for (const [k, t, id] of known) {
+      const e = this.known.get(k);
+      if (e) e.texts.add(t);
+      else this.known.set(k, { id, texts: new Set([t]) });
+    }
+  }
+
+  expand(item: WorkItem): ItemResult {
+    const w = this.w;
+    const s = deserialize(item.state) as State;
+    const out: ItemResult = { steps: 0, succ: [], failures: [] };
+    if (item.root) this.note(s);
+    if (s.ending) return out;
+    const sent = new Set<string>();
+    for (const c of commandsFor(w, s, this.gen)) {
+      out.steps++;
+      let r;
+      try {
+        r = step(w, s, c);
+      } catch (e) {
+        out.failures.push({ command: c, message: (e as Error)?.message ?? String(e) });
+        continue;
+      }
+      for (const ev of r.events) if (ev.type === 'moved') this.rooms.add(ev.to);
+      this.coverage.events(r.events);
+      const n = normalise(r.state);
+      const key = stateKey(w, n);
+      const text = textKey(w, n);
+      const both = `${key}\u0000${text}`;
+      if (sent.has(both)) continue;
+      sent.add(both);
+      const k = this.known.get(key);
+      if (k && k.texts.has(text)) {
+        out.succ.push({ c, id: k.id });
+        continue;
+      }
+      this.note(n);
+      out.succ.push({ c, key, text, state: serialize(n), act: n.act, ending: n.ending ?? null, prog: progress(w, n) });
+    }
+    this.noteItemsInScope(s);
+    if (this.rooms.size < this.roomCount) this.coverageWalks(s);
+    return out;
+  }
+
+  finish(): Finish {
+    return { coverage: this.coverage.dump(), rooms: [...this.rooms], items: [...this.items] };
+  }
+
+  /** What a state found shows (see Coverage), and where it stands. */
+  private note(s: State): void {
+    this.coverage.visit(s);
+    for (const c of s.playable.length ? s.playable : [s.player]) this.rooms.add(roomOf(s, c));
+    this.rooms.add(roomOf(s, s.player));
+  }
+
+  private noteItemsInScope(s: State): void {
+    const here = roomOf(s, s.player);
+    for (const id of Object.keys(s.loc)) if (id in this.w.items && roomOf(s, id) === here) this.items.add(id);
+  }
+
+  /** As explore.ts's coverageWalks: walk for real to rooms not yet seen, adding nothing to the graph. */
+  private coverageWalks(s: State): void {
+    for (const c of walks(this.w, s, s.player, true)) {
+      let r;
+      try {
+        r = step(this.w, s, c);
+      } catch {
+        continue;
+      }
+      for (const ev of r.events) if (ev.type === 'moved') this.rooms.add(ev.to);
+      this.coverage.visit(r.state);
+      this.coverage.events(r.events);
+      this.noteItemsInScope(r.state);
+      if (this.rooms.size >= this.roomCount) break;
+    }
+  }
+}
