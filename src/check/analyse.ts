@@ -144,13 +144,15 @@ interface Reads {
   itemsNamed: Set<Id>;
   itemInRead: Map<Id, Set<Id>>;
   notHasRead: Set<Id>;
+  /** Items some condition asks `has:` about. */
+  hasRead: Set<Id>;
   stabilityRead: boolean;
   focusRead: boolean;
 }
 
 const noReads = (): Reads => ({
   visitedRooms: new Set(), seenIds: new Set(), flagsRead: new Set(), countersRead: new Set(), propsRead: new Set(),
-  itemsNamed: new Set(), itemInRead: new Map(), notHasRead: new Set(), stabilityRead: false, focusRead: false,
+  itemsNamed: new Set(), itemInRead: new Map(), notHasRead: new Set(), hasRead: new Set(), stabilityRead: false, focusRead: false,
 });
 
 /** Notes everything a condition reads, through `any` and `not`. */
@@ -164,6 +166,7 @@ function readCondition(r: Reads, c: Condition | undefined): void {
   if (c.focusAtLeast !== undefined || c.focusBelow !== undefined) r.focusRead = true;
   for (const i of [...list(c.has), ...list(c.notHas), ...Object.keys(c.itemIn ?? {})]) r.itemsNamed.add(i);
   for (const i of list(c.notHas)) r.notHasRead.add(i);
+  for (const i of list(c.has)) r.hasRead.add(i);
   for (const [i, p] of Object.entries(c.itemIn ?? {})) {
     if (!r.itemInRead.has(i)) r.itemInRead.set(i, new Set());
     r.itemInRead.get(i)!.add(p);
@@ -412,8 +415,16 @@ function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
  */
 export interface TextRelevance {
   flags: Id[];
-  /** Items whose place is tracked (inert items read by text conditions or moved by text writers). */
+  /**
+   * Items whose place is tracked (inert items read by text conditions or moved by text writers),
+   * as far as conditions tell places apart: the places `itemIn` names, who holds it when `has`
+   * or `notHas` asks, and "elsewhere" (see textKey).
+   */
   items: Id[];
+  /** Tracked item -> the places text conditions name for it. */
+  itemPlaces: Map<Id, Set<Id>>;
+  /** Tracked items a text condition asks whether someone holds. */
+  itemHeld: Set<Id>;
   props: string[];
   counters: Id[];
   visitedRooms: Id[];
@@ -530,6 +541,8 @@ function computeText(w: World, act: number): TextRelevance {
   const out: TextRelevance = {
     flags: [...t.flags].sort(),
     items: [...t.items].sort(),
+    itemPlaces: new Map([...t.items].map((i) => [i, reads.itemInRead.get(i) ?? new Set<Id>()])),
+    itemHeld: new Set([...t.items].filter((i) => reads.hasRead.has(i) || reads.notHasRead.has(i))),
     props: [...t.props].sort(),
     counters: [...t.counters].sort(),
     visitedRooms: [...reads.visitedRooms].filter((r) => !rel.visitedRooms.has(r)).sort(),
@@ -545,5 +558,71 @@ function computeText(w: World, act: number): TextRelevance {
   };
   out.empty = !out.flags.length && !out.items.length && !out.props.length && !out.counters.length && !out.visitedRooms.length &&
     !out.seenIds.length && !out.stability && !out.focus && !out.fired.length;
+  return out;
+}
+
+/** Everything tracked as text-only in any act (see TextRelevance), for telling which steps can touch it. */
+export interface TextTouch {
+  /** Rule lists that write something tracked or whose conditions read it. */
+  lists: Set<Rule[]>;
+  /** Scenes that write something tracked. */
+  writerScenes: Set<Id>;
+  /** Some scene that writes something tracked also reads it: every step may then change it. */
+  scenesRead: boolean;
+  /** Words that name a tracked item: a command with one of them may move it. */
+  itemWords: Set<string>;
+}
+
+const touchCache = new WeakMap<World, TextTouch>();
+
+export function textTouch(w: World): TextTouch {
+  const hit = touchCache.get(w);
+  if (hit) return hit;
+  const flags = new Set<Id>(), items = new Set<Id>(), props = new Set<string>(), counters = new Set<Id>();
+  let stability = false, focus = false;
+  const maxAct = Math.max(...w.game.acts.map((a) => a.id), 1);
+  for (let a = 0; a <= maxAct; a++) {
+    const t = textRelevance(w, a);
+    t.flags.forEach((f) => flags.add(f));
+    t.items.forEach((i) => items.add(i));
+    t.props.forEach((p) => props.add(p));
+    t.counters.forEach((c) => counters.add(c));
+    stability ||= t.stability;
+    focus ||= t.focus;
+  }
+  const writes = (e: Effect): boolean => {
+    if ('set' in e) return list(e.set).some((f) => flags.has(f));
+    if ('clear' in e) return list(e.clear).some((f) => flags.has(f));
+    if ('count' in e) return counters.has(e.count);
+    if ('move' in e) return items.has(e.move);
+    if ('setProp' in e) return props.has(`${e.setProp}:${e.prop}`);
+    if ('clearProp' in e) return props.has(`${e.clearProp}:${e.prop}`);
+    if ('stability' in e || 'setStability' in e) return stability;
+    if ('focus' in e) return focus;
+    return false;
+  };
+  const reads = (c: Condition | undefined): boolean => {
+    if (!c) return false;
+    const r = noReads();
+    readCondition(r, c);
+    return [...r.flagsRead].some((f) => flags.has(f)) || [...r.itemsNamed].some((i) => items.has(i)) ||
+      [...r.propsRead].some((p) => props.has(p)) || [...r.countersRead].some((k) => counters.has(k)) ||
+      (r.stabilityRead && stability) || (r.focusRead && focus);
+  };
+  const lists = new Set<Rule[]>();
+  forEachRuleList(w, (_k, rules) => {
+    if (rules.some((r) => r.do?.some(writes) || reads(r.if))) lists.add(rules);
+  });
+  const writerScenes = new Set<Id>();
+  let scenesRead = false;
+  for (const s of w.scenes) {
+    if (!s.do?.some(writes)) continue;
+    writerScenes.add(s.id);
+    if (reads(s.if)) scenesRead = true;
+  }
+  const itemWords = new Set<string>();
+  for (const i of items) for (const word of w.items[i].words) itemWords.add(word.toLowerCase());
+  const out = { lists, writerScenes, scenesRead, itemWords };
+  touchCache.set(w, out);
   return out;
 }

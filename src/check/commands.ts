@@ -216,7 +216,8 @@ function standardItemCommands(g: Gen, id: Id, n: string): void {
   if (it.portable && !held && verbOn(g, id, 'take', matters)) out.add(`take ${n}`);
   // Leaving a thing somewhere matters only where a condition asks where it lies or that it is
   // not held (handing it over is `give`): the search's one restriction on the standard verbs.
-  const placeRead = g.all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id) || g.text.movable.has(id);
+  const placeRead = g.all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id) ||
+    !!g.text.itemPlaces.get(id)?.has(g.here) || g.text.itemHeld.has(id);
   if (mine && verbOn(g, id, 'drop', matters && placeRead)) out.add(`drop ${n}`);
   if (it.openable) {
     const v = hasProp(s, id, 'open') ? 'close' : 'open';

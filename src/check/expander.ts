@@ -12,6 +12,7 @@ import { stateKey, textKey, normalise } from './key.js';
 import { commandsFor, walks, type GenOptions } from './commands.js';
 import { Coverage, type CoverageDump } from './coverage.js';
 import { progress } from './explore.js';
+import { textTouch, type TextTouch } from './analyse.js';
 
 /** One state to expand: its node, and the state itself (serialised). */
 export interface WorkItem {
@@ -19,6 +20,11 @@ export interface WorkItem {
   state: Uint8Array;
   /** The opening: note what it shows too (every other state is noted when first found). */
   root?: boolean;
+  /**
+   * Another text-only state of a node already expanded (see parallel.ts): only `step` of the
+   * commands its first state tried (`tried`) are stepped, with any command of its own.
+   */
+  text?: { tried: string[]; step: string[] };
 }
 
 /** A successor already known to the worker: its node. */
@@ -30,8 +36,17 @@ export type Succ = KnownSucc | NewSucc;
 export interface ItemResult {
   steps: number;
   succ: Succ[];
+  /**
+   * Each command stepped: the successor (index into succ; -1 when the engine failed) and whether
+   * the step could touch text-only state (then another text-only state of this node must step it
+   * too; otherwise it leads to the same node with the same text-only state).
+   */
+  cmds: [string, number, boolean][];
   failures: { command: string; message: string }[];
 }
+
+/** Counts the runs of the rule lists instrumented by `Expander` (runRules iterates a list with entries()). */
+const touched = { n: 0 };
 
 export interface Finish {
   coverage: CoverageDump;
@@ -46,9 +61,22 @@ export class Expander {
   private readonly items = new Set<Id>();
   private readonly roomCount: number;
 
+  private readonly touch: TextTouch;
+
   constructor(private readonly w: World, private readonly gen: GenOptions) {
     this.coverage = new Coverage(w);
     this.roomCount = Object.keys(w.rooms).length;
+    this.touch = textTouch(w);
+    // This thread's own copy of the world: its lists that read or write text-only state count their runs.
+    for (const rules of this.touch.lists) {
+      Object.defineProperty(rules, 'entries', {
+        value: function entries(this: unknown[]) {
+          touched.n++;
+          return Array.prototype.entries.call(this);
+        },
+        configurable: true,
+      });
+    }
   }
 
   /** Nodes and text-only assignments the main thread has accepted: `[key, text, node]`. */
@@ -63,17 +91,26 @@ export class Expander {
   expand(item: WorkItem): ItemResult {
     const w = this.w;
     const s = deserialize(item.state) as State;
-    const out: ItemResult = { steps: 0, succ: [], failures: [] };
+    const out: ItemResult = { steps: 0, succ: [], cmds: [], failures: [] };
     if (item.root) this.note(s);
     if (s.ending) return out;
-    const sent = new Set<string>();
-    for (const c of commandsFor(w, s, this.gen)) {
+    const sent = new Map<string, number>();
+    let commands = commandsFor(w, s, this.gen);
+    if (item.text) {
+      const tried = new Set(item.text.tried);
+      const must = new Set(item.text.step);
+      commands = commands.filter((c) => must.has(c) || !tried.has(c));
+    }
+    const textBefore = textKey(w, s);
+    for (const c of commands) {
       out.steps++;
       let r;
+      const touchedBefore = touched.n;
       try {
         r = step(w, s, c);
       } catch (e) {
         out.failures.push({ command: c, message: (e as Error)?.message ?? String(e) });
+        out.cmds.push([c, -1, true]);
         continue;
       }
       for (const ev of r.events) if (ev.type === 'moved') this.rooms.add(ev.to);
@@ -81,9 +118,17 @@ export class Expander {
       const n = normalise(r.state);
       const key = stateKey(w, n);
       const text = textKey(w, n);
+      const sensitive = this.touch.scenesRead || touched.n !== touchedBefore || n.act !== s.act || text !== textBefore ||
+        r.events.some((e) => e.type === 'scene' && this.touch.writerScenes.has(e.id)) ||
+        c.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).some((word) => this.touch.itemWords.has(word));
       const both = `${key}\u0000${text}`;
-      if (sent.has(both)) continue;
-      sent.add(both);
+      const at = sent.get(both);
+      if (at !== undefined) {
+        out.cmds.push([c, at, sensitive]);
+        continue;
+      }
+      sent.set(both, out.succ.length);
+      out.cmds.push([c, out.succ.length, sensitive]);
       const k = this.known.get(key);
       if (k && k.texts.has(text)) {
         out.succ.push({ c, id: k.id });

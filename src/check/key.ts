@@ -61,6 +61,16 @@ export function stateKey(w: World, s: State): string {
   return parts.join('|');
 }
 
+/** The character carrying an item (in hand or inside what they carry), or null. */
+function holder(w: World, s: State, id: Id): Id | null {
+  let at = s.loc[id];
+  for (let n = 0; n < 20 && at !== undefined; n++) {
+    if (Object.hasOwn(w.characters, at)) return at;
+    at = s.loc[at];
+  }
+  return null;
+}
+
 /** Clears what the key ignores, so a merged state's leftovers (a pending question) cannot leak. */
 export function normalise(s: State): State {
   s.pending = null;
@@ -84,8 +94,18 @@ export function textKey(w: World, s: State): string {
   let f = '';
   for (const x of t.flags) if (s.flags[x]) f += `${x},`;
   parts.push(f);
+  // An item's place as far as conditions tell: a place they name, who holds it, or elsewhere.
+  // (Two states that differ only in which unnamed room it lies in are one: an under-approximation,
+  // the search may then miss a text state that only one of them leads to, never invent one.)
   let l = '';
-  for (const x of t.items) l += `${s.loc[x] ?? 'nowhere'},`;
+  for (const x of t.items) {
+    const at = s.loc[x] ?? 'nowhere';
+    if (t.itemPlaces.get(x)!.has(at)) l += `${at},`;
+    else {
+      const by = t.itemHeld.has(x) ? holder(w, s, x) : null;
+      l += by ? `@${by},` : '-,';
+    }
+  }
   parts.push(l);
   let p = '';
   for (const x of t.props) {

@@ -29,8 +29,13 @@ interface PNode {
   texts: Set<string>;
   /** The serialised state, until expanded. */
   state: Uint8Array | null;
-  /** States of other text-only assignments found before the node was expanded. */
-  waiting?: Uint8Array[];
+  /** States of other text-only assignments found before the node was expanded, with their textKey. */
+  waiting?: [Uint8Array, string][];
+  /**
+   * The commands its first state tried: the node each led to (-1: the engine failed) and
+   * whether the step could touch text-only state (see expander.ts).
+   */
+  cmds?: [string, number, boolean][];
   /** Dealt to a worker in the round under way. */
   taken?: boolean;
 }
@@ -122,7 +127,7 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
   const index = new Map<string, number>();
   const endings = new Map<Id, number>();
   const engineFailures: EngineFailure[] = [];
-  const textQueue: [number, Uint8Array][] = [];
+  const textQueue: [number, Uint8Array, string][] = [];
   let known: [string, string, number][] = [];
   let steps = 0;
   let textStates = 0;
@@ -151,30 +156,34 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
       break;
     }
     // The round: text-only states of expanded nodes first (as explore.ts does), then the scheduler's picks.
-    const dealt: { node: number; text: boolean; states: Uint8Array[] }[] = [];
+    const dealt: { node: number; text: WorkItem['text']; state: Uint8Array }[] = [];
     while (dealt.length < perRound && textQueue.length) {
-      const [node, st] = textQueue.pop()!;
-      dealt.push({ node, text: true, states: [st] });
+      const [node, st, text] = textQueue.pop()!;
+      // Another text-only state of an expanded node: a command that cannot touch text-only state
+      // leads to the node it led to from the first state, with this state's text: stepped only
+      // when that node has not had this text yet.
+      const tried: string[] = [];
+      const step: string[] = [];
+      for (const [c, m, sensitive] of nodes[node].cmds ?? []) {
+        tried.push(c);
+        if (sensitive || m < 0 || !nodes[m].texts.has(text)) step.push(c);
+      }
+      dealt.push({ node, text: { tried, step }, state: st });
     }
     while (dealt.length < perRound) {
       const i = sched.next();
       if (i === null) break;
       const n = nodes[i];
       n.taken = true;
-      dealt.push({ node: i, text: false, states: [n.state!, ...(n.waiting ?? [])] });
-      n.waiting = undefined;
+      dealt.push({ node: i, text: undefined, state: n.state! });
     }
     if (!dealt.length) break;
-    // Each state of a node is one work item; items go to the workers in turn.
+    // Items go to the workers in turn.
     const items: WorkItem[][] = Array.from({ length: pool.size }, () => []);
-    const where: [number, number][][] = dealt.map(() => []);
-    let k = 0;
-    dealt.forEach((d, di) => {
-      for (const st of d.states) {
-        const wi = k++ % pool.size;
-        where[di].push([wi, items[wi].length]);
-        items[wi].push({ node: d.node, state: st, root: !rootSent && d.node === 0 && !d.text });
-      }
+    const where: [number, number][] = dealt.map((d, di) => {
+      const wi = di % pool.size;
+      items[wi].push({ node: d.node, state: d.state, root: !rootSent && d.node === 0 && !d.text, text: d.text });
+      return [wi, items[wi].length - 1];
     });
     rootSent = true;
     const results = await pool.round(known, items);
@@ -183,10 +192,12 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
       const d = dealt[di];
       const head = nodes[d.node];
       const next = new Set<number>(head.next ?? []);
-      for (const [wi, ii] of where[di]) {
+      {
+        const [wi, ii] = where[di];
         const r = results[wi][ii];
         steps += r.steps;
         for (const f of r.failures) engineFailures.push({ path: pathTo(nodes, d.node), command: f.command, message: f.message });
+        const ids: number[] = [];
         for (const s of r.succ) {
           let j: number;
           if ('id' in s) j = s.id;
@@ -211,8 +222,8 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
                 textStates++;
                 // Expanded (or being expanded this round): a text state of its own; else with the node.
                 if (!s.ending) {
-                  if (n.next !== null || n.taken) textQueue.push([j, s.state]);
-                  else (n.waiting ??= []).push(s.state);
+                  if (n.next !== null || n.taken) textQueue.push([j, s.state, s.text]);
+                  else (n.waiting ??= []).push([s.state, s.text]);
                 }
               }
             }
@@ -224,11 +235,17 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
             n.depth = head.depth + 1;
           }
           if (j !== d.node) next.add(j);
+          ids.push(j);
         }
+        if (!d.text) head.cmds = r.cmds.map(([c, si, sensitive]) => [c, si < 0 ? -1 : ids[si], sensitive]);
       }
       head.next = [...next];
       head.taken = false;
-      if (!d.text) head.state = null;
+      if (!d.text) {
+        head.state = null;
+        for (const [st, text] of head.waiting ?? []) textQueue.push([d.node, st, text]);
+        head.waiting = undefined;
+      }
     }
   }
   const finish = await pool.finish();
