@@ -431,8 +431,20 @@ export interface TextRelevance {
   seenIds: Id[];
   stability: boolean;
   focus: boolean;
-  /** Once-rules and once-scenes whose having run decides a tracked write. */
+  /**
+   * Once-rules and once-scenes whose having run decides a tracked write. Not tracked (empty): a
+   * once-rule that already ran in one state and not in another with the same keys may then hide
+   * a text-only state from the search (an under-approximation: nothing unreachable is ever
+   * called reachable, since every state the search expands is a real one).
+   */
   fired: Id[];
+  /**
+   * The tracked variables (`f:flag`, `i:item`, `p:item:prop`, `c:counter`, `v:room`, `s:id`,
+   * `S` stability, `F` focus) in independent groups: no condition that coverage looks at, nor a
+   * writer's condition and what it writes, spans two groups. Each group is tracked on its own
+   * (see textKeys), so independent choices add up instead of multiplying.
+   */
+  groups: string[][];
   /** Rule lists (groups as in `Relevance.logicLists`/`logicPeople`) with a live rule that writes something tracked. */
   lists: Set<string>;
   /** Items tracked that a standard action can move (take, drop, give, put). */
@@ -538,6 +550,11 @@ function computeText(w: World, act: number): TextRelevance {
   const actingItems = new Set<Id>();
   for (const g of listsNow) if (g.startsWith('item:')) actingItems.add(g.split(':')[1]);
   const movable = new Set([...t.items].filter((i) => w.items[i].portable));
+  const groups = textGroups(w, live, ruleLists, lists, {
+    flags: t.flags, items: t.items, props: t.props, counters: t.counters,
+    visited: new Set([...reads.visitedRooms].filter((r) => !rel.visitedRooms.has(r))), seen: new Set([...reads.seenIds].filter((r) => !rel.seenIds.has(r))),
+    stability: t.stability, focus: t.focus,
+  });
   const out: TextRelevance = {
     flags: [...t.flags].sort(),
     items: [...t.items].sort(),
@@ -549,7 +566,8 @@ function computeText(w: World, act: number): TextRelevance {
     seenIds: [...reads.seenIds].filter((r) => !rel.seenIds.has(r)).sort(),
     stability: t.stability,
     focus: t.focus,
-    fired: [...fired].filter((f) => rel.firedIgnored.has(f)).sort(),
+    fired: [],
+    groups,
     lists: listsNow,
     movable,
     places,
@@ -559,6 +577,78 @@ function computeText(w: World, act: number): TextRelevance {
   out.empty = !out.flags.length && !out.items.length && !out.props.length && !out.counters.length && !out.visitedRooms.length &&
     !out.seenIds.length && !out.stability && !out.focus && !out.fired.length;
   return out;
+}
+
+interface Tracked {
+  flags: Set<Id>; items: Set<Id>; props: Set<string>; counters: Set<Id>; visited: Set<Id>; seen: Set<Id>; stability: boolean; focus: boolean;
+}
+
+/** The tracked variables a condition reads, as group tokens (see TextRelevance.groups). */
+function trackedReads(t: Tracked, c: Condition | undefined): string[] {
+  if (!c) return [];
+  const r = noReads();
+  readCondition(r, c);
+  return [
+    ...[...r.flagsRead].filter((f) => t.flags.has(f)).map((f) => `f:${f}`),
+    ...[...r.itemsNamed].filter((i) => t.items.has(i)).map((i) => `i:${i}`),
+    ...[...r.propsRead].filter((p) => t.props.has(p)).map((p) => `p:${p}`),
+    ...[...r.countersRead].filter((k) => t.counters.has(k)).map((k) => `c:${k}`),
+    ...[...r.visitedRooms].filter((v) => t.visited.has(v)).map((v) => `v:${v}`),
+    ...[...r.seenIds].filter((v) => t.seen.has(v)).map((v) => `s:${v}`),
+    ...(r.stabilityRead && t.stability ? ['S'] : []),
+    ...(r.focusRead && t.focus ? ['F'] : []),
+  ];
+}
+
+/** The tracked variables effects write, as group tokens. */
+function trackedWrites(t: Tracked, effects: Effect[] | undefined): string[] {
+  const out: string[] = [];
+  for (const e of effects ?? []) {
+    if ('set' in e) out.push(...list(e.set).filter((f) => t.flags.has(f)).map((f) => `f:${f}`));
+    else if ('clear' in e) out.push(...list(e.clear).filter((f) => t.flags.has(f)).map((f) => `f:${f}`));
+    else if ('count' in e && t.counters.has(e.count)) out.push(`c:${e.count}`);
+    else if ('move' in e && t.items.has(e.move)) out.push(`i:${e.move}`);
+    else if ('setProp' in e && t.props.has(`${e.setProp}:${e.prop}`)) out.push(`p:${e.setProp}:${e.prop}`);
+    else if ('clearProp' in e && t.props.has(`${e.clearProp}:${e.prop}`)) out.push(`p:${e.clearProp}:${e.prop}`);
+    else if (('stability' in e || 'setStability' in e) && t.stability) out.push('S');
+    else if ('focus' in e && t.focus) out.push('F');
+  }
+  return out;
+}
+
+/** Union-find over the tracked variables: read together by one condition, or read and written by one writer. */
+function textGroups(w: World, live: (c: Condition | undefined) => boolean, ruleLists: readonly RuleList[], lists: ReadonlySet<string>, t: Tracked): string[][] {
+  const all = [
+    ...[...t.flags].map((f) => `f:${f}`), ...[...t.items].map((i) => `i:${i}`), ...[...t.props].map((p) => `p:${p}`),
+    ...[...t.counters].map((k) => `c:${k}`), ...[...t.visited].map((v) => `v:${v}`), ...[...t.seen].map((v) => `s:${v}`),
+    ...(t.stability ? ['S'] : []), ...(t.focus ? ['F'] : []),
+  ].sort();
+  const up = new Map(all.map((x) => [x, x]));
+  const find = (x: string): string => (up.get(x) === x ? x : find(up.get(x)!));
+  const join = (xs: string[]) => {
+    for (const x of xs.slice(1)) {
+      const a = find(xs[0]), b = find(x);
+      if (a !== b) up.set(a < b ? b : a, a < b ? a : b);
+    }
+  };
+  for (const s of w.scenes) if (live(s.if)) join([...trackedReads(t, s.if), ...trackedWrites(t, s.do)]);
+  for (const h of w.hints) if (live(h.if)) join(trackedReads(t, h.if));
+  for (const { rules, group } of ruleLists) {
+    if (!lists.has(group)) continue;
+    // A list with a writer: which of its rules answers decides the write, so all it reads and writes go together.
+    let last = -1;
+    rules.forEach((r, i) => { if (live(r.if) && trackedWrites(t, r.do).length) last = i; });
+    const xs: string[] = [];
+    rules.slice(0, last + 1).forEach((r) => { if (live(r.if)) xs.push(...trackedReads(t, r.if), ...trackedWrites(t, r.do)); });
+    join(xs);
+  }
+  const byRoot = new Map<string, string[]>();
+  for (const x of all) {
+    const r = find(x);
+    if (!byRoot.has(r)) byRoot.set(r, []);
+    byRoot.get(r)!.push(x);
+  }
+  return [...byRoot.values()];
 }
 
 /** Everything tracked as text-only in any act (see TextRelevance), for telling which steps can touch it. */

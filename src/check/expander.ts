@@ -8,7 +8,7 @@ import { serialize, deserialize } from 'node:v8';
 import type { World, State, Id } from '../engine/types.js';
 import { step } from '../engine/step.js';
 import { roomOf } from '../engine/world-query.js';
-import { stateKey, textKey, normalise } from './key.js';
+import { stateKey, textKeys, normalise } from './key.js';
 import { commandsFor, walks, type GenOptions } from './commands.js';
 import { Coverage, type CoverageDump } from './coverage.js';
 import { progress } from './explore.js';
@@ -30,7 +30,7 @@ export interface WorkItem {
 /** A successor already known to the worker: its node. */
 export interface KnownSucc { c: string; id: number }
 /** A successor the worker has not been told of. */
-export interface NewSucc { c: string; key: string; text: string; state: Uint8Array; act: number; ending: Id | null; prog: number }
+export interface NewSucc { c: string; key: string; texts: string[]; state: Uint8Array; act: number; ending: Id | null; prog: number }
 export type Succ = KnownSucc | NewSucc;
 
 export interface ItemResult {
@@ -56,6 +56,7 @@ export interface Finish {
 
 export class Expander {
   private readonly known = new Map<string, { id: number; texts: Set<string> }>();
+
   private readonly coverage: Coverage;
   private readonly rooms = new Set<Id>();
   private readonly items = new Set<Id>();
@@ -79,12 +80,12 @@ export class Expander {
     }
   }
 
-  /** Nodes and text-only assignments the main thread has accepted: `[key, text, node]`. */
-  learn(known: readonly [string, string, number][]): void {
-    for (const [k, t, id] of known) {
+  /** Nodes and text-only values the main thread has accepted: `[key, texts, node]`. */
+  learn(known: readonly [string, string[], number][]): void {
+    for (const [k, ts, id] of known) {
       const e = this.known.get(k);
-      if (e) e.texts.add(t);
-      else this.known.set(k, { id, texts: new Set([t]) });
+      if (e) for (const t of ts) e.texts.add(t);
+      else this.known.set(k, { id, texts: new Set(ts) });
     }
   }
 
@@ -101,7 +102,7 @@ export class Expander {
       const must = new Set(item.text.step);
       commands = commands.filter((c) => must.has(c) || !tried.has(c));
     }
-    const textBefore = textKey(w, s);
+    const textBefore = textKeys(w, s).join('|');
     for (const c of commands) {
       out.steps++;
       let r;
@@ -117,7 +118,8 @@ export class Expander {
       this.coverage.events(r.events);
       const n = normalise(r.state);
       const key = stateKey(w, n);
-      const text = textKey(w, n);
+      const texts = textKeys(w, n);
+      const text = texts.join('|');
       const sensitive = this.touch.scenesRead || touched.n !== touchedBefore || n.act !== s.act || text !== textBefore ||
         r.events.some((e) => e.type === 'scene' && this.touch.writerScenes.has(e.id)) ||
         c.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).some((word) => this.touch.itemWords.has(word));
@@ -130,12 +132,12 @@ export class Expander {
       sent.set(both, out.succ.length);
       out.cmds.push([c, out.succ.length, sensitive]);
       const k = this.known.get(key);
-      if (k && k.texts.has(text)) {
+      if (k && texts.every((t) => k.texts.has(t))) {
         out.succ.push({ c, id: k.id });
         continue;
       }
       this.note(n);
-      out.succ.push({ c, key, text, state: serialize(n), act: n.act, ending: n.ending ?? null, prog: progress(w, n) });
+      out.succ.push({ c, key, texts, state: serialize(n), act: n.act, ending: n.ending ?? null, prog: progress(w, n) });
     }
     this.noteItemsInScope(s);
     if (this.rooms.size < this.roomCount) this.coverageWalks(s);

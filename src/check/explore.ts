@@ -4,7 +4,7 @@ import type { World, State, Id, GameEvent } from '../engine/types.js';
 import { step } from '../engine/step.js';
 import { initialState } from '../engine/state.js';
 import { roomOf } from '../engine/world-query.js';
-import { stateKey, textKey, normalise } from './key.js';
+import { stateKey, textKeys, normalise } from './key.js';
 import { commandsFor, walks, type GenOptions } from './commands.js';
 import { relevance } from './analyse.js';
 
@@ -41,7 +41,7 @@ export interface Node {
   next: number[] | null;
   /** States of other text-only assignments found before the node was expanded. */
   waiting?: State[];
-  /** The text-only assignments (`textKey`) found for this state key, each expanded once. */
+  /** The text-only values (`textKeys`, per group) found for this state key; a state with a new one is expanded. */
   texts: Set<string>;
 }
 
@@ -96,14 +96,14 @@ interface Graph {
 function addState(g: Graph, s: State, parent: number, command: string, depth: number): number {
   normalise(s);
   const k = stateKey(g.w, s);
-  const t = textKey(g.w, s);
+  const ts = textKeys(g.w, s);
   const seen = g.index.get(k);
   if (seen !== undefined) {
     const node = g.nodes[seen];
-    if (!node.texts.has(t)) {
+    if (ts.some((t) => !node.texts.has(t))) {
       // The same state for what can happen, another for what is said: expanded too (once the
       // node's first state is), so that coverage sees it and what it leads to.
-      node.texts.add(t);
+      for (const t of ts) node.texts.add(t);
       g.opts.visit?.(s);
       g.textStates++;
       if (s.ending) noteRooms(g, s);
@@ -113,7 +113,7 @@ function addState(g: Graph, s: State, parent: number, command: string, depth: nu
     return seen;
   }
   const i = g.nodes.length;
-  g.nodes.push({ parent, command, depth, state: s, ending: s.ending ?? null, next: s.ending ? [] : null, texts: new Set([t]) }); // endings are final
+  g.nodes.push({ parent, command, depth, state: s, ending: s.ending ?? null, next: s.ending ? [] : null, texts: new Set(ts) }); // endings are final
   g.index.set(k, i);
   g.opts.visit?.(s);
   noteRooms(g, s);

@@ -3,7 +3,7 @@
 // solved puzzles, and flags, counters, props, places, stability or focus that no live logic
 // condition reads: see analyse.ts).
 import type { World, State, Id } from '../engine/types.js';
-import { relevance, textRelevance } from './analyse.js';
+import { relevance, textRelevance, type TextRelevance } from './analyse.js';
 
 const idsCache = new WeakMap<World, Map<number, Id[]>>();
 
@@ -83,40 +83,41 @@ export function normalise(s: State): State {
 }
 
 /**
- * The text-only part of a state (see `TextRelevance`): equal for two states with the same
- * `stateKey` exactly when no scene or hint condition, nor what writes what they read, can tell
- * them apart. Empty when nothing is tracked.
+ * The text-only part of a state (see `TextRelevance`), one string per independent group of
+ * tracked variables: two states with the same `stateKey` and the same string for a group cannot
+ * be told apart by any scene or hint condition reading that group, nor by what writes it. Empty
+ * when nothing is tracked.
  */
-export function textKey(w: World, s: State): string {
+export function textKeys(w: World, s: State): string[] {
   const t = textRelevance(w, s.act);
-  if (t.empty) return '';
-  const parts: string[] = [];
-  let f = '';
-  for (const x of t.flags) if (s.flags[x]) f += `${x},`;
-  parts.push(f);
-  // An item's place as far as conditions tell: a place they name, who holds it, or elsewhere.
-  // (Two states that differ only in which unnamed room it lies in are one: an under-approximation,
-  // the search may then miss a text state that only one of them leads to, never invent one.)
-  let l = '';
-  for (const x of t.items) {
-    const at = s.loc[x] ?? 'nowhere';
-    if (t.itemPlaces.get(x)!.has(at)) l += `${at},`;
-    else {
-      const by = t.itemHeld.has(x) ? holder(w, s, x) : null;
-      l += by ? `@${by},` : '-,';
+  if (t.empty) return [];
+  return t.groups.map((g) => `${g[0]}=${g.map((x) => textValue(w, t, s, x)).join(',')}`);
+}
+
+/** One tracked variable's value in a state (a group token of TextRelevance.groups). */
+function textValue(w: World, t: TextRelevance, s: State, x: string): string {
+  const kind = x[0];
+  const id = x.slice(2);
+  switch (kind) {
+    case 'f': return s.flags[id] ? '1' : '';
+    case 'c': return String(s.counters[id] ?? 0);
+    case 'p': {
+      const [item, prop] = id.split(':');
+      return s.props[item]?.includes(prop) ? '1' : '';
     }
+    case 'v': return Object.keys(s.visited).sort().filter((c) => s.visited[c].includes(id)).join('+');
+    case 's': return Object.keys(s.seen).sort().filter((c) => s.seen[c].includes(id)).join('+');
+    case 'S': return String(s.stability);
+    case 'F': return String(s.focus);
+    case 'i': {
+      // An item's place as far as conditions tell: a place they name, who holds it, or elsewhere.
+      // (Two states that differ only in which unnamed room it lies in are one: an under-
+      // approximation, the search may then miss a text state only one of them leads to.)
+      const at = s.loc[id] ?? 'nowhere';
+      if (t.itemPlaces.get(id)!.has(at)) return at;
+      const by = t.itemHeld.has(id) ? holder(w, s, id) : null;
+      return by ? `@${by}` : '-';
+    }
+    default: return '';
   }
-  parts.push(l);
-  let p = '';
-  for (const x of t.props) {
-    const [id, prop] = x.split(':');
-    if (s.props[id]?.includes(prop)) p += `${x},`;
-  }
-  parts.push(p);
-  parts.push(t.counters.map((k) => s.counters[k] ?? 0).join(','));
-  if (t.visitedRooms.length) for (const c of Object.keys(s.visited).sort()) parts.push(`${c}:${t.visitedRooms.filter((r) => s.visited[c].includes(r)).join(',')}`);
-  if (t.seenIds.length) for (const c of Object.keys(s.seen).sort()) parts.push(`${c}:${t.seenIds.filter((r) => s.seen[c].includes(r)).join(',')}`);
-  parts.push(t.stability ? String(s.stability) : '', t.focus ? String(s.focus) : '');
-  parts.push(t.fired.filter((x) => s.fired.includes(x)).join(','));
-  return parts.join('|');
 }

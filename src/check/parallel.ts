@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { serialize } from 'node:v8';
 import type { World, Id, State } from '../engine/types.js';
 import { initialState } from '../engine/state.js';
-import { normalise, stateKey, textKey } from './key.js';
+import { normalise, stateKey, textKeys } from './key.js';
 import { Scheduler, classify, pathTo, pickDeadEnds, progress, replayState, type ExploreOptions, type Exploration, type EngineFailure } from './explore.js';
 import { roomOf } from '../engine/world-query.js';
 import type { ItemResult, WorkItem, Finish } from './expander.js';
@@ -29,8 +29,8 @@ interface PNode {
   texts: Set<string>;
   /** The serialised state, until expanded. */
   state: Uint8Array | null;
-  /** States of other text-only assignments found before the node was expanded, with their textKey. */
-  waiting?: [Uint8Array, string][];
+  /** States of other text-only values found before the node was expanded, with their textKeys. */
+  waiting?: [Uint8Array, string[]][];
   /**
    * The commands its first state tried: the node each led to (-1: the engine failed) and
    * whether the step could touch text-only state (see expander.ts).
@@ -89,7 +89,7 @@ class Pool {
     });
   }
 
-  round(known: [string, string, number][], items: WorkItem[][]): Promise<ItemResult[][]> {
+  round(known: [string, string[], number][], items: WorkItem[][]): Promise<ItemResult[][]> {
     return Promise.all(items.map((it, i) => this.ask(i, { known, items: it }, (m) => m.results as ItemResult[] | undefined)));
   }
 
@@ -127,17 +127,17 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
   const index = new Map<string, number>();
   const endings = new Map<Id, number>();
   const engineFailures: EngineFailure[] = [];
-  const textQueue: [number, Uint8Array, string][] = [];
-  let known: [string, string, number][] = [];
+  const textQueue: [number, Uint8Array, string[]][] = [];
+  let known: [string, string[], number][] = [];
   let steps = 0;
   let textStates = 0;
   const sched = new Scheduler((i) => nodes[i].next === null && !nodes[i].taken, opts.checkpoints);
   const s0 = normalise(initialState(w, opts.seed ?? 0));
   const k0 = stateKey(w, s0);
-  const t0text = textKey(w, s0);
-  nodes.push({ parent: -1, command: '', depth: 0, act: s0.act, ending: s0.ending ?? null, next: s0.ending ? [] : null, texts: new Set([t0text]), state: serialize(s0) });
+  const t0texts = textKeys(w, s0);
+  nodes.push({ parent: -1, command: '', depth: 0, act: s0.act, ending: s0.ending ?? null, next: s0.ending ? [] : null, texts: new Set(t0texts), state: serialize(s0) });
   index.set(k0, 0);
-  known.push([k0, t0text, 0]);
+  known.push([k0, t0texts, 0]);
   const rootRooms = new Set<Id>([roomOf(s0, s0.player), ...s0.playable.map((c) => roomOf(s0, c))]);
   sched.enqueue(0, null, s0.act, () => progress(w, s0 as State));
   let rootSent = false;
@@ -158,7 +158,7 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
     // The round: text-only states of expanded nodes first (as explore.ts does), then the scheduler's picks.
     const dealt: { node: number; text: WorkItem['text']; state: Uint8Array }[] = [];
     while (dealt.length < perRound && textQueue.length) {
-      const [node, st, text] = textQueue.pop()!;
+      const [node, st, texts] = textQueue.pop()!;
       // Another text-only state of an expanded node: a command that cannot touch text-only state
       // leads to the node it led to from the first state, with this state's text: stepped only
       // when that node has not had this text yet.
@@ -166,7 +166,7 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
       const step: string[] = [];
       for (const [c, m, sensitive] of nodes[node].cmds ?? []) {
         tried.push(c);
-        if (sensitive || m < 0 || !nodes[m].texts.has(text)) step.push(c);
+        if (sensitive || m < 0 || texts.some((t) => !nodes[m].texts.has(t))) step.push(c);
       }
       dealt.push({ node, text: { tried, step }, state: st });
     }
@@ -207,23 +207,23 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
               j = nodes.length;
               nodes.push({
                 parent: d.node, command: s.c, depth: head.depth + 1, act: s.act, ending: s.ending,
-                next: s.ending ? [] : null, texts: new Set([s.text]), state: s.ending ? null : s.state,
+                next: s.ending ? [] : null, texts: new Set(s.texts), state: s.ending ? null : s.state,
               });
               index.set(s.key, j);
-              known.push([s.key, s.text, j]);
+              known.push([s.key, s.texts, j]);
               if (s.ending && !endings.has(s.ending)) endings.set(s.ending, j);
               sched.enqueue(j, head.act, s.act, () => s.prog);
             } else {
               j = seen;
               const n = nodes[j];
-              if (!n.texts.has(s.text)) {
-                n.texts.add(s.text);
-                known.push([s.key, s.text, j]);
+              if (s.texts.some((t) => !n.texts.has(t))) {
+                for (const t of s.texts) n.texts.add(t);
+                known.push([s.key, s.texts, j]);
                 textStates++;
                 // Expanded (or being expanded this round): a text state of its own; else with the node.
                 if (!s.ending) {
-                  if (n.next !== null || n.taken) textQueue.push([j, s.state, s.text]);
-                  else (n.waiting ??= []).push([s.state, s.text]);
+                  if (n.next !== null || n.taken) textQueue.push([j, s.state, s.texts]);
+                  else (n.waiting ??= []).push([s.state, s.texts]);
                 }
               }
             }
@@ -243,10 +243,15 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
       head.taken = false;
       if (!d.text) {
         head.state = null;
-        for (const [st, text] of head.waiting ?? []) textQueue.push([d.node, st, text]);
+        for (const [st, ts] of head.waiting ?? []) textQueue.push([d.node, st, ts]);
         head.waiting = undefined;
       }
     }
+  }
+  if (process.env.NANODREAM_CHECK_DEBUG) {
+    const by = new Map<string, number>();
+    for (const n of nodes) for (const t of n.texts) by.set(`${n.act} ${t}`, (by.get(`${n.act} ${t}`) ?? 0) + 1);
+    process.stderr.write([...by].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v} ${k}\n`).join(''));
   }
   const finish = await pool.finish();
   const roomsReached = new Set<Id>(rootRooms);

@@ -8,7 +8,7 @@ import type { GenOptions } from './commands.js';
 const { world, gen } = workerData as { world: World; gen: GenOptions };
 const ex = new Expander(world, gen);
 
-parentPort!.on('message', (m: { known?: [string, string, number][]; items?: WorkItem[]; finish?: boolean }) => {
+parentPort!.on('message', (m: { known?: [string, string[], number][]; items?: WorkItem[]; finish?: boolean }) => {
   if (m.finish) {
     parentPort!.postMessage({ finish: ex.finish() });
     return;
