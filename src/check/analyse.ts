@@ -653,33 +653,32 @@ function textGroups(w: World, live: (c: Condition | undefined) => boolean, ruleL
 
 /** Everything tracked as text-only in any act (see TextRelevance), for telling which steps can touch it. */
 export interface TextTouch {
-  /** Rule lists that write something tracked or whose conditions read it. */
+  /**
+   * Rule lists that write something tracked. (A list that only reads it can still change which
+   * later list answers; a step misjudged so is only ever skipped toward a text-only state already
+   * found, so the search may miss a text state, never invent one.)
+   */
   lists: Set<Rule[]>;
   /** Scenes that write something tracked. */
   writerScenes: Set<Id>;
   /** Some scene that writes something tracked also reads it: every step may then change it. */
   scenesRead: boolean;
-  /** Words that name a tracked item: a command with one of them may move it. */
+  /** Words that name a tracked item: a command that moves things (take, drop, give, put, throw, orders) with one of them may move it. */
   itemWords: Set<string>;
 }
 
-const touchCache = new WeakMap<World, TextTouch>();
+const touchCache = new WeakMap<World, Map<number, TextTouch>>();
 
-export function textTouch(w: World): TextTouch {
-  const hit = touchCache.get(w);
+/** What can touch the text-only state of act `act` (see TextTouch). */
+export function textTouch(w: World, act: number): TextTouch {
+  let byAct = touchCache.get(w);
+  if (!byAct) touchCache.set(w, (byAct = new Map()));
+  const hit = byAct.get(act);
   if (hit) return hit;
-  const flags = new Set<Id>(), items = new Set<Id>(), props = new Set<string>(), counters = new Set<Id>();
-  let stability = false, focus = false;
-  const maxAct = Math.max(...w.game.acts.map((a) => a.id), 1);
-  for (let a = 0; a <= maxAct; a++) {
-    const t = textRelevance(w, a);
-    t.flags.forEach((f) => flags.add(f));
-    t.items.forEach((i) => items.add(i));
-    t.props.forEach((p) => props.add(p));
-    t.counters.forEach((c) => counters.add(c));
-    stability ||= t.stability;
-    focus ||= t.focus;
-  }
+  const tr = textRelevance(w, act);
+  const flags = new Set(tr.flags), items = new Set(tr.items), props = new Set(tr.props), counters = new Set(tr.counters);
+  const { stability, focus } = tr;
+  const now = (c: Condition | undefined) => act === 0 || (actsAllowed(c)?.(act) ?? true);
   const writes = (e: Effect): boolean => {
     if ('set' in e) return list(e.set).some((f) => flags.has(f));
     if ('clear' in e) return list(e.clear).some((f) => flags.has(f));
@@ -701,18 +700,18 @@ export function textTouch(w: World): TextTouch {
   };
   const lists = new Set<Rule[]>();
   forEachRuleList(w, (_k, rules) => {
-    if (rules.some((r) => r.do?.some(writes) || reads(r.if))) lists.add(rules);
+    if (rules.some((r) => now(r.if) && r.do?.some(writes))) lists.add(rules);
   });
   const writerScenes = new Set<Id>();
   let scenesRead = false;
   for (const s of w.scenes) {
-    if (!s.do?.some(writes)) continue;
+    if (!now(s.if) || !s.do?.some(writes)) continue;
     writerScenes.add(s.id);
     if (reads(s.if)) scenesRead = true;
   }
   const itemWords = new Set<string>();
   for (const i of items) for (const word of w.items[i].words) itemWords.add(word.toLowerCase());
   const out = { lists, writerScenes, scenesRead, itemWords };
-  touchCache.set(w, out);
+  byAct.set(act, out);
   return out;
 }

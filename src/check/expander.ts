@@ -5,7 +5,7 @@
 // for the main thread to accept or find already taken. Coverage, rooms and items in scope are
 // noted here and handed back once, at the end.
 import { serialize, deserialize } from 'node:v8';
-import type { World, State, Id } from '../engine/types.js';
+import type { World, State, Id, Rule } from '../engine/types.js';
 import { step } from '../engine/step.js';
 import { roomOf } from '../engine/world-query.js';
 import { stateKey, textKeys, normalise } from './key.js';
@@ -45,8 +45,11 @@ export interface ItemResult {
   failures: { command: string; message: string }[];
 }
 
-/** Counts the runs of the rule lists instrumented by `Expander` (runRules iterates a list with entries()). */
-const touched = { n: 0 };
+/** Verbs of commands that move things (with orders, `mia, take the lamp`). */
+const MOVING = new Set(['take', 'get', 'pick', 'drop', 'put', 'give', 'throw', 'insert', 'place', 'leave', 'hand', 'offer']);
+
+/** The rule lists run during a step, among those instrumented by `Expander` (runRules iterates a list with entries()). */
+const touched = new Set<unknown[]>();
 
 export interface Finish {
   coverage: CoverageDump;
@@ -62,17 +65,17 @@ export class Expander {
   private readonly items = new Set<Id>();
   private readonly roomCount: number;
 
-  private readonly touch: TextTouch;
-
   constructor(private readonly w: World, private readonly gen: GenOptions) {
     this.coverage = new Coverage(w);
     this.roomCount = Object.keys(w.rooms).length;
-    this.touch = textTouch(w);
-    // This thread's own copy of the world: its lists that read or write text-only state count their runs.
-    for (const rules of this.touch.lists) {
+    // This thread's own copy of the world: its lists that write text-only state (in some act) say when they run.
+    const maxAct = Math.max(...w.game.acts.map((a) => a.id), 1);
+    const lists = new Set<Rule[]>();
+    for (let a = 0; a <= maxAct; a++) for (const l of textTouch(w, a).lists) lists.add(l);
+    for (const rules of lists) {
       Object.defineProperty(rules, 'entries', {
         value: function entries(this: unknown[]) {
-          touched.n++;
+          touched.add(this);
           return Array.prototype.entries.call(this);
         },
         configurable: true,
@@ -103,10 +106,11 @@ export class Expander {
       commands = commands.filter((c) => must.has(c) || !tried.has(c));
     }
     const textBefore = textKeys(w, s).join('|');
+    const touch = textTouch(w, s.act);
     for (const c of commands) {
       out.steps++;
       let r;
-      const touchedBefore = touched.n;
+      touched.clear();
       try {
         r = step(w, s, c);
       } catch (e) {
@@ -120,9 +124,11 @@ export class Expander {
       const key = stateKey(w, n);
       const texts = textKeys(w, n);
       const text = texts.join('|');
-      const sensitive = this.touch.scenesRead || touched.n !== touchedBefore || n.act !== s.act || text !== textBefore ||
-        r.events.some((e) => e.type === 'scene' && this.touch.writerScenes.has(e.id)) ||
-        c.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).some((word) => this.touch.itemWords.has(word));
+      let listRan = false;
+      for (const l of touched) if (touch.lists.has(l as Rule[])) listRan = true;
+      const sensitive = touch.scenesRead || listRan || n.act !== s.act || text !== textBefore ||
+        r.events.some((e) => e.type === 'scene' && touch.writerScenes.has(e.id)) ||
+        this.movesTracked(c, touch);
       const both = `${key}\u0000${text}`;
       const at = sent.get(both);
       if (at !== undefined) {
@@ -142,6 +148,13 @@ export class Expander {
     this.noteItemsInScope(s);
     if (this.rooms.size < this.roomCount) this.coverageWalks(s);
     return out;
+  }
+
+  /** Could this command move a tracked item (see TextTouch.itemWords)? */
+  private movesTracked(c: string, touch: TextTouch): boolean {
+    const words = c.toLowerCase().split(/[^\p{L}\p{N}'-]+/u);
+    if (!c.includes(',') && !MOVING.has(words[0])) return false;
+    return words.some((word) => touch.itemWords.has(word));
   }
 
   finish(): Finish {

@@ -131,6 +131,8 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
   let known: [string, string[], number][] = [];
   let steps = 0;
   let textStates = 0;
+  const dbg = { sens: 0, fresh: 0, dup: 0, skip: 0 };
+  const sensBy = new Map<string, number>();
   const sched = new Scheduler((i) => nodes[i].next === null && !nodes[i].taken, opts.checkpoints);
   const s0 = normalise(initialState(w, opts.seed ?? 0));
   const k0 = stateKey(w, s0);
@@ -157,6 +159,8 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
     }
     // The round: text-only states of expanded nodes first (as explore.ts does), then the scheduler's picks.
     const dealt: { node: number; text: WorkItem['text']; state: Uint8Array }[] = [];
+    // Successors with new text-only values that a text state of this round already steps to.
+    const claimed = new Set<string>();
     while (dealt.length < perRound && textQueue.length) {
       const [node, st, texts] = textQueue.pop()!;
       // Another text-only state of an expanded node: a command that cannot touch text-only state
@@ -166,7 +170,19 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
       const step: string[] = [];
       for (const [c, m, sensitive] of nodes[node].cmds ?? []) {
         tried.push(c);
-        if (sensitive || m < 0 || texts.some((t) => !nodes[m].texts.has(t))) step.push(c);
+        if (sensitive || m < 0) {
+          step.push(c);
+          dbg.sens++;
+          if (process.env.NANODREAM_CHECK_DEBUG) sensBy.set(c, (sensBy.get(c) ?? 0) + 1);
+        } else if (texts.some((t) => !nodes[m].texts.has(t))) {
+          const claim = `${m} ${texts.join('|')}`;
+          if (claimed.has(claim)) dbg.dup++;
+          else {
+            claimed.add(claim);
+            step.push(c);
+            dbg.fresh++;
+          }
+        } else dbg.skip++;
       }
       dealt.push({ node, text: { tried, step }, state: st });
     }
@@ -248,6 +264,7 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
       }
     }
   }
+  if (process.env.NANODREAM_CHECK_DEBUG) process.stderr.write(`text states' commands: ${JSON.stringify(dbg)} ${JSON.stringify([...sensBy].sort((a, b) => b[1] - a[1]).slice(0, 25))}\n`);
   if (process.env.NANODREAM_CHECK_DEBUG) {
     const by = new Map<string, number>();
     for (const n of nodes) for (const t of n.texts) by.set(`${n.act} ${t}`, (by.get(`${n.act} ${t}`) ?? 0) + 1);
