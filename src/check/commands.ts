@@ -57,8 +57,9 @@ function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
 /** Rooms worth stopping in now for the actor: see `Relevance.places`, plus where things that matter and other characters are. */
 function placesNow(w: World, s: State, actor: Id): Set<Id> {
   const rel = relevance(w, s.act);
-  const text = textRelevance(w, s.act);
-  const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? []), ...(text.places.get('*') ?? []), ...(text.places.get(actor) ?? [])]);
+  // Text-only writers add no stops: a stop is a place in the state key, and so more states; what
+  // they write is found where logic stops anyway (an under-approximation, see TextRelevance).
+  const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? [])]);
   // Another character's room, when there is something to do with them that matters: words or
   // orders with effects, a rule of theirs that acts, or something to hand them.
   const held = Object.keys(w.items).some((id) => s.loc[id] === actor && !rel.inert.has(id));
@@ -66,16 +67,14 @@ function placesNow(w: World, s: State, actor: Id): Set<Id> {
     if (id === actor) continue;
     const useful =
       rel.logicPeople.has(`${id}:converse`) || rel.logicPeople.has(`${id}:orders`) || (held && rel.logicPeople.has(`${id}:give`)) ||
-      text.lists.has(`${id}:converse`) || text.lists.has(`${id}:orders`) ||
       Object.keys(w.characters[id].verbs ?? {}).some((v) => rel.logicLists.has(`char:${id}:${v}`)) || !!rel.together.get(actor)?.has(id);
     if (useful) out.add(roomOf(s, id));
   }
   for (const id of Object.keys(w.items)) {
-    const textual = text.actingItems.has(id) || text.movable.has(id);
-    if ((rel.inert.has(id) && !textual) || s.loc[id] === 'nowhere' || carries(s, actor, id)) continue;
+    if (rel.inert.has(id) || s.loc[id] === 'nowhere' || carries(s, actor, id)) continue;
     const it = w.items[id];
     if (it.visibleTo && !it.visibleTo.includes(actor)) continue;
-    if (it.portable || rel.actingItems.has(id) || textual || it.lockable || it.openable) out.add(roomOf(s, id));
+    if (it.portable || rel.actingItems.has(id) || it.lockable || it.openable) out.add(roomOf(s, id));
   }
   return out;
 }
@@ -155,7 +154,7 @@ interface Gen {
 const listMatters = (g: Gen, group: string) => g.all || g.rel.logicLists.has(group) || g.text.lists.has(group);
 const personMatters = (g: Gen, id: Id, what: 'converse' | 'orders' | 'give') =>
   g.all || g.rel.logicPeople.has(`${id}:${what}`) || g.text.lists.has(`${id}:${what}`);
-const itemMatters = (g: Gen, id: Id) => g.all || !g.rel.inert.has(id) || g.text.movable.has(id);
+const itemMatters = (g: Gen, id: Id) => g.all || !g.rel.inert.has(id);
 const propMatters = (g: Gen, id: Id, p: string) => g.all || g.rel.propsRead.has(`${id}:${p}`);
 /** Would `verb` on this item be more than prose: its own rules, the room's or the story's act, or the standard action changes what matters. */
 const verbOn = (g: Gen, id: Id, verb: string, standard: boolean) =>
@@ -213,12 +212,14 @@ function standardItemCommands(g: Gen, id: Id, n: string): void {
   const matters = itemMatters(g, id);
   if (verbOn(g, id, 'examine', g.all || rel.seenIds.has(id))) out.add(`examine ${n}`);
   if (it.readable && verbOn(g, id, 'read', g.all || rel.seenIds.has(id))) out.add(`read ${n}`);
-  if (it.portable && !held && verbOn(g, id, 'take', matters)) out.add(`take ${n}`);
+  // A tracked text-only item (see TextRelevance): taking it, and leaving it where a condition asks.
+  const textItem = g.text.movable.has(id);
+  if (it.portable && !held && verbOn(g, id, 'take', matters || textItem)) out.add(`take ${n}`);
   // Leaving a thing somewhere matters only where a condition asks where it lies or that it is
   // not held (handing it over is `give`): the search's one restriction on the standard verbs.
-  const placeRead = g.all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id) ||
-    !!g.text.itemPlaces.get(id)?.has(g.here) || g.text.itemHeld.has(id);
-  if (mine && verbOn(g, id, 'drop', matters && placeRead)) out.add(`drop ${n}`);
+  const placeRead = g.all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id);
+  const textPlaceRead = textItem && (!!g.text.itemPlaces.get(id)?.has(g.here) || g.text.itemHeld.has(id));
+  if (mine && verbOn(g, id, 'drop', (matters && placeRead) || textPlaceRead)) out.add(`drop ${n}`);
   if (it.openable) {
     const v = hasProp(s, id, 'open') ? 'close' : 'open';
     if (verbOn(g, id, v, propMatters(g, id, 'open'))) out.add(`${v} ${n}`);
@@ -257,7 +258,8 @@ function putCommands(g: Gen, id: Id, n: string): void {
 function giveCommands(g: Gen, id: Id, n: string): void {
   for (const p of g.people) {
     const pn = g.name(p);
-    if (pn && (itemMatters(g, id) || personMatters(g, p, 'give') && g.w.characters[p].give?.[id]) || listMatters(g, `item:${id}:give`)) g.out.add(`give ${n} to ${pn}`);
+    const textHeld = g.text.itemHeld.has(id);
+    if (pn && (itemMatters(g, id) || textHeld || personMatters(g, p, 'give') && g.w.characters[p].give?.[id]) || listMatters(g, `item:${id}:give`)) g.out.add(`give ${n} to ${pn}`);
   }
 }
 
