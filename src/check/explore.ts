@@ -281,13 +281,18 @@ function expand(g: Graph, sched: Scheduler, head: number, roomCount: number): vo
   const node = g.nodes[head];
   const s = node.state!;
   const next = new Set<number>();
-  for (const x of [s, ...(node.waiting ?? [])]) {
-    if (x.ending) continue;
-    stepCommands(g, sched, head, x, next);
-    noteItemsInScope(g, x);
-    if (g.roomsReached.size < roomCount) coverageWalks(g, x, roomCount);
+  // Its other text-only states, those found before and those its own steps find (a self-loop
+  // that only changes what is said), are expanded with it.
+  const todo = [s];
+  for (let x = todo.shift(); x; x = todo.shift()) {
+    if (!x.ending) {
+      stepCommands(g, sched, head, x, next);
+      noteItemsInScope(g, x);
+      if (g.roomsReached.size < roomCount) coverageWalks(g, x, roomCount);
+    }
+    todo.push(...(node.waiting ?? []));
+    node.waiting = undefined;
   }
-  node.waiting = undefined;
   node.next = [...next];
   if (!s.ending) node.state = null; // expanded: only the path and the edges are needed now
 }
