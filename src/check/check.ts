@@ -107,12 +107,12 @@ function rate(x: Exploration): number | null {
 export function reportJson(r: CheckReport, sourceOf: (u: Unreachable) => string = (u) => u.field): object {
   return {
     states: r.states,
-    textStates: r.textStates,
-    statesPerSecond: r.statesPerSecond,
-    workers: r.workers,
     rooms: { total: r.rooms.total, unreached: r.rooms.unreached },
     endings: r.endings.map((e) => ({ id: e.id, reached: e.reached, path: e.path })),
     deadEnds: r.deadEnds.map((d) => ({ path: d.path })),
+    textStates: r.textStates,
+    statesPerSecond: r.statesPerSecond,
+    workers: r.workers,
     ok: r.ok,
     complete: r.complete,
     stopReason: r.stopReason,

@@ -28,7 +28,7 @@ export interface CheckFlags {
 
 export const QUICK_STATES = 20_000;
 export const QUICK_MS = 20_000;
-export const FULL_MS = 150_000;
+export const FULL_MS = 600_000;
 
 /** Returns the exit code: 0 when the check passes, 1 when it fails, 2 when the content does not load. */
 export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; stderr: Writable; now?: () => number }): Promise<number> {

@@ -24,7 +24,7 @@ export interface WorkItem {
    * Another text-only state of a node already expanded (see parallel.ts): only `step` of the
    * commands its first state tried (`tried`) are stepped, with any command of its own.
    */
-  text?: { tried: string[]; step: string[] };
+  text?: { tried: string[]; step: string[]; same?: boolean };
 }
 
 /** A successor already known to the worker: its node. */
@@ -99,11 +99,15 @@ export class Expander {
     if (item.root) this.note(s);
     if (s.ending) return out;
     const sent = new Map<string, number>();
-    let commands = commandsFor(w, s, this.gen);
-    if (item.text) {
-      const tried = new Set(item.text.tried);
-      const must = new Set(item.text.step);
-      commands = commands.filter((c) => must.has(c) || !tried.has(c));
+    let commands: string[];
+    if (item.text?.same) commands = item.text.step;
+    else {
+      commands = commandsFor(w, s, this.gen);
+      if (item.text) {
+        const tried = new Set(item.text.tried);
+        const must = new Set(item.text.step);
+        commands = commands.filter((c) => must.has(c) || !tried.has(c));
+      }
     }
     const textBefore = textKeys(w, s).join('|');
     const touch = textTouch(w, s.act);

@@ -27,6 +27,8 @@ interface PNode {
   ending: Id | null;
   next: number[] | null;
   texts: Set<string>;
+  /** The text-only values of the state first found (the one expanded with every command). */
+  first: string[];
   /** The serialised state, until expanded. */
   state: Uint8Array | null;
   /** States of other text-only values found before the node was expanded, with their textKeys. */
@@ -137,7 +139,7 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
   const s0 = normalise(initialState(w, opts.seed ?? 0));
   const k0 = stateKey(w, s0);
   const t0texts = textKeys(w, s0);
-  nodes.push({ parent: -1, command: '', depth: 0, act: s0.act, ending: s0.ending ?? null, next: s0.ending ? [] : null, texts: new Set(t0texts), state: serialize(s0) });
+  nodes.push({ parent: -1, command: '', depth: 0, act: s0.act, ending: s0.ending ?? null, next: s0.ending ? [] : null, texts: new Set(t0texts), first: t0texts, state: serialize(s0) });
   index.set(k0, 0);
   known.push([k0, t0texts, 0]);
   const rootRooms = new Set<Id>([roomOf(s0, s0.player), ...s0.playable.map((c) => roomOf(s0, c))]);
@@ -184,7 +186,11 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
           }
         } else dbg.skip++;
       }
-      dealt.push({ node, text: { tried, step }, state: st });
+      // Where tracked items lie as in the first state, the commands are the first state's (only
+      // flags differ, and no command is chosen by a text-only flag).
+      const first = nodes[node].first;
+      const same = texts.every((t) => !t.startsWith('i:') || first.includes(t));
+      dealt.push({ node, text: { tried, step, same }, state: st });
     }
     while (dealt.length < perRound) {
       const i = sched.next();
@@ -223,7 +229,7 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
               j = nodes.length;
               nodes.push({
                 parent: d.node, command: s.c, depth: head.depth + 1, act: s.act, ending: s.ending,
-                next: s.ending ? [] : null, texts: new Set(s.texts), state: s.ending ? null : s.state,
+                next: s.ending ? [] : null, texts: new Set(s.texts), first: s.texts, state: s.ending ? null : s.state,
               });
               index.set(s.key, j);
               known.push([s.key, s.texts, j]);
