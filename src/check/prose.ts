@@ -431,8 +431,11 @@ function rulesSays(rules: Rule[] | undefined, path: string, onlyChanges = false)
 }
 
 function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
+  return [...roomPieces(w, src), ...itemPieces(w, where, src), ...characterPieces(w, where, src), ...scenePieces(w, src)];
+}
+
+function roomPieces(w: World, src: ContentSources): Piece[] {
   const pieces: Piece[] = [];
-  const allRooms = Object.keys(w.rooms);
   for (const r of Object.values(w.rooms)) {
     const file = src.rooms.get(r.id) ?? 'rooms/?';
     const at = (p: string) => `${file}: ${r.id}.${p}`;
@@ -446,6 +449,11 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
     ];
     for (const t of texts) pieces.push({ rooms: [r.id], source: at(t.path), text: t.text, players: t.if?.player ? list(t.if.player) : undefined });
   }
+  return pieces;
+}
+
+function itemPieces(w: World, where: Whereabouts, src: ContentSources): Piece[] {
+  const pieces: Piece[] = [];
   for (const it of Object.values(w.items)) {
     const s = src.items.get(it.id);
     const at = (p: string) => (s ? `${s.file}: ${s.path}.${p}` : `items: ${it.id}.${p}`);
@@ -462,6 +470,11 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
     ];
     for (const t of texts) pieces.push({ rooms: [home], source: at(t.path), text: t.text, extra, players: t.if?.player ? list(t.if.player) : undefined });
   }
+  return pieces;
+}
+
+function characterPieces(w: World, where: Whereabouts, src: ContentSources): Piece[] {
+  const pieces: Piece[] = [];
   for (const c of Object.values(w.characters)) {
     const file = src.characters.get(c.id) ?? `characters/${c.id}.yaml`;
     // Conversation (talk, ask, tell, orders, give and a character's own verbs) happens where the
@@ -489,6 +502,12 @@ function collect(w: World, where: Whereabouts, src: ContentSources): Piece[] {
       if (here.length) pieces.push({ rooms: here, source: `${from}: ${path}`, text: t.text, extra: talkExtra, travels: true, players: t.if?.player ? list(t.if.player) : undefined });
     }
   }
+  return pieces;
+}
+
+function scenePieces(w: World, src: ContentSources): Piece[] {
+  const pieces: Piece[] = [];
+  const allRooms = Object.keys(w.rooms);
   w.scenes.forEach((sc, n) => {
     const s = src.scenes.get(sc.id);
     const base = s ? `${s.file}: [${s.index}].` : `scenes: [${n}].`;

@@ -7,9 +7,18 @@ import { openSaves, formatSlotTable } from '../saves/index.js';
 import { configCommand, sayFrom } from '../comforts/index.js';
 import { type Io, type PlayFlags, UserError, parseSeed, playGame, version, wantColor } from './play.js';
 
+/** What each subcommand's definition needs: the program (for the global flags), the io, and where its exit code goes. */
+interface Ctx {
+  program: Command;
+  io: Io;
+  exit: (code: number) => void;
+}
+
 /** Runs the command line; `play` starts the game (tests pass a stand-in to see the flags). */
 export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io: Io) => Promise<number> = playGame): Promise<number> {
+  let code = 0;
   const program = new Command();
+  const ctx: Ctx = { program, io, exit: (c) => { code = c; } };
   program.exitOverride();
   program.configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   program
@@ -29,8 +38,21 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
     .action(async (opts: PlayFlags) => {
       code = await play(opts, io);
     });
+  addSaves(ctx);
+  addConfig(ctx);
+  addCheck(ctx);
+  addPreview(ctx);
 
-  let code = 0;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+}
+
+function addSaves({ program, io }: Ctx): void {
   program
     .command('saves')
     .description(say('cli_help.saves'))
@@ -39,6 +61,9 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
       const { store } = openSaves({ home: opts.home ?? program.opts<PlayFlags>().home, env: io.env });
       io.stdout.write(formatSlotTable(store.list()).join('\n') + '\n');
     });
+}
+
+function addConfig({ program, io, exit }: Ctx): void {
   program
     .command('config')
     .description(say('cli_help.config'))
@@ -47,8 +72,11 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
     .option('--home <dir>', say('cli_help.config_home'))
     .action(async (key: string | undefined, value: string | undefined, opts: { home?: string }) => {
       const world = await loadWorld();
-      code = await configCommand({ home: opts.home ?? program.opts<PlayFlags>().home, env: io.env, say: sayFrom(world) }, key, value, io);
+      exit(await configCommand({ home: opts.home ?? program.opts<PlayFlags>().home, env: io.env, say: sayFrom(world) }, key, value, io));
     });
+}
+
+function addCheck({ program, io, exit }: Ctx): void {
   program
     .command('check')
     .description(say('cli_help.check'))
@@ -58,8 +86,13 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
     .option('--prose', say('cli_help.check_prose'))
     .action(async (opts: { content?: string; json?: boolean; quick?: boolean; prose?: boolean }) => {
       const { checkCommand } = await import('../check/cli.js');
-      code = await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick, prose: !!opts.prose }, { stdout: io.stdout, stderr: io.stderr });
+      exit(await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick, prose: !!opts.prose }, { stdout: io.stdout, stderr: io.stderr }));
     });
+}
+
+interface PreviewOpts { intensity: string; seed: string; width?: string; frames?: boolean; color: boolean }
+
+function addPreview({ program, io }: Ctx): void {
   program
     .command('preview')
     .description(say('cli_help.preview'))
@@ -70,33 +103,27 @@ export async function runProgram(argv: string[], io: Io, play: (f: PlayFlags, io
     .option('--width <w>', say('cli_help.preview_width'))
     .option('--frames', say('cli_help.preview_frames'))
     .option('--no-color', say('cli_help.preview_no_color'))
-    .action(async (what: string, words: string[], opts: { intensity: string; seed: string; width?: string; frames?: boolean; color: boolean }) => {
-      if (what !== 'glitch') throw new UserError(say('cli.preview_what', { what }));
-      const intensity = Number(opts.intensity);
-      if (!Number.isFinite(intensity) || intensity < 0 || intensity > 1) throw new UserError(say('cli.bad_intensity'));
-      const { runPreview } = await import('../glitch/index.js');
-      // Without TEXT, the sample and its bleed-through memories come from the story's messages.
-      const messages = words.length ? {} : (await loadWorld()).messages;
-      const memories = Object.keys(messages).filter((k) => k.startsWith('preview.memory.')).sort().map((k) => messages[k]);
-      const color = wantColor(io.env, io.stdout.isTTY, opts.color && program.opts<PlayFlags>().color);
-      io.stdout.write(
-        runPreview({
-          text: words.length ? words.join(' ') : (messages['preview.sample'] ?? ''),
-          memories,
-          intensity,
-          seed: parseSeed(opts.seed, () => 1),
-          width: Math.max(10, Math.min(300, Number(opts.width ?? program.opts<PlayFlags>().width ?? io.stdout.columns ?? 80))),
-          frames: !!opts.frames,
-          color,
-        }),
-      );
-    });
+    .action(async (what: string, words: string[], opts: PreviewOpts) => preview(program, io, what, words, opts));
+}
 
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return code;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
-  }
+async function preview(program: Command, io: Io, what: string, words: string[], opts: PreviewOpts): Promise<void> {
+  if (what !== 'glitch') throw new UserError(say('cli.preview_what', { what }));
+  const intensity = Number(opts.intensity);
+  if (!Number.isFinite(intensity) || intensity < 0 || intensity > 1) throw new UserError(say('cli.bad_intensity'));
+  const { runPreview } = await import('../glitch/index.js');
+  // Without TEXT, the sample and its bleed-through memories come from the story's messages.
+  const messages = words.length ? {} : (await loadWorld()).messages;
+  const memories = Object.keys(messages).filter((k) => k.startsWith('preview.memory.')).sort().map((k) => messages[k]);
+  const color = wantColor(io.env, io.stdout.isTTY, opts.color && program.opts<PlayFlags>().color);
+  io.stdout.write(
+    runPreview({
+      text: words.length ? words.join(' ') : (messages['preview.sample'] ?? ''),
+      memories,
+      intensity,
+      seed: parseSeed(opts.seed, () => 1),
+      width: Math.max(10, Math.min(300, Number(opts.width ?? program.opts<PlayFlags>().width ?? io.stdout.columns ?? 80))),
+      frames: !!opts.frames,
+      color,
+    }),
+  );
 }

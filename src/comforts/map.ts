@@ -96,37 +96,8 @@ function gridMap(w: World, s: State, rooms: Id[], here: Id, visited: Set<Id>, sa
   if (hereRegion !== undefined) regions.push(hereRegion);
   for (const r of rooms) if (!regions.includes(w.rooms[r].region)) regions.push(w.rooms[r].region);
 
-  // Places not yet seen that a known way leads to, in the same region, drawn as [?]: a room the
-  // character was carried past (Elara, following the children) is not an island on the map.
-  const unseen = new Set<Id>();
-  for (const id of rooms) {
-    for (const l of knownExits(w, s, id)) {
-      const to = w.rooms[l.to];
-      if (to && !visited.has(l.to) && to.map && to.region === w.rooms[id].region) unseen.add(l.to);
-    }
-  }
-
-  const placedAt = new Map<Id, Placed>();
-  const unplaced: Id[] = [];
-  const byRegion = new Map<Id, Placed[]>();
-  for (const region of regions) {
-    const taken = new Set<string>();
-    const list: Placed[] = [];
-    for (const id of [...rooms, ...unseen]) {
-      const room = w.rooms[id];
-      if (room.region !== region) continue;
-      const key = room.map ? `${room.map.x},${room.map.y}` : '';
-      if (!room.map || taken.has(key)) {
-        if (!unseen.has(id)) unplaced.push(id);
-        continue;
-      }
-      taken.add(key);
-      const p = { id, x: room.map.x, y: room.map.y };
-      list.push(p);
-      placedAt.set(id, p);
-    }
-    if (list.length) byRegion.set(region, list);
-  }
+  const unseen = unseenNeighbours(w, s, rooms, visited);
+  const { placedAt, unplaced, byRegion } = placeRooms(w, regions, [...rooms, ...unseen], unseen);
 
   // Every known link from a visited room to a visited or unseen one, once per pair.
   const pairs = new Map<string, Link>();
@@ -156,6 +127,47 @@ function gridMap(w: World, s: State, rooms: Id[], here: Id, visited: Set<Id>, sa
   if (others.length) out.push(say('map.other_ways', { links: joinList(others) }));
   if (unplaced.length) out.push(say('map.unplaced', { places: joinList(unplaced.map((id) => w.rooms[id].name)) }));
   return out;
+}
+
+/**
+ * Places not yet seen that a known way leads to, in the same region, drawn as [?]: a room the
+ * character was carried past (Elara, following the children) is not an island on the map.
+ */
+function unseenNeighbours(w: World, s: State, rooms: Id[], visited: Set<Id>): Set<Id> {
+  const unseen = new Set<Id>();
+  for (const id of rooms) {
+    for (const l of knownExits(w, s, id)) {
+      const to = w.rooms[l.to];
+      if (to && !visited.has(l.to) && to.map && to.region === w.rooms[id].region) unseen.add(l.to);
+    }
+  }
+  return unseen;
+}
+
+/** Each region's rooms at their map places; a room without a free place is listed instead (unless unseen). */
+function placeRooms(w: World, regions: Id[], ids: Id[], unseen: ReadonlySet<Id>) {
+  const placedAt = new Map<Id, Placed>();
+  const unplaced: Id[] = [];
+  const byRegion = new Map<Id, Placed[]>();
+  for (const region of regions) {
+    const taken = new Set<string>();
+    const list: Placed[] = [];
+    for (const id of ids) {
+      const room = w.rooms[id];
+      if (room.region !== region) continue;
+      const key = room.map ? `${room.map.x},${room.map.y}` : '';
+      if (!room.map || taken.has(key)) {
+        if (!unseen.has(id)) unplaced.push(id);
+        continue;
+      }
+      taken.add(key);
+      const p = { id, x: room.map.x, y: room.map.y };
+      list.push(p);
+      placedAt.set(id, p);
+    }
+    if (list.length) byRegion.set(region, list);
+  }
+  return { placedAt, unplaced, byRegion };
 }
 
 /** One region in a frame: `[Name]` cells joined by - | / \ where a way leads between them. */
@@ -189,43 +201,63 @@ function drawRegion(w: World, placed: Placed[], here: Id, linked: (a: Id, b: Id)
     return mine ? `[*${name}*]` : `[${name}]`;
   };
 
+  const grid: Grid = { cell, linked, text, cols, cellW, gap, total };
   const lines: string[] = [];
   for (let cy = 0; cy < rows; cy++) {
     // A row with no visited place in it would only add blank lines.
     if (!placed.some((p) => p.y - minY === cy)) continue;
-    let row = '';
-    for (let cx = 0; cx < cols; cx++) {
-      const p = cell(cx, cy);
-      const west = cell(cx - 1, cy);
-      const east = cell(cx + 1, cy);
-      const toWest = !!p && !!west && linked(p.id, west.id);
-      const toEast = !!p && !!east && linked(p.id, east.id);
-      if (p) {
-        const t = text(p);
-        const left = Math.floor((cellW - t.length) / 2);
-        const right = cellW - t.length - left;
-        row += (toWest ? '-' : ' ').repeat(left) + t + (toEast ? '-' : ' ').repeat(right);
-      } else row += ' '.repeat(cellW);
-      if (cx < cols - 1) row += (toEast ? '-' : ' ').repeat(gap);
-    }
-    lines.push(row);
-    if (cy === rows - 1) break;
-    // The joins to the row below: | under a cell, / or \ (X for both) in the gap between two.
-    const join = Array.from({ length: total }, () => ' ');
-    for (let cx = 0; cx < cols; cx++) {
-      const p = cell(cx, cy);
-      const below = cell(cx, cy + 1);
-      const centre = cx * (cellW + gap) + Math.floor(cellW / 2);
-      if (p && below && linked(p.id, below.id)) join[centre] = '|';
-      if (cx === cols - 1) continue;
-      const mid = cx * (cellW + gap) + cellW + Math.floor(gap / 2);
-      const se = !!p && !!cell(cx + 1, cy + 1) && linked(p.id, cell(cx + 1, cy + 1)!.id);
-      const ne = !!cell(cx + 1, cy) && !!below && linked(cell(cx + 1, cy)!.id, below.id);
-      if (se || ne) join[mid] = se && ne ? 'X' : se ? '\\' : '/';
-    }
-    lines.push(join.join(''));
+    lines.push(drawRow(grid, cy));
+    if (cy < rows - 1) lines.push(drawJoins(grid, cy));
   }
   // A frame, so that no line starts with a space a text wrapper would trim away.
   const edge = `+${'-'.repeat(total + 2)}+`;
   return [edge, ...lines.map((l) => `| ${l.padEnd(total)} |`), edge];
+}
+
+/** A region's cells laid out: what drawRow and drawJoins need. */
+interface Grid {
+  cell: (cx: number, cy: number) => Placed | undefined;
+  linked: (a: Id, b: Id) => boolean;
+  text: (p: Placed) => string;
+  cols: number;
+  cellW: number;
+  gap: number;
+  total: number;
+}
+
+/** One row of cells, with - between two that a way joins. */
+function drawRow({ cell, linked, text, cols, cellW, gap }: Grid, cy: number): string {
+  let row = '';
+  for (let cx = 0; cx < cols; cx++) {
+    const p = cell(cx, cy);
+    const west = cell(cx - 1, cy);
+    const east = cell(cx + 1, cy);
+    const toWest = !!p && !!west && linked(p.id, west.id);
+    const toEast = !!p && !!east && linked(p.id, east.id);
+    if (p) {
+      const t = text(p);
+      const left = Math.floor((cellW - t.length) / 2);
+      const right = cellW - t.length - left;
+      row += (toWest ? '-' : ' ').repeat(left) + t + (toEast ? '-' : ' ').repeat(right);
+    } else row += ' '.repeat(cellW);
+    if (cx < cols - 1) row += (toEast ? '-' : ' ').repeat(gap);
+  }
+  return row;
+}
+
+/** The joins to the row below: | under a cell, / or \ (X for both) in the gap between two. */
+function drawJoins({ cell, linked, cols, cellW, gap, total }: Grid, cy: number): string {
+  const join = Array.from({ length: total }, () => ' ');
+  for (let cx = 0; cx < cols; cx++) {
+    const p = cell(cx, cy);
+    const below = cell(cx, cy + 1);
+    const centre = cx * (cellW + gap) + Math.floor(cellW / 2);
+    if (p && below && linked(p.id, below.id)) join[centre] = '|';
+    if (cx === cols - 1) continue;
+    const mid = cx * (cellW + gap) + cellW + Math.floor(gap / 2);
+    const se = !!p && !!cell(cx + 1, cy + 1) && linked(p.id, cell(cx + 1, cy + 1)!.id);
+    const ne = !!cell(cx + 1, cy) && !!below && linked(cell(cx + 1, cy)!.id, below.id);
+    if (se || ne) join[mid] = se && ne ? 'X' : se ? '\\' : '/';
+  }
+  return join.join('');
 }

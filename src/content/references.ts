@@ -75,23 +75,31 @@ export function walkWorld(w: World, v: Visit): void {
   walkRuleMap(w.verbs, 'verbs.yaml', v);
 }
 
-export function checkReferences(w: World): ReferenceReport {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const isRoom = (x: string) => x in w.rooms;
-  const isItem = (x: string) => x in w.items;
-  const isChar = (x: string) => x in w.characters;
-  const isPlace = (x: string) => x === 'nowhere' || isRoom(x) || isItem(x) || isChar(x);
-  const need = (ok: boolean, where: string, what: string) => {
-    if (!ok) errors.push(`${where}: ${what} does not exist.`);
+/** What checkReferences keeps while it walks: the errors, and the lookups every part uses. */
+class RefCheck {
+  readonly errors: string[] = [];
+  readonly regions: Set<string>;
+  readonly flagsRead = new Map<string, string>();
+  readonly flagsSet = new Set<string>();
+  readonly solved = new Set<string>();
+  readonly endingsUsed = new Set<string>();
+
+  constructor(readonly w: World) {
+    this.regions = new Set(Object.values(w.rooms).map((r) => r.region));
+  }
+
+  isRoom = (x: string) => x in this.w.rooms;
+  isItem = (x: string) => x in this.w.items;
+  isChar = (x: string) => x in this.w.characters;
+  isPlace = (x: string) => x === 'nowhere' || this.isRoom(x) || this.isItem(x) || this.isChar(x);
+  need = (ok: boolean, where: string, what: string) => {
+    if (!ok) this.errors.push(`${where}: ${what} does not exist.`);
   };
+}
 
-  const regions = new Set(Object.values(w.rooms).map((r) => r.region));
-  const flagsRead = new Map<string, string>();
-  const flagsSet = new Set<string>();
-  const solved = new Set<string>();
-  const endingsUsed = new Set<string>();
-
+/** The game's start and acts, exits, where things are, and what people can be asked about. */
+function checkDeclarations(k: RefCheck): void {
+  const { w, need, isRoom, isItem, isChar, isPlace } = k;
   if (w.game) {
     need(isChar(w.game.start.player), 'game.yaml start.player', `character "${w.game.start.player}"`);
     if (w.game.focusCharacter) need(isChar(w.game.focusCharacter), 'game.yaml focusCharacter', `character "${w.game.focusCharacter}"`);
@@ -108,6 +116,9 @@ export function checkReferences(w: World): ReferenceReport {
     need(isPlace(it.location), `item ${it.id} location`, `place "${it.location}"`);
     if (it.key) need(isItem(it.key), `item ${it.id} key`, `item "${it.key}"`);
     it.visibleTo?.forEach((c) => need(isChar(c), `item ${it.id} visibleTo`, `character "${c}"`));
+    for (const [verb, rules] of Object.entries(it.verbs ?? {})) {
+      rules.forEach((r, i) => r.with && need(isItem(r.with) || isChar(r.with), `item ${it.id} verbs.${verb}[${i}].with`, `"${r.with}"`));
+    }
   }
   for (const c of Object.values(w.characters)) {
     need(isRoom(c.location), `character ${c.id} location`, `room "${c.location}"`);
@@ -118,56 +129,60 @@ export function checkReferences(w: World): ReferenceReport {
       need(key in w.topics || isItem(key) || isChar(key), `character ${c.id} ask/tell.${key}`, `topic, item or character "${key}"`);
     }
   }
-  const ruleWith = (rs: Record<string, Rule[]> | undefined, at: string) => {
-    for (const [k, list2] of Object.entries(rs ?? {}))
-      list2.forEach((r, i) => r.with && need(isItem(r.with) || isChar(r.with), `${at}.${k}[${i}].with`, `"${r.with}"`));
-  };
-  for (const it of Object.values(w.items)) ruleWith(it.verbs, `item ${it.id} verbs`);
+}
 
-  walkWorld(w, {
-    cond(c, where) {
-      for (const f of [...list(c.flag), ...list(c.notFlag)]) if (!flagsRead.has(f)) flagsRead.set(f, where);
-      list(c.player).forEach((x) => need(isChar(x), `${where}.player`, `character "${x}"`));
-      list(c.here).forEach((x) => need(isRoom(x), `${where}.here`, `room "${x}"`));
-      list(c.region).forEach((x) => need(regions.has(x), `${where}.region`, `region "${x}"`));
-      [...list(c.has), ...list(c.notHas)].forEach((x) => need(isItem(x), `${where}.has`, `item "${x}"`));
-      for (const [k, p] of Object.entries(c.itemIn ?? {})) {
-        need(isItem(k), `${where}.itemIn`, `item "${k}"`);
-        need(isPlace(p), `${where}.itemIn.${k}`, `place "${p}"`);
-      }
-      for (const [k, p] of Object.entries(c.charIn ?? {})) {
-        need(isChar(k), `${where}.charIn`, `character "${k}"`);
-        need(isRoom(p), `${where}.charIn.${k}`, `room "${p}"`);
-      }
-      c.together?.forEach((x) => need(isChar(x), `${where}.together`, `character "${x}"`));
-      if (c.visited) need(isRoom(c.visited), `${where}.visited`, `room "${c.visited}"`);
-      for (const k of [...Object.keys(c.prop ?? {}), ...Object.keys(c.notProp ?? {})]) need(isItem(k), `${where}.prop`, `item "${k}"`);
-    },
-    effect(e, where) {
-      if ('set' in e) list(e.set).forEach((f) => flagsSet.add(f));
-      if ('move' in e) {
-        need(isItem(e.move) || isChar(e.move), `${where}.move`, `item or character "${e.move}"`);
-        need(isPlace(e.to), `${where}.to`, `place "${e.to}"`);
-      }
-      if ('moveTo' in e) need(isRoom(e.moveTo), `${where}.moveTo`, `room "${e.moveTo}"`);
-      if ('setProp' in e) need(isItem(e.setProp), `${where}.setProp`, `item "${e.setProp}"`);
-      if ('clearProp' in e) need(isItem(e.clearProp), `${where}.clearProp`, `item "${e.clearProp}"`);
-      if ('switchTo' in e) need(isChar(e.switchTo), `${where}.switchTo`, `character "${e.switchTo}"`);
-      if ('playable' in e) e.playable.forEach((x) => need(isChar(x), `${where}.playable`, `character "${x}"`));
-      if ('act' in e) need(!w.game || w.game.acts.some((a) => a.id === e.act), `${where}.act`, `act ${e.act}`);
-      if ('solve' in e) {
-        need(e.solve in w.puzzles, `${where}.solve`, `puzzle "${e.solve}"`);
-        solved.add(e.solve);
-      }
-      if ('ending' in e) {
-        need(e.ending in w.endings, `${where}.ending`, `ending "${e.ending}"`);
-        endingsUsed.add(e.ending);
-      }
-    },
-  });
+/** What one condition names. */
+function checkCondition(k: RefCheck, c: Condition, where: string): void {
+  const { need, isRoom, isItem, isChar, isPlace } = k;
+  for (const f of [...list(c.flag), ...list(c.notFlag)]) if (!k.flagsRead.has(f)) k.flagsRead.set(f, where);
+  list(c.player).forEach((x) => need(isChar(x), `${where}.player`, `character "${x}"`));
+  list(c.here).forEach((x) => need(isRoom(x), `${where}.here`, `room "${x}"`));
+  list(c.region).forEach((x) => need(k.regions.has(x), `${where}.region`, `region "${x}"`));
+  [...list(c.has), ...list(c.notHas)].forEach((x) => need(isItem(x), `${where}.has`, `item "${x}"`));
+  for (const [item, p] of Object.entries(c.itemIn ?? {})) {
+    need(isItem(item), `${where}.itemIn`, `item "${item}"`);
+    need(isPlace(p), `${where}.itemIn.${item}`, `place "${p}"`);
+  }
+  for (const [who, p] of Object.entries(c.charIn ?? {})) {
+    need(isChar(who), `${where}.charIn`, `character "${who}"`);
+    need(isRoom(p), `${where}.charIn.${who}`, `room "${p}"`);
+  }
+  c.together?.forEach((x) => need(isChar(x), `${where}.together`, `character "${x}"`));
+  if (c.visited) need(isRoom(c.visited), `${where}.visited`, `room "${c.visited}"`);
+  for (const item of [...Object.keys(c.prop ?? {}), ...Object.keys(c.notProp ?? {})]) need(isItem(item), `${where}.prop`, `item "${item}"`);
+}
 
-  for (const [f, where] of flagsRead) if (!flagsSet.has(f)) warnings.push(`${where}: flag "${f}" is read but never set.`);
-  for (const p of Object.keys(w.puzzles)) if (!solved.has(p)) warnings.push(`puzzle "${p}" is never solved by any effect.`);
-  for (const e of Object.keys(w.endings)) if (!endingsUsed.has(e)) warnings.push(`ending "${e}" is never reached by any effect.`);
-  return { errors, warnings };
+/** What one effect names, and the flags, puzzles and endings it sets. */
+function checkEffect(k: RefCheck, e: Effect, where: string): void {
+  const { w, need, isRoom, isItem, isChar, isPlace } = k;
+  if ('set' in e) list(e.set).forEach((f) => k.flagsSet.add(f));
+  if ('move' in e) {
+    need(isItem(e.move) || isChar(e.move), `${where}.move`, `item or character "${e.move}"`);
+    need(isPlace(e.to), `${where}.to`, `place "${e.to}"`);
+  }
+  if ('moveTo' in e) need(isRoom(e.moveTo), `${where}.moveTo`, `room "${e.moveTo}"`);
+  if ('setProp' in e) need(isItem(e.setProp), `${where}.setProp`, `item "${e.setProp}"`);
+  if ('clearProp' in e) need(isItem(e.clearProp), `${where}.clearProp`, `item "${e.clearProp}"`);
+  if ('switchTo' in e) need(isChar(e.switchTo), `${where}.switchTo`, `character "${e.switchTo}"`);
+  if ('playable' in e) e.playable.forEach((x) => need(isChar(x), `${where}.playable`, `character "${x}"`));
+  if ('act' in e) need(!w.game || w.game.acts.some((a) => a.id === e.act), `${where}.act`, `act ${e.act}`);
+  if ('solve' in e) {
+    need(e.solve in w.puzzles, `${where}.solve`, `puzzle "${e.solve}"`);
+    k.solved.add(e.solve);
+  }
+  if ('ending' in e) {
+    need(e.ending in w.endings, `${where}.ending`, `ending "${e.ending}"`);
+    k.endingsUsed.add(e.ending);
+  }
+}
+
+export function checkReferences(w: World): ReferenceReport {
+  const k = new RefCheck(w);
+  checkDeclarations(k);
+  walkWorld(w, { cond: (c, where) => checkCondition(k, c, where), effect: (e, where) => checkEffect(k, e, where) });
+  const warnings: string[] = [];
+  for (const [f, where] of k.flagsRead) if (!k.flagsSet.has(f)) warnings.push(`${where}: flag "${f}" is read but never set.`);
+  for (const p of Object.keys(w.puzzles)) if (!k.solved.has(p)) warnings.push(`puzzle "${p}" is never solved by any effect.`);
+  for (const e of Object.keys(w.endings)) if (!k.endingsUsed.has(e)) warnings.push(`ending "${e}" is never reached by any effect.`);
+  return { errors: k.errors, warnings };
 }

@@ -84,6 +84,14 @@ export function scope(w: World, s: State, actor: Id): Id[] {
   for (const c of charactersIn(w, s, room)) {
     if (c === actor || !canPerceive(w, s, actor, c)) continue;
     out.push(c);
+    // What someone wears as part of how they look (a worn scenery item: a scarf) is seen with them.
+    for (const id of contentsOf(w, s, c)) {
+      const it = w.items[id];
+      if (it?.scenery && hasProp(s, id, 'worn') && !seen.has(id) && isPresent(w, s, it, actor)) {
+        seen.add(id);
+        out.push(id);
+      }
+    }
   }
   return out;
 }

@@ -9,4 +9,4 @@ export { renderLines, renderLine, renderSpans, renderFrames, type RenderOptions 
 export { describeGlitch } from './describe.js';
 export { plainGlitchOutput, type PlainGlitchOptions } from './plain.js';
 export { runPreview, type PreviewOptions } from './preview.js';
-export { textWidth } from './width.js';
+export { textWidth, graphemeWidth } from './width.js';

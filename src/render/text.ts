@@ -2,7 +2,7 @@
 import { paint } from './theme.js';
 import wrapAnsi from 'wrap-ansi';
 import type { Block, Span } from '../narrate/index.js';
-import { plainGlitchOutput, describeGlitch } from '../glitch/index.js';
+import { plainGlitchOutput, describeGlitch, graphemeWidth } from '../glitch/index.js';
 
 export interface RenderSettings {
   color: boolean;
@@ -17,101 +17,43 @@ function styled(span: Span): string {
   return paint(span.text, { style: span.style });
 }
 
+const WRAP = { hard: true, trim: true } as const;
+
 /**
- * Word-wraps plain text. Printable ASCII (nearly all of the story) takes a simple greedy path,
- * since measuring with Intl.Segmenter was most of the start-up time. Text that also holds
- * newlines or narrow non-ASCII punctuation and letters (the story's dashes, ellipses, degrees)
- * goes through a port of wrap-ansi for exactly that case, giving wrap-ansi's bytes without its
- * per-character width measuring; anything else (wide, combining, control) goes to wrap-ansi.
+ * Word-wraps plain text with wrap-ansi (hard breaks for long words, trimmed lines).
+ *
+ * wrap-ansi measures every word with string-width, whose path for anything but printable ASCII
+ * (the story's dashes, ellipses, curly quotes) costs about 0.4 ms a paragraph while the code is
+ * cold, as it is all through a piped game. So each character that string-width says is one
+ * column wide, one UTF-16 unit, stable under NFC and not whitespace stands in as "x" while
+ * wrap-ansi wraps; where the lines break depends only on those widths, and every non-space
+ * character comes out in order, so the originals go back in their places. Text holding
+ * anything else (wide, combining, control, escapes) goes to wrap-ansi as it is.
  */
 export function wrapText(text: string, width: number): string {
-  if (/^[\x20-\x7e]*$/.test(text)) return wrapAscii(text, width);
-  if (NARROW.test(text)) return text.split('\n').map((line) => wrapNarrowLine(line, width)).join('\n');
-  return wrapAnsi(text, width, { hard: true, trim: true });
+  if (/^[\n\x20-\x7e]*$/.test(text)) return wrapAnsi(text, width, WRAP);
+  let proxy = '';
+  for (const ch of text) {
+    if (ch === '\n' || (ch >= ' ' && ch <= '~')) proxy += ch;
+    else if (oneColumn(ch)) proxy += 'x';
+    else return wrapAnsi(text, width, WRAP);
+  }
+  const wrapped = wrapAnsi(proxy, width, WRAP);
+  const originals = text.replace(/[ \n]/g, '');
+  let k = 0;
+  return wrapped.replace(/[^ \n]/g, () => originals[k++] ?? '');
 }
 
-function wrapAscii(text: string, width: number): string {
-  const out: string[] = [];
-  let line = '';
-  const words = text.split(' ');
-  // Indexed: this runs cold in a piped game, where a for-of allocates per word.
-  for (let i = 0; i < words.length; i++) {
-    let word = words[i];
-    if (!word) continue;
-    while (word.length > width) {
-      if (line) out.push(line);
-      out.push(word.slice(0, width));
-      word = word.slice(width);
-      line = '';
-    }
-    if (!line) line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      out.push(line);
-      line = word;
-    }
-  }
-  if (line || !out.length) out.push(line);
-  return out.join('\n');
-}
+const columns = new Map<string, boolean>();
 
-/**
- * Characters that are one column wide in string-width, one UTF-16 unit long, unchanged by NFC,
- * and not whitespace to String#trim (so wrap-ansi's trimming treats them as it treats letters).
- * Latin-1 letters and signs (not NBSP, the soft hyphen, © or ®, which are emoji) and General
- * Punctuation's dashes, quotes, bullets and ellipsis (not ‼ or ⁉). tests/plain/wrap.test.ts checks each against string-width.
- */
-export const NARROW = /^[\n\x20-\x7e\u00a1-\u00a8\u00aa-\u00ac\u00af-\u00ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e]*$/;
-
-/** wrap-ansi's `exec` with { hard: true, trim: true } for one line of NARROW text, no escapes. */
-function wrapNarrowLine(line: string, columns: number): string {
-  if (line.trim() === '') return '';
-  const words = line.split(' ');
-  const rows = [''];
-  for (let index = 0; index < words.length; index++) {
-    const word = words[index]!;
-    let last = rows.length - 1;
-    rows[last] = rows[last]!.trimStart();
-    let rowLength = rows[last]!.length;
-    if (index !== 0 && rowLength > 0) {
-      rows[last] += ' ';
-      rowLength++;
-    }
-    const len = word.length;
-    if (len > columns) {
-      const remaining = columns - rowLength;
-      const breaksStartingThisLine = 1 + Math.floor((len - remaining - 1) / columns);
-      const breaksStartingNextLine = Math.floor((len - 1) / columns);
-      if (breaksStartingNextLine < breaksStartingThisLine) rows.push('');
-      wrapWord(rows, word, columns);
-      continue;
-    }
-    if (rowLength + len > columns && rowLength > 0 && len > 0) {
-      rows.push('');
-      last++;
-    }
-    rows[last] += word;
+/** Whether wrap-ansi treats this character exactly as it treats a letter: one column, no more. */
+function oneColumn(ch: string): boolean {
+  let ok = columns.get(ch);
+  if (ok === undefined) {
+    ok = ch.length === 1 && graphemeWidth(ch) === 1 && ch.normalize() === ch && ch.trim() === ch;
+    columns.set(ch, ok);
   }
-  return rows.map((r) => r.replace(/ +$/, '')).join('\n');
-}
-
-/** wrap-ansi's `wrapWord` for one-column characters and no escapes. */
-function wrapWord(rows: string[], word: string, columns: number): void {
-  let visible = rows[rows.length - 1]!.length;
-  for (let i = 0; i < word.length; i++) {
-    const ch = word[i]!;
-    if (visible + 1 <= columns) rows[rows.length - 1] += ch;
-    else {
-      rows.push(ch);
-      visible = 0;
-    }
-    visible += 1;
-    if (visible === columns && i < word.length - 1) {
-      rows.push('');
-      visible = 0;
-    }
-  }
-  if (!visible && rows[rows.length - 1]!.length > 0 && rows.length > 1) rows[rows.length - 2] += rows.pop()!;
+  return ok;
 }
 
 /**

@@ -13,7 +13,7 @@ import { systemText as say } from '../content/system.js';
 
 export type { FsLike };
 import {
-  MAX_SAVE_BYTES, type WorldIds, checkAgainstWorld, parseJsonSafely, validateDiskDoc, validateState,
+  MAX_SAVE_BYTES, type DiskDoc, type WorldIds, checkAgainstWorld, parseJsonSafely, validateDiskDoc, validateState,
 } from './validate.js';
 import {
   AUTOSAVE, AUTOSAVE_PREVIOUS, RESERVED_SLOTS, checkSlotName, slotFileName, slotFromFileName,
@@ -392,57 +392,20 @@ export class SaveStore {
   }
 
   private read(name: string, world?: StoryIds, withUndo = true): ReadOutcome {
-    const file = this.pathOf(name);
-    let text: string;
-    try {
-      const st = this.fs.statSync(file);
-      if (!st.isFile()) return { ok: false, code: 'broken', problem: say('save.not_a_file') };
-      if (st.size > MAX_SAVE_BYTES) return { ok: false, code: 'broken', problem: say('save.too_large', { bytes: st.size }) };
-      text = this.fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return { ok: false, code: 'missing', problem: say('save.no_such') };
-      return { ok: false, code: 'io', problem: say('save.unreadable', { reason: describeIoError(err) }) };
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors on Windows add a BOM
-    const parsed = parseJsonSafely(text);
-    if (!parsed.ok) return { ok: false, code: 'broken', problem: parsed.problem };
-    const raw = parsed.value;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      return { ok: false, code: 'broken', problem: say('save.not_a_document') };
-    }
-    const migrated = migrate(raw as Record<string, unknown>);
-    if (!migrated.ok) {
-      const newer = typeof (raw as { format?: unknown }).format === 'number' && (raw as { format: number }).format > SAVE_FORMAT;
-      return { ok: false, code: newer ? 'newer' : 'broken', problem: migrated.problem };
-    }
-    const valid = validateDiskDoc(migrated.doc);
-    if (!valid.ok) return { ok: false, code: 'broken', problem: valid.problem };
-    const disk = valid.doc;
+    const text = this.readText(this.pathOf(name));
+    if (typeof text !== 'string') return text;
+    const parsed = parseDoc(text);
+    if (!parsed.ok) return parsed;
+    const { raw, disk, from } = parsed;
     const renames = world?.game?.renamed;
     const state = applyRenames(disk.state as State, renames);
-    const notes: string[] = [];
-
     if (world) {
       const missing = checkAgainstWorld(world, state);
       if (missing.length) return { ok: false, code: 'content', problem: say('save.content_missing'), missing };
     }
-
-    // A damaged undo history costs the history, never the game.
     // The slot table needs no undo history; skipping it keeps listing fast.
-    const decoded = withUndo ? decodeUndo(disk.state, disk.undo) : { undo: [], broken: false };
-    const undo: State[] = [];
-    let lost = decoded.broken;
-    for (let i = decoded.undo.length - 1; i >= 0; i--) {
-      const s = validateState(decoded.undo[i]);
-      const older = s.ok ? applyRenames(s.state, renames) : null;
-      if (!older || (world && checkAgainstWorld(world, older).length)) { lost = true; break; }
-      undo.unshift(older);
-    }
-    if (lost) {
-      notes.push(undo.length ? say('save.undo_shortened', { count: undo.length, name }) : say('save.undo_lost', { name }));
-    }
-    if (migrated.from !== SAVE_FORMAT) notes.push(say('save.upgraded', { name }));
+    const { undo, notes } = withUndo ? readUndo(disk, name, world) : { undo: [], notes: [] };
+    if (from !== SAVE_FORMAT) notes.push(say('save.upgraded', { name }));
 
     const summary: SaveSummary = { ...disk.summary };
     if (world) {
@@ -451,7 +414,7 @@ export class SaveStore {
       if (place && world.rooms[place]) summary.placeName = world.rooms[place]!.name;
     }
     // What each undo step takes back, when the file says so for every step that was kept.
-    const rawInputs = (raw as { undoInputs?: unknown }).undoInputs;
+    const rawInputs = raw.undoInputs;
     const inputs = Array.isArray(rawInputs) && rawInputs.length === disk.undo.length && rawInputs.every((x) => typeof x === 'string')
       ? (rawInputs as string[]).slice(rawInputs.length - undo.length)
       : undefined;
@@ -465,12 +428,26 @@ export class SaveStore {
       undo: trimUndo(undo),
       ...(inputs ? { undoInputs: trimUndo(inputs) } : {}),
     };
-    const journal = (raw as { journal?: unknown }).journal;
+    const journal = raw.journal;
     if (withUndo) this.known.add(name);
     return {
       ok: true,
-      loaded: { doc, migratedFrom: migrated.from !== SAVE_FORMAT ? migrated.from : null, notes, journal: typeof journal === 'string' ? journal : null },
+      loaded: { doc, migratedFrom: from !== SAVE_FORMAT ? from : null, notes, journal: typeof journal === 'string' ? journal : null },
     };
+  }
+
+  /** A save file's text, or why it cannot be had: not a file, far too large, missing, unreadable. */
+  private readText(file: string): string | Extract<ReadOutcome, { ok: false }> {
+    try {
+      const st = this.fs.statSync(file);
+      if (!st.isFile()) return { ok: false, code: 'broken', problem: say('save.not_a_file') };
+      if (st.size > MAX_SAVE_BYTES) return { ok: false, code: 'broken', problem: say('save.too_large', { bytes: st.size }) };
+      return this.fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { ok: false, code: 'missing', problem: say('save.no_such') };
+      return { ok: false, code: 'io', problem: say('save.unreadable', { reason: describeIoError(err) }) };
+    }
   }
 
   /** Every slot, newest first, damaged ones last with their problem. Removes leftover temporary files. */
@@ -529,4 +506,43 @@ export class SaveStore {
     this.syncDir();
     return { ok: true, value: undefined, message: say('save.deleted', { name: n.name }) };
   }
+}
+
+type Parsed = { ok: true; raw: Record<string, unknown>; disk: DiskDoc; from: number } | Extract<ReadOutcome, { ok: false }>;
+
+/** A save's text as a document of today's format: JSON, an object, upgraded, and of a save's shape. */
+function parseDoc(text: string): Parsed {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // editors on Windows add a BOM
+  const parsed = parseJsonSafely(text);
+  if (!parsed.ok) return { ok: false, code: 'broken', problem: parsed.problem };
+  const raw = parsed.value;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, code: 'broken', problem: say('save.not_a_document') };
+  }
+  const doc = raw as Record<string, unknown>;
+  const migrated = migrate(doc);
+  if (!migrated.ok) {
+    const newer = typeof doc.format === 'number' && doc.format > SAVE_FORMAT;
+    return { ok: false, code: newer ? 'newer' : 'broken', problem: migrated.problem };
+  }
+  const valid = validateDiskDoc(migrated.doc);
+  if (!valid.ok) return { ok: false, code: 'broken', problem: valid.problem };
+  return { ok: true, raw: doc, disk: valid.doc, from: migrated.from };
+}
+
+/** The undo history a save keeps, newest last. A damaged one costs the history, never the game. */
+function readUndo(disk: DiskDoc, name: string, world?: StoryIds): { undo: State[]; notes: string[] } {
+  const renames = world?.game?.renamed;
+  const decoded = decodeUndo(disk.state, disk.undo);
+  const undo: State[] = [];
+  let lost = decoded.broken;
+  for (let i = decoded.undo.length - 1; i >= 0; i--) {
+    const s = validateState(decoded.undo[i]);
+    const older = s.ok ? applyRenames(s.state, renames) : null;
+    if (!older || (world && checkAgainstWorld(world, older).length)) { lost = true; break; }
+    undo.unshift(older);
+  }
+  const notes: string[] = [];
+  if (lost) notes.push(undo.length ? say('save.undo_shortened', { count: undo.length, name }) : say('save.undo_lost', { name }));
+  return { undo, notes };
 }

@@ -7,14 +7,17 @@ import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
 import { readSystemMessages } from '../content/system-source.js';
 import { packageRoot } from '../content/world.js';
+import { GLITCH_ALPHABET, glitchGraphemes, widthTable } from '../glitch/width-table.js';
 
 const root = packageRoot();
 const dist = join(root, 'dist');
 
 let systemMessages: Record<string, string>;
+let knownWidths: Record<string, number>;
 try {
   const world = loadContent(join(root, 'content'));
   systemMessages = readSystemMessages(join(root, 'content'));
+  knownWidths = widthTable([JSON.stringify(world), JSON.stringify(systemMessages), GLITCH_ALPHABET], glitchGraphemes());
   mkdirSync(dist, { recursive: true });
   // Written aside and renamed, so a game starting during a build never reads half a file.
   const tmp = join(dist, `content.json.tmp-${process.pid}`);
@@ -45,8 +48,10 @@ const common = {
     __NANODREAM_VERSION__: JSON.stringify((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version),
   },
   alias: {
+    // proper-lockfile asks for graceful-fs, which patches every fs call at load (about 9 ms of
+    // each start) to retry when thousands of files are open; the lock makes a handful of calls.
+    'graceful-fs': 'node:fs',
     'react-devtools-core': join(root, 'src/tools/empty.ts'),
-    'string-width': join(root, 'src/tools/lazy-string-width.ts'),
   },
   logLevel: 'warning',
 } as const satisfies BuildOptions;
@@ -66,6 +71,12 @@ const uiIsElsewhere: Plugin = {
 const systemIsCompiled: Plugin = {
   name: 'system-is-compiled',
   setup(b) {
+    // Likewise src/glitch/known-widths.js: string-width's answers for the characters of the story.
+    b.onResolve({ filter: /\/known-widths\.js$/ }, (a) => ({ path: a.path, namespace: 'widths-compiled' }));
+    b.onLoad({ filter: /.*/, namespace: 'widths-compiled' }, () => ({
+      contents: `export const KNOWN_WIDTHS = ${JSON.stringify(knownWidths)};`,
+      loader: 'js',
+    }));
     b.onResolve({ filter: /\/system-source\.js$/ }, (a) => ({ path: a.path, namespace: 'system-compiled' }));
     b.onLoad({ filter: /.*/, namespace: 'system-compiled' }, () => ({
       contents: `export const readSystemMessages = () => (${JSON.stringify(systemMessages)});`,
@@ -100,13 +111,6 @@ const core = await build({
   write: false,
   outfile: join(dist, 'core.cjs'),
   define: cjsDefine,
-  // chalk and wrap-ansi load when colour is first drawn, in the core only (the ink screen and
-  // ink itself use chalk as it is).
-  alias: {
-    ...common.alias,
-    chalk: join(root, 'src/tools/lazy-chalk.ts'),
-    'wrap-ansi': join(root, 'src/tools/lazy-wrap-ansi.ts'),
-  },
   plugins: [uiIsElsewhere, extraIsElsewhere, systemIsCompiled],
 });
 writeAtomically(join(dist, 'core.cjs'), `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;\n`);

@@ -136,6 +136,21 @@ describe('people and characters', () => {
   });
 });
 
+describe('what people wear', () => {
+  it('a worn scenery item is seen with its wearer, and stays theirs; carried things are not', () => {
+    const w = structuredClone(mini);
+    w.items.scarf = { id: 'scarf', name: 'green scarf', words: ['scarf'], adjectives: ['green', "bob's"], description: 'A long green scarf.', scenery: true, portable: false, location: 'bob', props: ['worn'] } as typeof w.items.mat;
+    w.items.coin = { id: 'coin', name: 'coin', words: ['coin'], description: 'A coin.', portable: true, location: 'bob' } as typeof w.items.mat;
+    const g = game(w);
+    expect(g.say("x bob's scarf")).toContain('A long green scarf.');
+    expect(g.say('take scarf')).not.toContain('You take');
+    expect(g.say('x coin')).not.toContain('A coin.');
+    g.run('switch to bob');
+    // Bob himself has it as his own, worn.
+    expect(g.say('i')).toContain('green scarf');
+  });
+});
+
 describe('meta commands', () => {
   it('undo takes back one turn at a time and says what; again repeats; oops corrects', () => {
     const g = game();
