@@ -467,6 +467,8 @@ export function textRelevance(w: World, act = 0): TextRelevance {
   const gate = monotonic.get(w) ? act : 0;
   let t = byAct.get(gate);
   if (!t) byAct.set(gate, (t = computeText(w, gate)));
+  // NANODREAM_CHECK_NO_TEXT=1 (for comparing searches): nothing text-only is tracked.
+  if (process.env.NANODREAM_CHECK_NO_TEXT) return { ...t, flags: [], items: [], props: [], counters: [], visitedRooms: [], seenIds: [], stability: false, focus: false, groups: [], lists: new Set(), movable: new Set(), itemHeld: new Set(), empty: true };
   return t;
 }
 

@@ -133,6 +133,8 @@ async function search(w: World, opts: ParallelOptions, pool: Pool, now: () => nu
   let known: [string, string[], number][] = [];
   let steps = 0;
   let textStates = 0;
+  // For NANODREAM_CHECK_DEBUG: how text states' commands went (stepped as sensitive, stepped
+  // toward a new value, left to a text state of the same round, followed without a step).
   const dbg = { sens: 0, fresh: 0, dup: 0, skip: 0 };
   const sensBy = new Map<string, number>();
   const sched = new Scheduler((i) => nodes[i].next === null && !nodes[i].taken, opts.checkpoints);
