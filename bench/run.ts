@@ -1,9 +1,11 @@
 // Benchmarks: start-up, piped play, the interactive first frame in a pseudo-terminal, engine
-// steps, one ink UI turn over a long transcript, peak memory and the glitch frame.
-// Run: npm run bench [-- --runs N] [--base DIR] [--node PATH] [--check]. Prints a table and writes
-// bench/results.json. NANODREAM_BENCH_ROOT points at another built checkout (its bin/ and dist/
+// steps, one ink UI turn over a long transcript, memory (piped, and interactive over 1,000 turns:
+// bench/memory.ts) and the glitch frame.
+// Run: npm run bench [-- --runs N] [--base DIR] [--node PATH] [--check] [--memory-turns N]. Prints a
+// table and writes bench/results.json. NANODREAM_BENCH_ROOT points at another built checkout (its bin/ and dist/
 // are measured instead). --base DIR also measures another built checkout's piped play and first
-// frame, interleaved with this one's in the same run; --node PATH runs the game (and `node -e 0`)
+// frame, interleaved with this one's in the same run, and its memory over a long game;
+// --memory-turns N sets that game's length (1,000); --node PATH runs the game (and `node -e 0`)
 // with another Node (e.g. `--node "$(npx -y -p node@22 which node)"`); --check also times
 // `nanodream check` (states per second), for this checkout and the base.
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { World } from '../src/engine/types.js';
+import { describeMemory, measureMemory, type MemoryFigures } from './memory.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
@@ -27,6 +30,8 @@ const BASE_BIN = BASE ? join(BASE, 'bin', 'nanodream.cjs') : null;
 /** The Node that runs the game and the `node -e 0` baseline. */
 const NODE = argValue('--node') ?? process.execPath;
 const CHECK = process.argv.includes('--check');
+/** Turns of the long interactive game whose memory is measured (bench/memory.ts). */
+const MEMORY_TURNS = Number(argValue('--memory-turns') ?? 1000);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -323,6 +328,8 @@ async function main(): Promise<void> {
   const baseFirstFrames: number[] = [];
   const inkReady: number[] = [];
   let interactiveRss: number | null = null;
+  let memory: MemoryFigures | null = null;
+  let baseMemory: MemoryFigures | null = null;
   let ptyError: string | null = null;
   if (spawnSync('script', ['-V']).error) ptyError = '`script` (util-linux) is not installed';
   else {
@@ -335,6 +342,13 @@ async function main(): Promise<void> {
       }
       const withRss = await ptyRun(walk.commands.slice(0, 30), true);
       interactiveRss = withRss.rssMb;
+      // A long game: `look` 1,000 times (the base first, when there is one, in the same run).
+      if (BASE) {
+        baseMemory = await measureMemory(BASE, { turns: MEMORY_TURNS, node: NODE });
+        log(`base: ${describeMemory(baseMemory)}`);
+      }
+      memory = await measureMemory(ROOT, { turns: MEMORY_TURNS, node: NODE });
+      log(`this: ${describeMemory(memory)}`);
     } catch (e) {
       ptyError = (e as Error).message;
     }
@@ -367,7 +381,15 @@ async function main(): Promise<void> {
     row('engine step p99', steps.p99, 'ms', 1, '≤ 1 ms'),
     row(`ink UI turn, ${turn.lines}-line transcript (median)`, turn.median, 'ms', 16, '≤ 16 ms'),
     row('  ink UI turn p95', turn.p95, 'ms', null, 'info'),
-    row('peak RSS interactive', interactiveRss, 'MB', 90, '≤ 90 MB', nodeRss),
+    row('peak RSS interactive (30 walkthrough commands)', interactiveRss, 'MB', 90, '≤ 90 MB', nodeRss),
+    row('interactive RSS after 10 turns', memory?.after10 ?? null, 'MB', null, 'info', nodeRss),
+    row(`interactive RSS after ${MEMORY_TURNS} turns`, memory?.afterAll ?? null, 'MB', memory ? memory.after10 + 10 : null, '≤ 10 + after 10', nodeRss),
+    row(`peak RSS interactive (${MEMORY_TURNS} turns)`, memory?.peak ?? null, 'MB', 90, '≤ 90 MB', nodeRss),
+    ...(BASE ? [
+      row('  RSS after 10 turns, base checkout', baseMemory?.after10 ?? null, 'MB', null, 'info', nodeRss),
+      row(`  RSS after ${MEMORY_TURNS} turns, base checkout`, baseMemory?.afterAll ?? null, 'MB', null, 'info', nodeRss),
+      row('  peak RSS, base checkout', baseMemory?.peak ?? null, 'MB', null, 'info', nodeRss),
+    ] : []),
     row('peak RSS piped', pipedRss, 'MB', 60, '≤ 60 MB', nodeRss),
     row('  node -e 0 RSS', nodeRss, 'MB', null, 'info', nodeRss),
     row('glitch frame 80x24 median (bench/glitch.ts)', glitch.median, 'ms', null, 'info'),
@@ -390,7 +412,7 @@ async function main(): Promise<void> {
     walkthrough: { name: walk.name, commands: walk.commands.length },
     ptyError,
     figures: rows.map((r) => ({ name: r.name.trim(), value: r.value, unit: r.unit, ratioToNode: r.ratio, target: r.target, met: r.met })),
-    raw: { nodeMs, versionMs, pipedMs, basePipedMs, firstFrameMs: firstFrames, baseFirstFrameMs: baseFirstFrames, inkReadyMs: inkReady },
+    raw: { nodeMs, versionMs, pipedMs, basePipedMs, firstFrameMs: firstFrames, baseFirstFrameMs: baseFirstFrames, inkReadyMs: inkReady, memory, baseMemory },
   };
   writeFileSync(join(HERE, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   rmSync(cacheDir, { recursive: true, force: true });

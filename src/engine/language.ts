@@ -29,7 +29,9 @@ export function vocabulary(w: World): Vocabulary {
     add(r.name);
     for (const sc of r.scenery ?? []) addAll(sc.words);
   }
-  v = { has: (x: string) => words.has(x) };
+  // A plural of a known word is known (`x whales`): resolve reads it as every thing of the singular.
+  const singular = (x: string) => x.length >= 4 && x.endsWith('s') && (words.has(x.slice(0, -1)) || (x.endsWith('es') && words.has(x.slice(0, -2))));
+  v = { has: (x: string) => words.has(x) || singular(x) };
   vocabCache.set(w, v);
   return v;
 }

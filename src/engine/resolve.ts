@@ -34,13 +34,13 @@ export function candidateFor(w: World, id: Id): Candidate {
   return c;
 }
 
-/** `x doors` where the story names each door `door`: a plural the things do not name means all of them. */
+/** `x doors` where the story names each door `door`: a plural the things do not name means all of them (or the one). */
 function plural(np: NounPhrase, cands: Candidate[]): Resolution | undefined {
   const last = np.words[np.words.length - 1];
   if (last === undefined || last.length < 4 || !last.endsWith('s')) return undefined;
   const one = last.endsWith('es') && !cands.some((c) => c.words.includes(last.slice(0, -1))) ? last.slice(0, -2) : last.slice(0, -1);
   const found = matchNounPhrase({ ...np, words: [...np.words.slice(0, -1), one] }, cands);
-  return found.length > 1 ? { kind: 'ok', ids: found.map((c) => c.id) } : undefined;
+  return found.length > 0 ? { kind: 'ok', ids: found.map((c) => c.id) } : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import { type Ctx, msg, bareName, theName, capitalise, listProse } from './conte
 import { runRules, switchPlayer } from './effects.js';
 import { actionFor, perform } from './actions/index.js';
 import { answeredUnseen } from './actions/people.js';
+import { namesRoom } from './actions/moving.js';
 import { resolve, notePronoun, candidateFor } from './resolve.js';
 import { matchNounPhrase } from '../parser/index.js';
 import { parseLine } from './language.js';
@@ -92,6 +93,17 @@ export interface Preset {
   iobj?: Id;
 }
 
+/**
+ * `enter study`, `enter the kitchen`: words that name a room are going there (or being told one
+ * is there already), unless they name a thing here that can be got into.
+ */
+function enteringIsGoing(ctx: Ctx, cmd: ActionCommand): boolean {
+  const np = cmd.dobj;
+  if (cmd.verb !== 'enter' || !np || np.pronoun || np.all || !namesRoom(ctx, np.text)) return false;
+  const r = resolve(ctx, np);
+  return !(r.kind === 'ok' || r.kind === 'ambiguous') || !r.ids.some((id) => ctx.w.items[id]?.verbs?.enter);
+}
+
 /** Verbs whose object may be something only thought of. */
 const FREE_TOPIC = new Set(['imagine', 'remember', 'think', 'shout', 'say']);
 
@@ -101,6 +113,7 @@ export function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
   let dobjs: Id[] | undefined = preset.dobj;
   let iobj: Id | undefined = preset.iobj;
   if (!preset.dobj && !preset.iobj && callsOut(ctx, cmd, addressee(cmd))) return true;
+  if (!preset.dobj && enteringIsGoing(ctx, cmd)) return perform(ctx, { verb: 'go_to', topic: cmd.dobj!.text });
   if (!dobjs && cmd.dobj) {
     // Imagining, remembering or thinking of something absent is still a thought about it.
     const free = cmd.topic !== undefined && FREE_TOPIC.has(cmd.verb) && !cmd.dobj.pronoun;

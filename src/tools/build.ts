@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
 import { readSystemMessages } from '../content/system-source.js';
 import { packageRoot } from '../content/world.js';
+import { styledCharsOneShape } from './styled-chars.js';
 import { GLITCH_ALPHABET, glitchGraphemes, widthTable } from '../glitch/width-table.js';
 
 const root = packageRoot();
@@ -145,7 +146,8 @@ const ui = await build({
   alias: { ...common.alias, 'restore-cursor': join(root, 'src/ui/restore-cursor.ts') },
   splitting: true,
   format: 'esm',
-  plugins: [systemIsCompiled],
+  // ink's characters with one hidden class, not one each (see styled-chars.ts).
+  plugins: [systemIsCompiled, styledCharsOneShape],
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
     js: [

@@ -162,7 +162,9 @@ export class UiModel {
       if (b.glitch && animate && this.canAnimate()) {
         if (this.startAnimation(b, r)) return;
       }
-      this.append(b.glitch && animate === false && this.canAnimate() ? settledGlitchText(b, r) : blockText(b, r, this.o.host.state.memories));
+      // Not animated (skipped, or past the turn's budget): settled, as an animation ends. Only
+      // reduced motion and screen readers get line mode's still of the damage, or its words.
+      this.append(b.glitch && this.canAnimate() ? settledGlitchText(b, r) : blockText(b, r, this.o.host.state.memories));
     }
   }
 

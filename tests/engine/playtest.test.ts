@@ -443,3 +443,29 @@ describe('what the fourth playtest typed', () => {
   });
 });
 
+
+describe('what the fifth playtest typed', () => {
+  it('look out of the window, as through it', () => {
+    const through = at(3, 'look through window');
+    expect(at(3, 'look out window')).toBe(through);
+    expect(at(3, 'look out of the window')).toBe(through);
+  });
+
+  it('enter a room by its name: going there, or being there already', () => {
+    expect(at(3, 'enter study')).toMatch(/^Study\n/);
+    const lost = walkOf('ending-lost-between.txt');
+    const g = game(world);
+    g.run(...lost.slice(0, lost.indexOf('east', lost.indexOf('east') + 1) + 1));
+    expect(g.say('look')).toMatch(/^The Upside-Down Kitchen/);
+    expect(g.say('enter kitchen')).toBe('You are already there.');
+    expect(at(3, 'enter the study')).toMatch(/^Study\n/);
+    // Only whole words of a room's name: a bed is not the Bedroom, at Bedtime.
+    expect(at(3, 'enter bed')).toBe(at(3, 'x bed'));
+  });
+
+  it('a plural of something there is only one of means that one (x whales)', () => {
+    const n = walk.indexOf('give wisp to whale');
+    expect(n).toBeGreaterThan(0);
+    expect(at(n, 'x whales')).toBe(at(n, 'x whale'));
+  });
+});

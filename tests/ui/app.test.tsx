@@ -284,9 +284,13 @@ describe('typing while a glitch animates', () => {
     const three = played('glitch3');
     expect(three.total).toBeGreaterThan(one.total);
     expect(three.total).toBeLessThanOrEqual(TURN_ANIMATION_MS);
-    // Every paragraph reached the transcript, settled.
+    // Every paragraph reached the transcript, settled: its readable text, and no still of the
+    // damage above it (that is for reduced motion and line mode), even past the turn's budget.
     const text = model.items.map((i) => i.text).join('\n');
     for (const k of [1, 2, 3]) expect(text).toContain(`${k}. ${GLITCH_TEXT.slice(0, 30)}`);
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    const fromGlitch3 = lines.slice(lines.findIndex((l) => l.includes('glitch3')) + 1);
+    for (const l of fromGlitch3) expect(`1. 2. 3. ${GLITCH_TEXT}`).toContain(l.trim().replace(/^\d\. /, ''));
   });
 });
 

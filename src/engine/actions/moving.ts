@@ -77,32 +77,49 @@ const goAction = defineAction({
 const article = /^(the|a|an)\s+/;
 
 /** `go to <room>`: a walk through rooms this character has visited, along open exits. */
-function goTo(ctx: Ctx, topic: string): void {
-  const { w, s } = ctx;
-  // Possessives are dropped on both sides (the parser reads `mia's` as `mia`); `my room` is the
-  // room named for the one walking (Mia's Room, for Mia).
+/**
+ * Whether words name a room: its name or id, or a part of its name. Possessives are dropped on
+ * both sides (the parser reads `mia's` as `mia`); `my room` is the room named for the one
+ * walking (Mia's Room, for Mia). Null when there are no words to go by.
+ */
+function roomMatcher(ctx: Ctx, topic: string, wholeWords = false): ((id: Id) => boolean) | null {
+  const { w } = ctx;
   const plain = (x: string) => x.toLowerCase().replace(article, '').replace(/['\u2019]s\b/g, '').trim();
   const typed = plain(topic);
   const own = /^my /.test(typed) ? `${plain(w.characters[ctx.actor]?.name ?? '')} ${typed.slice(3)}` : null;
   const words = own ?? typed;
+  if (!words) return null;
+  return (id: Id) => {
+    const n = plain(w.rooms[id]?.name ?? '');
+    const part = wholeWords ? ` ${n.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${words} `) : n.includes(words);
+    return n === words || part || id.replaceAll('_', ' ') === words;
+  };
+}
+
+/** Whether the words name some room of the story, as whole words (for `enter study`: going there). */
+export function namesRoom(ctx: Ctx, topic: string): boolean {
+  const named = roomMatcher(ctx, topic, true);
+  return !!named && Object.keys(ctx.w.rooms).some(named);
+}
+
+function goTo(ctx: Ctx, topic: string): void {
+  const { w, s } = ctx;
   // Where one has been, and one's own home (the region one starts in): Mia knows the way to her room.
   const homeRegion = w.rooms[w.characters[ctx.actor]?.location ?? '']?.region;
   const visited = [...new Set([...(s.visited[ctx.actor] ?? []), ...Object.values(w.rooms).filter((r) => r.region === homeRegion).map((r) => r.id)])];
-  const named = (id: Id) => {
-    const n = plain(w.rooms[id]?.name ?? '');
-    return n === words || n.includes(words) || id.replaceAll('_', ' ') === words;
-  };
-  const target = words ? visited.find((id) => w.rooms[id] && named(id)) : undefined;
+  const named = roomMatcher(ctx, topic);
+  const start = roomOf(s, ctx.actor);
+  // The room one stands in, when the words name it too (`kitchen` in the Upside-Down Kitchen).
+  const target = named ? (named(start) ? start : visited.find((id) => w.rooms[id] && named(id))) : undefined;
   // A walk that goes nowhere takes no time.
   const nowhere = (id: string, params?: Record<string, string>) => {
     ctx.tookTime = false;
     msg(ctx, id, params);
   };
   if (!target) {
-    const known = Object.values(w.rooms).some((r) => named(r.id));
+    const known = !!named && Object.values(w.rooms).some((r) => named(r.id));
     return nowhere(known ? 'goto.unvisited' : 'goto.unknown', { place: topic });
   }
-  const start = roomOf(s, ctx.actor);
   if (target === start) return nowhere('goto.already');
   const path = route(ctx, start, target, visited);
   if (!path) return nowhere('goto.no_path', { place: w.rooms[target]?.name ?? target });
