@@ -144,13 +144,15 @@ interface Reads {
   itemsNamed: Set<Id>;
   itemInRead: Map<Id, Set<Id>>;
   notHasRead: Set<Id>;
+  /** Items some condition asks `has:` about. */
+  hasRead: Set<Id>;
   stabilityRead: boolean;
   focusRead: boolean;
 }
 
 const noReads = (): Reads => ({
   visitedRooms: new Set(), seenIds: new Set(), flagsRead: new Set(), countersRead: new Set(), propsRead: new Set(),
-  itemsNamed: new Set(), itemInRead: new Map(), notHasRead: new Set(), stabilityRead: false, focusRead: false,
+  itemsNamed: new Set(), itemInRead: new Map(), notHasRead: new Set(), hasRead: new Set(), stabilityRead: false, focusRead: false,
 });
 
 /** Notes everything a condition reads, through `any` and `not`. */
@@ -164,6 +166,7 @@ function readCondition(r: Reads, c: Condition | undefined): void {
   if (c.focusAtLeast !== undefined || c.focusBelow !== undefined) r.focusRead = true;
   for (const i of [...list(c.has), ...list(c.notHas), ...Object.keys(c.itemIn ?? {})]) r.itemsNamed.add(i);
   for (const i of list(c.notHas)) r.notHasRead.add(i);
+  for (const i of list(c.has)) r.hasRead.add(i);
   for (const [i, p] of Object.entries(c.itemIn ?? {})) {
     if (!r.itemInRead.has(i)) r.itemInRead.set(i, new Set());
     r.itemInRead.get(i)!.add(p);
@@ -399,4 +402,318 @@ function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
     logicLists: found.logicLists,
     logicPeople: found.logicPeople,
   };
+}
+
+/**
+ * What the checker's coverage looks at beyond the state key: the flags, item places, properties,
+ * counters, rooms visited, things seen, stability, focus and once-rules that a live scene or hint
+ * condition reads but no logic does ("text-only": they choose what is said, never what can
+ * happen), closed under what writes them: a scene or rule that sets a tracked flag (moves a
+ * tracked item, ...) has its condition, and those of the rules before it in its list, tracked too.
+ * The search keys its graph on `stateKey` and, within each key, expands one real state per
+ * distinct assignment of these (see explore.ts), so coverage sees every assignment play reaches.
+ */
+export interface TextRelevance {
+  flags: Id[];
+  /**
+   * Items whose place is tracked (inert items read by text conditions or moved by text writers),
+   * as far as conditions tell places apart: the places `itemIn` names, who holds it when `has`
+   * or `notHas` asks, and "elsewhere" (see textKey).
+   */
+  items: Id[];
+  /** Tracked item -> the places text conditions name for it. */
+  itemPlaces: Map<Id, Set<Id>>;
+  /** Tracked items a text condition asks whether someone holds. */
+  itemHeld: Set<Id>;
+  props: string[];
+  counters: Id[];
+  visitedRooms: Id[];
+  seenIds: Id[];
+  stability: boolean;
+  focus: boolean;
+  /**
+   * Once-rules and once-scenes whose having run decides a tracked write. Not tracked (empty): a
+   * once-rule that already ran in one state and not in another with the same keys may then hide
+   * a text-only state from the search (an under-approximation: nothing unreachable is ever
+   * called reachable, since every state the search expands is a real one).
+   */
+  fired: Id[];
+  /**
+   * The tracked variables (`f:flag`, `i:item`, `p:item:prop`, `c:counter`, `v:room`, `s:id`,
+   * `S` stability, `F` focus) in independent groups: no condition that coverage looks at, nor a
+   * writer's condition and what it writes, spans two groups. Each group is tracked on its own
+   * (see textKeys), so independent choices add up instead of multiplying.
+   */
+  groups: string[][];
+  /** Rule lists (groups as in `Relevance.logicLists`/`logicPeople`) with a live rule that writes something tracked. */
+  lists: Set<string>;
+  /** Items tracked that a standard action can move (take, drop, give, put). */
+  movable: Set<Id>;
+  /** Rooms worth stopping in for text writers: as `Relevance.places`. */
+  places: Map<Id, Set<Id>>;
+  /** Items with a text-writing rule list of their own. */
+  actingItems: Set<Id>;
+  /** Nothing is tracked: the search is the plain keyed search. */
+  empty: boolean;
+}
+
+const textCache = new WeakMap<World, Map<number, TextRelevance>>();
+
+/** The text-only state coverage reads from act `act` on (see TextRelevance). */
+export function textRelevance(w: World, act = 0): TextRelevance {
+  let byAct = textCache.get(w);
+  if (!byAct) textCache.set(w, (byAct = new Map()));
+  relevance(w, act); // settles `monotonic`
+  const gate = monotonic.get(w) ? act : 0;
+  let t = byAct.get(gate);
+  if (!t) byAct.set(gate, (t = computeText(w, gate)));
+  // NANODREAM_CHECK_NO_TEXT=1 (for comparing searches): nothing text-only is tracked.
+  if (process.env.NANODREAM_CHECK_NO_TEXT) return { ...t, flags: [], items: [], props: [], counters: [], visitedRooms: [], seenIds: [], stability: false, focus: false, groups: [], lists: new Set(), movable: new Set(), itemHeld: new Set(), empty: true };
+  return t;
+}
+
+function computeText(w: World, act: number): TextRelevance {
+  const rel = relevance(w, act);
+  const live = liveFrom(w, act);
+  const reads = noReads();
+  for (const s of w.scenes) if (live(s.if)) readCondition(reads, s.if);
+  for (const h of w.hints) if (live(h.if)) readCondition(reads, h.if);
+  const moved = new Set<Id>();
+  const fired = new Set<Id>();
+  const lists = new Set<string>();
+  const ruleLists: RuleList[] = [];
+  forEachRuleList(w, (key, rules, group) => ruleLists.push({ key, rules, group }));
+  const tracked = () => ({
+    flags: new Set([...reads.flagsRead].filter((f) => !rel.flagsRead.has(f))),
+    items: new Set([...reads.itemsNamed, ...moved].filter((i) => i in w.items && rel.inert.has(i))),
+    props: new Set([...reads.propsRead].filter((p) => !rel.propsRead.has(p))),
+    counters: new Set([...reads.countersRead].filter((c) => !rel.countersRead.has(c))),
+    stability: reads.stabilityRead && !rel.stabilityRead,
+    focus: reads.focusRead && !rel.focusRead,
+  });
+  const size = () => reads.flagsRead.size + reads.itemsNamed.size + moved.size + reads.propsRead.size + reads.countersRead.size +
+    reads.visitedRooms.size + reads.seenIds.size + fired.size + lists.size + Number(reads.stabilityRead) + Number(reads.focusRead);
+  for (let before = -1; before !== size(); ) {
+    before = size();
+    const t = tracked();
+    const writes = (e: Effect): boolean => {
+      if ('set' in e) return list(e.set).some((f) => t.flags.has(f));
+      if ('clear' in e) return list(e.clear).some((f) => t.flags.has(f));
+      if ('count' in e) return t.counters.has(e.count);
+      if ('move' in e) return t.items.has(e.move);
+      if ('setProp' in e) return t.props.has(`${e.setProp}:${e.prop}`);
+      if ('clearProp' in e) return t.props.has(`${e.clearProp}:${e.prop}`);
+      if ('stability' in e || 'setStability' in e) return t.stability;
+      if ('focus' in e) return t.focus;
+      return false;
+    };
+    // A writer's other moves are tracked too: what it brings within reach is coverage.
+    const noteMoves = (effects: Effect[] | undefined) => {
+      for (const e of effects ?? []) if ('move' in e && e.move in w.items && rel.inert.has(e.move)) moved.add(e.move);
+    };
+    for (const s of w.scenes) {
+      if (!live(s.if) || !s.do?.some(writes)) continue;
+      if (s.once !== false) fired.add(s.id);
+      noteMoves(s.do);
+    }
+    for (const { key, rules, group } of ruleLists) {
+      let last = -1;
+      rules.forEach((r, i) => { if (live(r.if) && r.do?.some(writes)) last = i; });
+      if (last < 0) continue;
+      lists.add(group);
+      rules.slice(0, last + 1).forEach((r, i) => {
+        if (!live(r.if)) return;
+        readCondition(reads, r.if);
+        if (r.once) fired.add(r.id ?? `${key}#${i}`);
+        if (r.do?.some(writes)) noteMoves(r.do);
+      });
+    }
+  }
+  const t = tracked();
+  // Commands and stops are for the writers that can act in this very act (live-from would add
+  // act 5's words with Mia to every earlier act).
+  const now = (c: Condition | undefined) => act === 0 || (actsAllowed(c)?.(act) ?? true);
+  const p = new Places();
+  const listsNow = new Set<string>();
+  const writesNow = (r: Rule) => now(r.if) && !!r.do?.some((e) => ('set' in e || 'clear' in e) ? list('set' in e ? e.set : e.clear).some((f) => t.flags.has(f))
+    : 'move' in e ? t.items.has(e.move) : 'count' in e ? t.counters.has(e.count) : 'setProp' in e ? t.props.has(`${e.setProp}:${e.prop}`)
+    : 'clearProp' in e ? t.props.has(`${e.clearProp}:${e.prop}`) : false);
+  for (const { rules, group } of ruleLists) {
+    if (!lists.has(group) || !rules.some(writesNow)) continue;
+    listsNow.add(group);
+    const [kind, id] = group.split(':');
+    for (const r of rules) {
+      if (!now(r.if)) continue;
+      p.read(r.if, whoMay(r.if));
+      if (kind === 'room' || kind === 'enter') whoMay(r.if).forEach((x) => p.place(x, id));
+    }
+  }
+  const places = p.places;
+  const actingItems = new Set<Id>();
+  for (const g of listsNow) if (g.startsWith('item:')) actingItems.add(g.split(':')[1]);
+  const movable = new Set([...t.items].filter((i) => w.items[i].portable));
+  const groups = textGroups(w, live, ruleLists, lists, {
+    flags: t.flags, items: t.items, props: t.props, counters: t.counters,
+    visited: new Set([...reads.visitedRooms].filter((r) => !rel.visitedRooms.has(r))), seen: new Set([...reads.seenIds].filter((r) => !rel.seenIds.has(r))),
+    stability: t.stability, focus: t.focus,
+  });
+  const out: TextRelevance = {
+    flags: [...t.flags].sort(),
+    items: [...t.items].sort(),
+    itemPlaces: new Map([...t.items].map((i) => [i, reads.itemInRead.get(i) ?? new Set<Id>()])),
+    itemHeld: new Set([...t.items].filter((i) => reads.hasRead.has(i) || reads.notHasRead.has(i))),
+    props: [...t.props].sort(),
+    counters: [...t.counters].sort(),
+    visitedRooms: [...reads.visitedRooms].filter((r) => !rel.visitedRooms.has(r)).sort(),
+    seenIds: [...reads.seenIds].filter((r) => !rel.seenIds.has(r)).sort(),
+    stability: t.stability,
+    focus: t.focus,
+    fired: [],
+    groups,
+    lists: listsNow,
+    movable,
+    places,
+    actingItems,
+    empty: false,
+  };
+  out.empty = !out.flags.length && !out.items.length && !out.props.length && !out.counters.length && !out.visitedRooms.length &&
+    !out.seenIds.length && !out.stability && !out.focus && !out.fired.length;
+  return out;
+}
+
+interface Tracked {
+  flags: Set<Id>; items: Set<Id>; props: Set<string>; counters: Set<Id>; visited: Set<Id>; seen: Set<Id>; stability: boolean; focus: boolean;
+}
+
+/** The tracked variables a condition reads, as group tokens (see TextRelevance.groups). */
+function trackedReads(t: Tracked, c: Condition | undefined): string[] {
+  if (!c) return [];
+  const r = noReads();
+  readCondition(r, c);
+  return [
+    ...[...r.flagsRead].filter((f) => t.flags.has(f)).map((f) => `f:${f}`),
+    ...[...r.itemsNamed].filter((i) => t.items.has(i)).map((i) => `i:${i}`),
+    ...[...r.propsRead].filter((p) => t.props.has(p)).map((p) => `p:${p}`),
+    ...[...r.countersRead].filter((k) => t.counters.has(k)).map((k) => `c:${k}`),
+    ...[...r.visitedRooms].filter((v) => t.visited.has(v)).map((v) => `v:${v}`),
+    ...[...r.seenIds].filter((v) => t.seen.has(v)).map((v) => `s:${v}`),
+    ...(r.stabilityRead && t.stability ? ['S'] : []),
+    ...(r.focusRead && t.focus ? ['F'] : []),
+  ];
+}
+
+/** The tracked variables effects write, as group tokens. */
+function trackedWrites(t: Tracked, effects: Effect[] | undefined): string[] {
+  const out: string[] = [];
+  for (const e of effects ?? []) {
+    if ('set' in e) out.push(...list(e.set).filter((f) => t.flags.has(f)).map((f) => `f:${f}`));
+    else if ('clear' in e) out.push(...list(e.clear).filter((f) => t.flags.has(f)).map((f) => `f:${f}`));
+    else if ('count' in e && t.counters.has(e.count)) out.push(`c:${e.count}`);
+    else if ('move' in e && t.items.has(e.move)) out.push(`i:${e.move}`);
+    else if ('setProp' in e && t.props.has(`${e.setProp}:${e.prop}`)) out.push(`p:${e.setProp}:${e.prop}`);
+    else if ('clearProp' in e && t.props.has(`${e.clearProp}:${e.prop}`)) out.push(`p:${e.clearProp}:${e.prop}`);
+    else if (('stability' in e || 'setStability' in e) && t.stability) out.push('S');
+    else if ('focus' in e && t.focus) out.push('F');
+  }
+  return out;
+}
+
+/** Union-find over the tracked variables: read together by one condition, or read and written by one writer. */
+function textGroups(w: World, live: (c: Condition | undefined) => boolean, ruleLists: readonly RuleList[], lists: ReadonlySet<string>, t: Tracked): string[][] {
+  const all = [
+    ...[...t.flags].map((f) => `f:${f}`), ...[...t.items].map((i) => `i:${i}`), ...[...t.props].map((p) => `p:${p}`),
+    ...[...t.counters].map((k) => `c:${k}`), ...[...t.visited].map((v) => `v:${v}`), ...[...t.seen].map((v) => `s:${v}`),
+    ...(t.stability ? ['S'] : []), ...(t.focus ? ['F'] : []),
+  ].sort();
+  const up = new Map(all.map((x) => [x, x]));
+  const find = (x: string): string => (up.get(x) === x ? x : find(up.get(x)!));
+  const join = (xs: string[]) => {
+    for (const x of xs.slice(1)) {
+      const a = find(xs[0]), b = find(x);
+      if (a !== b) up.set(a < b ? b : a, a < b ? a : b);
+    }
+  };
+  for (const s of w.scenes) if (live(s.if)) join([...trackedReads(t, s.if), ...trackedWrites(t, s.do)]);
+  for (const h of w.hints) if (live(h.if)) join(trackedReads(t, h.if));
+  for (const { rules, group } of ruleLists) {
+    if (!lists.has(group)) continue;
+    // A list with a writer: which of its rules answers decides the write, so all it reads and writes go together.
+    let last = -1;
+    rules.forEach((r, i) => { if (live(r.if) && trackedWrites(t, r.do).length) last = i; });
+    const xs: string[] = [];
+    rules.slice(0, last + 1).forEach((r) => { if (live(r.if)) xs.push(...trackedReads(t, r.if), ...trackedWrites(t, r.do)); });
+    join(xs);
+  }
+  const byRoot = new Map<string, string[]>();
+  for (const x of all) {
+    const r = find(x);
+    if (!byRoot.has(r)) byRoot.set(r, []);
+    byRoot.get(r)!.push(x);
+  }
+  return [...byRoot.values()];
+}
+
+/** Everything tracked as text-only in any act (see TextRelevance), for telling which steps can touch it. */
+export interface TextTouch {
+  /**
+   * Rule lists that write something tracked. (A list that only reads it can still change which
+   * later list answers; a step misjudged so is only ever skipped toward a text-only state already
+   * found, so the search may miss a text state, never invent one.)
+   */
+  lists: Set<Rule[]>;
+  /** Scenes that write something tracked. */
+  writerScenes: Set<Id>;
+  /** Some scene that writes something tracked also reads it: every step may then change it. */
+  scenesRead: boolean;
+  /** Words that name a tracked item: a command that moves things (take, drop, give, put, throw, orders) with one of them may move it. */
+  itemWords: Set<string>;
+}
+
+const touchCache = new WeakMap<World, Map<number, TextTouch>>();
+
+/** What can touch the text-only state of act `act` (see TextTouch). */
+export function textTouch(w: World, act: number): TextTouch {
+  let byAct = touchCache.get(w);
+  if (!byAct) touchCache.set(w, (byAct = new Map()));
+  const hit = byAct.get(act);
+  if (hit) return hit;
+  const tr = textRelevance(w, act);
+  const flags = new Set(tr.flags), items = new Set(tr.items), props = new Set(tr.props), counters = new Set(tr.counters);
+  const { stability, focus } = tr;
+  const now = (c: Condition | undefined) => act === 0 || (actsAllowed(c)?.(act) ?? true);
+  const writes = (e: Effect): boolean => {
+    if ('set' in e) return list(e.set).some((f) => flags.has(f));
+    if ('clear' in e) return list(e.clear).some((f) => flags.has(f));
+    if ('count' in e) return counters.has(e.count);
+    if ('move' in e) return items.has(e.move);
+    if ('setProp' in e) return props.has(`${e.setProp}:${e.prop}`);
+    if ('clearProp' in e) return props.has(`${e.clearProp}:${e.prop}`);
+    if ('stability' in e || 'setStability' in e) return stability;
+    if ('focus' in e) return focus;
+    return false;
+  };
+  const reads = (c: Condition | undefined): boolean => {
+    if (!c) return false;
+    const r = noReads();
+    readCondition(r, c);
+    return [...r.flagsRead].some((f) => flags.has(f)) || [...r.itemsNamed].some((i) => items.has(i)) ||
+      [...r.propsRead].some((p) => props.has(p)) || [...r.countersRead].some((k) => counters.has(k)) ||
+      (r.stabilityRead && stability) || (r.focusRead && focus);
+  };
+  const lists = new Set<Rule[]>();
+  forEachRuleList(w, (_k, rules) => {
+    if (rules.some((r) => now(r.if) && r.do?.some(writes))) lists.add(rules);
+  });
+  const writerScenes = new Set<Id>();
+  let scenesRead = false;
+  for (const s of w.scenes) {
+    if (!now(s.if) || !s.do?.some(writes)) continue;
+    writerScenes.add(s.id);
+    if (reads(s.if)) scenesRead = true;
+  }
+  const itemWords = new Set<string>();
+  for (const i of items) for (const word of w.items[i].words) itemWords.add(word.toLowerCase());
+  const out = { lists, writerScenes, scenesRead, itemWords };
+  byAct.set(act, out);
+  return out;
 }

@@ -3,6 +3,7 @@ import type { World, Id, Ending } from '../engine/types.js';
 import { checkReferences } from '../content/references.js';
 import { explore, type ExploreOptions, type EngineFailure, type Exploration } from './explore.js';
 import { Coverage, type Unreachable } from './coverage.js';
+import { exploreParallel } from './parallel.js';
 
 export type { Unreachable } from './coverage.js';
 
@@ -16,9 +17,13 @@ export interface EndingResult {
 }
 
 /** The search's own figures, as exploration counted them. */
-type SearchFigures = Pick<Exploration, 'states' | 'expanded' | 'steps' | 'complete' | 'stopReason' | 'elapsedMs'>;
+type SearchFigures = Pick<Exploration, 'states' | 'textStates' | 'expanded' | 'steps' | 'complete' | 'stopReason' | 'elapsedMs'>;
 
 export interface CheckReport extends SearchFigures {
+  /** States (keys and text-only states) found per second of search; null when no clock was given. */
+  statesPerSecond: number | null;
+  /** Threads the search ran on. */
+  workers: number;
   ok: boolean;
   rooms: { total: number; reached: Id[]; unreached: Id[] };
   endings: EndingResult[];
@@ -37,9 +42,20 @@ export interface CheckReport extends SearchFigures {
 }
 
 export function runCheck(w: World, opts: CheckOptions = {}): CheckReport {
-  const references = checkReferences(w);
   const coverage = new Coverage(w);
   const x = explore(w, { ...opts, visit: coverage.visit, events: coverage.events });
+  return fold(w, x, coverage);
+}
+
+/** The same check with the search spread over `workers` threads (see parallel.ts). */
+export async function runCheckParallel(w: World, opts: CheckOptions & { workers: number; perWorker?: number }): Promise<CheckReport> {
+  const coverage = new Coverage(w);
+  const x = await exploreParallel(w, { ...opts, coverage });
+  return fold(w, x, coverage, opts.workers);
+}
+
+function fold(w: World, x: Exploration, coverage: Coverage, workers = 1): CheckReport {
+  const references = checkReferences(w);
   const allRooms = Object.keys(w.rooms);
   const unreached = allRooms.filter((r) => !x.roomsReached.has(r));
   const endings: EndingResult[] = Object.values(w.endings).map((e) => ({
@@ -63,6 +79,9 @@ export function runCheck(w: World, opts: CheckOptions = {}): CheckReport {
   return {
     ok,
     states: x.states,
+    textStates: x.textStates,
+    statesPerSecond: rate(x),
+    workers,
     expanded: x.expanded,
     steps: x.steps,
     complete: x.complete,
@@ -80,6 +99,10 @@ export function runCheck(w: World, opts: CheckOptions = {}): CheckReport {
   };
 }
 
+function rate(x: Exploration): number | null {
+  return x.elapsedMs > 0 ? Math.round(((x.states + x.textStates) * 1000) / x.elapsedMs) : null;
+}
+
 /** The machine-readable shape promised in the issue (plus a few extra fields after it). */
 export function reportJson(r: CheckReport, sourceOf: (u: Unreachable) => string = (u) => u.field): object {
   return {
@@ -87,6 +110,9 @@ export function reportJson(r: CheckReport, sourceOf: (u: Unreachable) => string 
     rooms: { total: r.rooms.total, unreached: r.rooms.unreached },
     endings: r.endings.map((e) => ({ id: e.id, reached: e.reached, path: e.path })),
     deadEnds: r.deadEnds.map((d) => ({ path: d.path })),
+    textStates: r.textStates,
+    statesPerSecond: r.statesPerSecond,
+    workers: r.workers,
     ok: r.ok,
     complete: r.complete,
     stopReason: r.stopReason,
@@ -106,7 +132,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function formatReport(r: CheckReport, sourceOf: (u: Unreachable) => string = (u) => u.field): string {
   const lines: string[] = [];
   const secs = (r.elapsedMs / 1000).toFixed(1);
-  lines.push(`${r.ok ? 'ok' : 'FAILED'}: ${plural(r.states, 'state')} explored${r.complete ? '' : ` (stopped early: ${r.stopReason === 'time' ? 'time limit' : 'state limit'})`} in ${secs} s.`);
+  const rateText = r.statesPerSecond === null ? '' : `, ${r.statesPerSecond.toLocaleString('en')} states/s on ${plural(r.workers, 'thread')}`;
+  const textPart = r.textStates ? ` (and ${plural(r.textStates, 'state')} that differ only in what is said)` : '';
+  lines.push(`${r.ok ? 'ok' : 'FAILED'}: ${plural(r.states, 'state')}${textPart} explored${r.complete ? '' : ` (stopped early: ${r.stopReason === 'time' ? 'time limit' : 'state limit'})`} in ${secs} s${rateText}.`);
   for (const e of r.references.errors) lines.push(`error: ${e}`);
   lines.push(`rooms: ${r.rooms.reached.length} of ${r.rooms.total} reached${r.rooms.unreached.length ? `; never reached: ${r.rooms.unreached.join(', ')}` : ''}.`);
   lines.push('endings:');

@@ -4,7 +4,8 @@ import type { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
 import { packageRoot } from '../content/world.js';
-import { runCheck, formatReport, reportJson, type CheckOptions, type Unreachable } from './check.js';
+import { availableParallelism } from 'node:os';
+import { runCheck, runCheckParallel, formatReport, reportJson, type CheckOptions, type Unreachable } from './check.js';
 import type { ContentSources } from '../content/sources.js';
 
 export interface CheckFlags {
@@ -18,11 +19,16 @@ export interface CheckFlags {
   entriesPerAct?: number;
   /** Only the prose check: the nouns the text names that nothing answers to. */
   prose?: boolean;
+  /**
+   * Threads for the full search (default: NANODREAM_CHECK_WORKERS, else one per core). One runs
+   * the one-thread search; the quick check always does (its bounds depend on the search order).
+   */
+  workers?: number;
 }
 
 export const QUICK_STATES = 20_000;
 export const QUICK_MS = 20_000;
-export const FULL_MS = 150_000;
+export const FULL_MS = 600_000;
 
 /** Returns the exit code: 0 when the check passes, 1 when it fails, 2 when the content does not load. */
 export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; stderr: Writable; now?: () => number }): Promise<number> {
@@ -52,7 +58,8 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     // Acts as checkpoints always (see explore.ts); --checkpoints N bounds the states opening each act.
     checkpoints: flags.entriesPerAct ? { entriesPerAct: flags.entriesPerAct } : {},
   };
-  const report = runCheck(world, opts);
+  const workers = flags.workers ?? (Number(process.env.NANODREAM_CHECK_WORKERS) || availableParallelism());
+  const report = flags.quick || workers < 2 ? runCheck(world, opts) : await runCheckParallel(world, { ...opts, workers });
   const ok = report.ok && prose.total === 0;
   const sourceOf = sourceNamer(sources);
   io.stdout.write(flags.json ? JSON.stringify({ ...reportJson(report, sourceOf), ok, prose }, null, 2) + '\n' : formatReport(report, sourceOf) + formatProse(prose));
@@ -96,6 +103,7 @@ export function parseCheckArgs(argv: string[]): CheckFlags {
     else if (a === '--max-states') f.maxStates = Number(argv[++i]);
     else if (a === '--time-limit') f.timeLimitMs = Number(argv[++i]) * 1000;
     else if (a === '--checkpoints') f.entriesPerAct = Number(argv[++i]);
+    else if (a === '--workers') f.workers = Number(argv[++i]);
   }
   return f;
 }

@@ -7,7 +7,7 @@ import { candidateFor, sceneryCandidates } from '../engine/resolve.js';
 import { holds } from '../engine/conditions.js';
 import { scope, roomOf, carries, hasProp } from '../engine/world-query.js';
 import type { Ctx } from '../engine/context.js';
-import { relevance } from './analyse.js';
+import { relevance, textRelevance, type TextRelevance } from './analyse.js';
 
 /** How a two-object verb is typed: `use X on Y`. */
 const TWO: Record<string, string> = {
@@ -57,6 +57,8 @@ function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
 /** Rooms worth stopping in now for the actor: see `Relevance.places`, plus where things that matter and other characters are. */
 function placesNow(w: World, s: State, actor: Id): Set<Id> {
   const rel = relevance(w, s.act);
+  // Text-only writers add no stops: a stop is a place in the state key, and so more states; what
+  // they write is found where logic stops anyway (an under-approximation, see TextRelevance).
   const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? [])]);
   // Another character's room, when there is something to do with them that matters: words or
   // orders with effects, a rule of theirs that acts, or something to hand them.
@@ -142,13 +144,16 @@ interface Gen {
   people: Id[];
   carried: Id[];
   rel: ReturnType<typeof relevance>;
+  /** The text-only state coverage tracks: commands that write it are tried too. */
+  text: TextRelevance;
   all: boolean;
   /** The commands so far, in the order found. */
   out: Set<string>;
 }
 
-const listMatters = (g: Gen, group: string) => g.all || g.rel.logicLists.has(group);
-const personMatters = (g: Gen, id: Id, what: 'converse' | 'orders' | 'give') => g.all || g.rel.logicPeople.has(`${id}:${what}`);
+const listMatters = (g: Gen, group: string) => g.all || g.rel.logicLists.has(group) || g.text.lists.has(group);
+const personMatters = (g: Gen, id: Id, what: 'converse' | 'orders' | 'give') =>
+  g.all || g.rel.logicPeople.has(`${id}:${what}`) || g.text.lists.has(`${id}:${what}`);
 const itemMatters = (g: Gen, id: Id) => g.all || !g.rel.inert.has(id);
 const propMatters = (g: Gen, id: Id, p: string) => g.all || g.rel.propsRead.has(`${id}:${p}`);
 /** Would `verb` on this item be more than prose: its own rules, the room's or the story's act, or the standard action changes what matters. */
@@ -207,11 +212,14 @@ function standardItemCommands(g: Gen, id: Id, n: string): void {
   const matters = itemMatters(g, id);
   if (verbOn(g, id, 'examine', g.all || rel.seenIds.has(id))) out.add(`examine ${n}`);
   if (it.readable && verbOn(g, id, 'read', g.all || rel.seenIds.has(id))) out.add(`read ${n}`);
-  if (it.portable && !held && verbOn(g, id, 'take', matters)) out.add(`take ${n}`);
+  // A tracked text-only item (see TextRelevance): taking it, and leaving it where a condition asks.
+  const textItem = g.text.movable.has(id);
+  if (it.portable && !held && verbOn(g, id, 'take', matters || textItem)) out.add(`take ${n}`);
   // Leaving a thing somewhere matters only where a condition asks where it lies or that it is
   // not held (handing it over is `give`): the search's one restriction on the standard verbs.
   const placeRead = g.all || [...(rel.itemInRead.get(id) ?? [])].some((p) => p in w.rooms) || rel.notHasRead.has(id);
-  if (mine && verbOn(g, id, 'drop', matters && placeRead)) out.add(`drop ${n}`);
+  const textPlaceRead = textItem && (!!g.text.itemPlaces.get(id)?.has(g.here) || g.text.itemHeld.has(id));
+  if (mine && verbOn(g, id, 'drop', (matters && placeRead) || textPlaceRead)) out.add(`drop ${n}`);
   if (it.openable) {
     const v = hasProp(s, id, 'open') ? 'close' : 'open';
     if (verbOn(g, id, v, propMatters(g, id, 'open'))) out.add(`${v} ${n}`);
@@ -250,7 +258,8 @@ function putCommands(g: Gen, id: Id, n: string): void {
 function giveCommands(g: Gen, id: Id, n: string): void {
   for (const p of g.people) {
     const pn = g.name(p);
-    if (pn && (itemMatters(g, id) || personMatters(g, p, 'give') && g.w.characters[p].give?.[id]) || listMatters(g, `item:${id}:give`)) g.out.add(`give ${n} to ${pn}`);
+    const textHeld = g.text.itemHeld.has(id);
+    if (pn && (itemMatters(g, id) || textHeld || personMatters(g, p, 'give') && g.w.characters[p].give?.[id]) || listMatters(g, `item:${id}:give`)) g.out.add(`give ${n} to ${pn}`);
   }
 }
 
@@ -394,6 +403,7 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
     people: inScope.filter((id) => id in w.characters),
     carried: items.filter((id) => carries(s, actor, id)),
     rel: relevance(w, s.act),
+    text: textRelevance(w, s.act),
     all: !!opts.allCommands,
     out: new Set<string>(),
   };

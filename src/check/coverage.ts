@@ -14,6 +14,8 @@ export interface Unreachable {
   field: string;
 }
 
+export interface CoverageDump { fired: Id[]; ran: Id[]; hints: Id[]; solved: Id[]; inReach: Id[] }
+
 export class Coverage {
   private readonly fired = new Set<Id>();
   private readonly ranScenes = new Set<Id>();
@@ -44,6 +46,20 @@ export class Coverage {
     const here = roomOf(s, s.player);
     for (const id of Object.keys(s.loc)) if (!this.inReach.has(id) && Object.hasOwn(w.items, id) && roomOf(s, id) === here) this.inReach.add(id);
   };
+
+  /** What has been noted, as plain lists (for a worker thread to hand back). */
+  dump(): CoverageDump {
+    return { fired: [...this.fired], ran: [...this.ranScenes], hints: [...this.currentHints], solved: [...this.solved], inReach: [...this.inReach] };
+  }
+
+  /** Adds what another Coverage noted. */
+  merge(d: CoverageDump): void {
+    for (const x of d.fired) this.fired.add(x);
+    for (const x of d.ran) this.ranScenes.add(x);
+    for (const x of d.hints) this.currentHints.add(x);
+    for (const x of d.solved) this.solved.add(x);
+    for (const x of d.inReach) this.inReach.add(x);
+  }
 
   unreachable(): Unreachable[] {
     const w = this.w;

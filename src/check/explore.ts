@@ -4,7 +4,7 @@ import type { World, State, Id, GameEvent } from '../engine/types.js';
 import { step } from '../engine/step.js';
 import { initialState } from '../engine/state.js';
 import { roomOf } from '../engine/world-query.js';
-import { stateKey, normalise } from './key.js';
+import { stateKey, textKeys, normalise } from './key.js';
 import { commandsFor, walks, type GenOptions } from './commands.js';
 import { relevance } from './analyse.js';
 
@@ -30,13 +30,19 @@ export interface ExploreOptions extends GenOptions {
   events?: (events: readonly GameEvent[]) => void;
 }
 
-interface Node {
+export interface Node {
   parent: number;
   command: string;
   depth: number;
   state: State | null;
+  /** The ending the state has reached (endings are final). */
+  ending: Id | null;
   /** Successor node indices; null until expanded. */
   next: number[] | null;
+  /** States of other text-only assignments found before the node was expanded. */
+  waiting?: State[];
+  /** The text-only values (`textKeys`, per group) found for this state key; a state with a new one is expanded. */
+  texts: Set<string>;
 }
 
 export interface EngineFailure {
@@ -47,6 +53,8 @@ export interface EngineFailure {
 
 export interface Exploration {
   states: number;
+  /** States expanded beyond each key's first for another text-only assignment (see TextRelevance). */
+  textStates: number;
   expanded: number;
   steps: number;
   complete: boolean;
@@ -75,26 +83,51 @@ interface Graph {
   endings: Map<Id, number>;
   engineFailures: EngineFailure[];
   steps: number;
+  /**
+   * Real states of nodes already expanded, with a text-only assignment their node had not had:
+   * expanded in turn (before the scheduler's next node), so coverage sees what they show.
+   */
+  textQueue: [number, State][];
+  /** States expanded for a text-only assignment beyond their node's first. */
+  textStates: number;
 }
 
 /** The node of a state: the one already found with the same key, or a new one. */
 function addState(g: Graph, s: State, parent: number, command: string, depth: number): number {
   normalise(s);
   const k = stateKey(g.w, s);
+  const ts = textKeys(g.w, s);
   const seen = g.index.get(k);
-  if (seen !== undefined) return seen;
+  if (seen !== undefined) {
+    const node = g.nodes[seen];
+    if (ts.some((t) => !node.texts.has(t))) {
+      // The same state for what can happen, another for what is said: expanded too (once the
+      // node's first state is), so that coverage sees it and what it leads to.
+      for (const t of ts) node.texts.add(t);
+      g.opts.visit?.(s);
+      g.textStates++;
+      if (s.ending) noteRooms(g, s);
+      else if (node.next !== null) g.textQueue.push([seen, s]);
+      else (node.waiting ??= []).push(s);
+    }
+    return seen;
+  }
   const i = g.nodes.length;
-  g.nodes.push({ parent, command, depth, state: s, next: s.ending ? [] : null }); // endings are final
+  g.nodes.push({ parent, command, depth, state: s, ending: s.ending ?? null, next: s.ending ? [] : null, texts: new Set(ts) }); // endings are final
   g.index.set(k, i);
   g.opts.visit?.(s);
-  for (const c of s.playable.length ? s.playable : [s.player]) g.roomsReached.add(roomOf(s, c));
-  g.roomsReached.add(roomOf(s, s.player));
+  noteRooms(g, s);
   if (s.ending && !g.endings.has(s.ending)) g.endings.set(s.ending, i);
   return i;
 }
 
+function noteRooms(g: Graph, s: State): void {
+  for (const c of s.playable.length ? s.playable : [s.player]) g.roomsReached.add(roomOf(s, c));
+  g.roomsReached.add(roomOf(s, s.player));
+}
+
 /** The commands from the opening to a node. */
-function pathTo(nodes: readonly Node[], i: number): string[] {
+export function pathTo(nodes: readonly Pick<Node, 'parent' | 'command'>[], i: number): string[] {
   const p: string[] = [];
   for (let j = i; j > 0; j = nodes[j].parent) p.push(nodes[j].command);
   return p.reverse();
@@ -117,16 +150,20 @@ interface Window { bfs: number[]; head: number; expanded: number; entries: numbe
  * opens the next act or ends the story. Every expansion, whichever order chose it, adds the
  * same real edges to one graph, so what is proven below does not depend on the order.
  */
-class Scheduler {
+export class Scheduler {
   private readonly windows = new Map<number, Window>();
   private readonly probeAfter: number;
 
+  /** `open(i)`: node i still waits to be expanded (and is not being expanded). */
   constructor(
-    private readonly w: World,
-    private readonly nodes: readonly Node[],
+    private readonly open: (i: number) => boolean,
     private readonly cp: ExploreOptions['checkpoints'],
   ) {
     this.probeAfter = cp?.probeAfter ?? 1500;
+  }
+
+  get checkpoints(): boolean {
+    return !!this.cp;
   }
 
   private win(act: number): Window {
@@ -135,19 +172,18 @@ class Scheduler {
     return q;
   }
 
-  /** Queues a node found from a state of act `fromAct` (null for the opening). */
-  enqueue(i: number, fromAct: number | null): void {
+  /** Queues node i, of act `act`, found from a state of act `fromAct` (null for the opening); `prog`: see progress. */
+  enqueue(i: number, fromAct: number | null, act: number, prog: () => number): void {
     const cp = this.cp;
-    const st = this.nodes[i].state!;
-    if (this.nodes[i].next !== null) return;
-    const q = this.win(cp ? st.act : 0);
-    if (cp && fromAct !== null && st.act !== fromAct) {
+    if (!this.open(i)) return;
+    const q = this.win(cp ? act : 0);
+    if (cp && fromAct !== null && act !== fromAct) {
       this.win(fromAct).onward = true;
       if (q.entries >= (cp.entriesPerAct ?? Infinity)) return; // left open: undecided
       q.entries++;
     }
     q.bfs.push(i);
-    if (cp) heapPush(q.heap, [-progress(this.w, st), i]);
+    if (cp) heapPush(q.heap, [-prog(), i]);
   }
 
   /** The next node to expand, or null when every queue is spent. */
@@ -173,7 +209,7 @@ class Scheduler {
     if (!this.cp || q.expanded < this.probeAfter || (q.onward && (q.expanded & 1) !== 1)) return null;
     while (q.heap.length) {
       const [, i] = heapPop(q.heap);
-      if (this.nodes[i].next === null) return (q.expanded++, i);
+      if (this.open(i)) return (q.expanded++, i);
     }
     return null;
   }
@@ -181,7 +217,7 @@ class Scheduler {
   private breadthFirst(q: Window): number | null {
     while (q.head < q.bfs.length) {
       const i = q.bfs[q.head++];
-      if (this.nodes[i].next === null) return (q.expanded++, i);
+      if (this.open(i)) return (q.expanded++, i);
     }
     return null;
   }
@@ -193,10 +229,8 @@ class Scheduler {
 }
 
 /** Steps every command from a node's state: new states are queued, edges returned. */
-function stepCommands(g: Graph, sched: Scheduler, head: number): Set<number> {
+function stepCommands(g: Graph, sched: Scheduler, head: number, s: State, next: Set<number>): void {
   const node = g.nodes[head];
-  const s = node.state!;
-  const next = new Set<number>();
   for (const c of commandsFor(g.w, s, g.opts)) {
     g.steps++;
     let r;
@@ -210,7 +244,7 @@ function stepCommands(g: Graph, sched: Scheduler, head: number): Set<number> {
     g.opts.events?.(r.events);
     const before = g.nodes.length;
     const j = addState(g, r.state, head, c, node.depth + 1);
-    if (j === before) sched.enqueue(j, s.act);
+    if (j === before) sched.enqueue(j, s.act, r.state.act, () => progress(g.w, r.state));
     else if (g.nodes[j].depth > node.depth + 1) {
       // Found again by a shorter way (a probe found it first): keep the shorter path.
       g.nodes[j].parent = head;
@@ -219,7 +253,6 @@ function stepCommands(g: Graph, sched: Scheduler, head: number): Set<number> {
     }
     if (j !== head) next.add(j);
   }
-  return next;
 }
 
 /**
@@ -247,14 +280,32 @@ function coverageWalks(g: Graph, s: State, roomCount: number): void {
 function expand(g: Graph, sched: Scheduler, head: number, roomCount: number): void {
   const node = g.nodes[head];
   const s = node.state!;
-  let next = new Set<number>();
-  if (!s.ending) {
-    next = stepCommands(g, sched, head);
-    noteItemsInScope(g, s);
-    if (g.roomsReached.size < roomCount) coverageWalks(g, s, roomCount);
+  const next = new Set<number>();
+  // Its other text-only states, those found before and those its own steps find (a self-loop
+  // that only changes what is said), are expanded with it.
+  const todo = [s];
+  for (let x = todo.shift(); x; x = todo.shift()) {
+    if (!x.ending) {
+      stepCommands(g, sched, head, x, next);
+      noteItemsInScope(g, x);
+      if (g.roomsReached.size < roomCount) coverageWalks(g, x, roomCount);
+    }
+    todo.push(...(node.waiting ?? []));
+    node.waiting = undefined;
   }
   node.next = [...next];
   if (!s.ending) node.state = null; // expanded: only the path and the edges are needed now
+}
+
+/** Expands a state of another text-only assignment of a node already expanded: its edges join the node's. */
+function expandText(g: Graph, sched: Scheduler, head: number, s: State, roomCount: number): void {
+  const node = g.nodes[head];
+  const next = new Set(node.next);
+  const before = next.size;
+  stepCommands(g, sched, head, s, next);
+  noteItemsInScope(g, s);
+  if (g.roomsReached.size < roomCount) coverageWalks(g, s, roomCount);
+  if (next.size !== before) node.next = [...next];
 }
 
 /** Expands nodes until the queues are spent or a limit is reached (then says which). */
@@ -265,6 +316,11 @@ function search(g: Graph, sched: Scheduler, now: () => number, t0: number): Expl
   for (let expandedCount = 0; ; expandedCount++) {
     if (g.nodes.length >= maxStates) return 'maxStates';
     if ((expandedCount & 63) === 0 && now() - t0 > timeLimit) return 'time';
+    const text = g.textQueue.pop();
+    if (text) {
+      expandText(g, sched, text[0], text[1], roomCount);
+      continue;
+    }
     const head = sched.next();
     if (head === null) return null;
     expand(g, sched, head, roomCount);
@@ -272,7 +328,7 @@ function search(g: Graph, sched: Scheduler, now: () => number, t0: number): Expl
 }
 
 /** The nodes from which any of `seeds` can be reached, along the graph's edges. */
-function reaching(rev: readonly number[][], seeds: readonly number[]): Uint8Array {
+export function reaching(rev: readonly number[][], seeds: readonly number[]): Uint8Array {
   const m = new Uint8Array(rev.length);
   const q = [...seeds];
   for (const x of q) m[x] = 1;
@@ -284,7 +340,7 @@ function reaching(rev: readonly number[][], seeds: readonly number[]): Uint8Arra
 }
 
 /** Which states can still reach an ending, which might through states not yet expanded, and which cannot. */
-function classify(nodes: readonly Node[]): { good: Uint8Array; dead: number[]; undecided: number; open: number } {
+export function classify(nodes: readonly Pick<Node, 'next' | 'ending'>[]): { good: Uint8Array; dead: number[]; undecided: number; open: number } {
   const n = nodes.length;
   const rev: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) for (const j of nodes[i].next ?? []) rev[j].push(i);
@@ -292,7 +348,7 @@ function classify(nodes: readonly Node[]): { good: Uint8Array; dead: number[]; u
   const openNodes: number[] = [];
   for (let i = 0; i < n; i++) {
     if (nodes[i].next === null) openNodes.push(i);
-    else if (nodes[i].state?.ending) endingNodes.push(i);
+    else if (nodes[i].ending) endingNodes.push(i);
   }
   const good = reaching(rev, endingNodes);
   const maybe = reaching(rev, openNodes);
@@ -307,7 +363,7 @@ function classify(nodes: readonly Node[]): { good: Uint8Array; dead: number[]; u
 }
 
 /** The shallowest dead end behind each distinct "last step into the dead region", up to `max`. */
-function pickDeadEnds(nodes: readonly Node[], good: Uint8Array, dead: readonly number[], max: number): number[] {
+export function pickDeadEnds(nodes: readonly Pick<Node, 'parent' | 'command' | 'depth'>[], good: Uint8Array, dead: readonly number[], max: number): number[] {
   const entries = dead.filter((i) => i > 0 && good[nodes[i].parent]);
   const byCommand = new Map<string, number>();
   for (const i of entries) if (!byCommand.has(nodes[i].command)) byCommand.set(nodes[i].command, i);
@@ -324,13 +380,15 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
   const t0 = now();
   const g: Graph = {
     w, opts, nodes: [], index: new Map(), roomsReached: new Set(), itemsInScope: new Set(), endings: new Map(), engineFailures: [], steps: 0,
+    textQueue: [], textStates: 0,
   };
-  const sched = new Scheduler(w, g.nodes, opts.checkpoints);
-  sched.enqueue(addState(g, initialState(w, opts.seed ?? 0), -1, '', 0), null);
+  const sched = new Scheduler((i) => g.nodes[i].next === null, opts.checkpoints);
+  const s0 = initialState(w, opts.seed ?? 0);
+  sched.enqueue(addState(g, s0, -1, '', 0), null, s0.act, () => progress(w, s0));
   const stopReason = search(g, sched, now, t0);
   if (process.env.NANODREAM_CHECK_DEBUG) process.stderr.write(sched.report());
   const { nodes } = g;
-  const complete = nodes.every((x) => x.next !== null);
+  const complete = nodes.every((x) => x.next !== null) && g.textQueue.length === 0;
   const { good, dead, undecided, open } = classify(nodes);
   const deadEnds = pickDeadEnds(nodes, good, dead, opts.maxDeadEnds ?? 10).map((i) => {
     const s = replayState(w, opts.seed ?? 0, pathTo(nodes, i));
@@ -338,6 +396,7 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
   });
   return {
     states: nodes.length,
+    textStates: g.textStates,
     expanded: nodes.length - open,
     steps: g.steps,
     complete,
@@ -354,7 +413,7 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
 }
 
 /** How far along the story a state is, for the best-first probe: act, then puzzles, then what matters. */
-function progress(w: World, s: State): number {
+export function progress(w: World, s: State): number {
   const rel = relevance(w, s.act);
   let n = s.act * 1_000_000 + s.solved.length * 1000;
   for (const f in s.flags) if (s.flags[f] && rel.flagsRead.has(f)) n += 10;

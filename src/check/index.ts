@@ -1,5 +1,5 @@
 // The content checker's public face: explore the real engine and report what is proven.
-export { runCheck, formatReport, reportJson, type CheckReport, type CheckOptions, type EndingResult } from './check.js';
+export { runCheck, runCheckParallel, formatReport, reportJson, type CheckReport, type CheckOptions, type EndingResult } from './check.js';
 export { randomWalks, type RandomOptions, type RandomReport } from './random.js';
 export { commandsFor } from './commands.js';
 export { stateKey } from './key.js';

@@ -5,7 +5,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { loadContent } from '../../src/content/load.js';
-import { runCheck } from '../../src/check/check.js';
+import { runCheck, runCheckParallel, reportJson } from '../../src/check/check.js';
+import { relevance, textRelevance } from '../../src/check/analyse.js';
 import { checkCommand } from '../../src/check/cli.js';
 import { makeTemp } from '../temp.js';
 
@@ -46,4 +47,53 @@ describe('what the story can never show', () => {
     expect(report.unreachable).toContainEqual({ kind: 'puzzle', id: 'never_puzzle', source: 'puzzles/p.yaml: never_puzzle' });
     expect(report.unreachable).toContainEqual({ kind: 'item', id: 'lost_coin', source: 'rooms/r.yaml: vault.items.lost_coin.location' });
   });
+});
+
+/**
+ * The fixture story with two flags only text reads (no logic condition does, so the state key
+ * leaves them out): smelling the apple sets one, and a scene in the garden says so; the other is
+ * set only in an act the story never reaches, and its scene must stay unreachable.
+ */
+function withTextOnlyFlags(): string {
+  const dir = makeTemp('nd-coverage-text-');
+  cpSync(FIXTURE, dir, { recursive: true });
+  const edit = (file: string, f: (t: string) => string) => writeFileSync(join(dir, file), f(readFileSync(join(dir, file), 'utf8')));
+  edit('rooms/r.yaml', (t) => t.replace('      description: A red apple.\n', [
+    '      description: A red apple.',
+    '      verbs:',
+    '        smell:',
+    '          - if: { act: 2 }',
+    '            say: It has gone soft.',
+    '            do: [ { set: apple_rotten } ]',
+    '          - say: Sweet, like summer.',
+    '            do: [ { set: apple_smelled } ]',
+    '',
+  ].join('\n')));
+  edit('scenes/s.yaml', (t) => `- id: apple_remembered\n  if: { flag: apple_smelled, here: garden }\n  say: The garden smells faintly of apples.\n` +
+    `- id: rotten_apple\n  if: { flag: apple_rotten, here: garden }\n  say: Something in the garden has gone off.\n${t}`);
+  return dir;
+}
+
+describe('text-only flags (flags that change what is said, never what can happen)', () => {
+  const w = loadContent(withTextOnlyFlags());
+
+  it('are left out of the state key, yet a scene shown only through one is found reachable and one that is not stays reported', () => {
+    expect(relevance(w, 1).flagsRead.has('apple_smelled')).toBe(false);
+    expect(textRelevance(w, 1).flags).toEqual(['apple_rotten', 'apple_smelled']);
+    const r = runCheck(w, { maxStates: 5000, checkpoints: {} });
+    expect(r.complete).toBe(true);
+    expect(r.textStates).toBeGreaterThan(0);
+    expect(r.unreachable.map((u) => `${u.kind} ${u.id}`)).toEqual(['scene rotten_apple']);
+  });
+
+  it('the parallel search finds the same, and the same again on a second run', async () => {
+    const one = runCheck(w, { maxStates: 5000, checkpoints: {} });
+    const a = await runCheckParallel(w, { maxStates: 5000, checkpoints: {}, workers: 2, perWorker: 3 });
+    const b = await runCheckParallel(w, { maxStates: 5000, checkpoints: {}, workers: 2, perWorker: 3 });
+    expect(a.complete).toBe(true);
+    expect(a.states).toBe(one.states);
+    expect(a.unreachable).toEqual(one.unreachable);
+    expect(a.endings.map((e) => e.reached)).toEqual(one.endings.map((e) => e.reached));
+    expect({ ...reportJson(b), elapsedMs: 0, statesPerSecond: 0 }).toEqual({ ...reportJson(a), elapsedMs: 0, statesPerSecond: 0 });
+  }, 60_000);
 });
