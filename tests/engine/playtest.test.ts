@@ -468,4 +468,12 @@ describe('what the fifth playtest typed', () => {
     expect(n).toBeGreaterThan(0);
     expect(at(n, 'x whales')).toBe(at(n, 'x whale'));
   });
+
+  it('Jaime on the floe calls Mia by her name, not Leo\'s', () => {
+    const n = walk.indexOf('examine seam');
+    expect(n).toBeGreaterThan(0);
+    expect(at(n, 'be jaime', 'talk to mia')).toMatch(/^"MIA!"/);
+    expect(at(n, 'be jaime', 'shout')).toMatch(/^"LEO!"/);
+  });
 });
+
