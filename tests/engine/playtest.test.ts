@@ -475,5 +475,12 @@ describe('what the fifth playtest typed', () => {
     expect(at(n, 'be jaime', 'talk to mia')).toMatch(/^"MIA!"/);
     expect(at(n, 'be jaime', 'shout')).toMatch(/^"LEO!"/);
   });
+
+  it('what the text names answers: the banana in Jaime\'s backpack, Knots for Explorers, the binders in the study', () => {
+    expect(at(18, 'take banana')).toContain('for the morning');
+    expect(at(18, 'x knots')).toContain('Knots for Explorers');
+    expect(at(3, 'w', 'open binder')).toContain('VOL. 3');
+    expect(at(3, 'w', 'look up failsafe in binder')).toBe(at(3, 'w', 'read binders'));
+  });
 });
 
