@@ -1,7 +1,7 @@
 // What the parser needs from a world, worked out once per world: its vocabulary, its grammar
 // (the standard lines with the story's own in front), and a cache of parsed lines.
 import type { World } from './types.js';
-import { parse, makeGrammar, type Grammar, type Vocabulary } from '../parser/index.js';
+import { parse, makeGrammar, singularsOf, type Grammar, type Vocabulary } from '../parser/index.js';
 
 const vocabCache = new WeakMap<World, Vocabulary>();
 
@@ -30,8 +30,7 @@ export function vocabulary(w: World): Vocabulary {
     for (const sc of r.scenery ?? []) addAll(sc.words);
   }
   // A plural of a known word is known (`x whales`): resolve reads it as every thing of the singular.
-  const singular = (x: string) => x.length >= 4 && x.endsWith('s') && (words.has(x.slice(0, -1)) || (x.endsWith('es') && words.has(x.slice(0, -2))));
-  v = { has: (x: string) => words.has(x) || singular(x) };
+  v = { has: (x: string) => words.has(x) || singularsOf(x).some((one) => words.has(one)) };
   vocabCache.set(w, v);
   return v;
 }

@@ -1,7 +1,7 @@
 // Turns the parser's noun phrases into ids in the actor's scope: pronouns, `all`, ambiguity.
 import type { Id, World } from './types.js';
 import type { NounPhrase, Candidate } from '../parser/index.js';
-import { matchNounPhrase } from '../parser/index.js';
+import { matchNounPhrase, singularsOf } from '../parser/index.js';
 import { type Ctx, own } from './context.js';
 import { scope, roomOf, canPerceive } from './world-query.js';
 import { textOf } from './conditions.js';
@@ -36,9 +36,10 @@ export function candidateFor(w: World, id: Id): Candidate {
 
 /** `x doors` where the story names each door `door`: a plural the things do not name means all of them (or the one). */
 function plural(np: NounPhrase, cands: Candidate[]): Resolution | undefined {
-  const last = np.words[np.words.length - 1];
-  if (last === undefined || last.length < 4 || !last.endsWith('s')) return undefined;
-  const one = last.endsWith('es') && !cands.some((c) => c.words.includes(last.slice(0, -1))) ? last.slice(0, -2) : last.slice(0, -1);
+  const forms = singularsOf(np.words[np.words.length - 1] ?? '');
+  // `boxes` is box unless something here is called `boxe`; `glasses`, glass.
+  const one = forms.find((f) => cands.some((c) => c.words.includes(f))) ?? forms.at(-1);
+  if (one === undefined) return undefined;
   const found = matchNounPhrase({ ...np, words: [...np.words.slice(0, -1), one] }, cands);
   return found.length > 0 ? { kind: 'ok', ids: found.map((c) => c.id) } : undefined;
 }

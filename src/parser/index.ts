@@ -84,7 +84,7 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
 }
 
 export { parseNounPhrase, nounPhraseFromWords } from './noun-phrase.js';
-export { matchNounPhrase, describeChoices, type Candidate } from './match.js';
+export { matchNounPhrase, describeChoices, singularsOf, type Candidate } from './match.js';
 export { VERBS, type VerbInfo } from './verbs.js';
 export { makeGrammar, patternProblem, STANDARD_GRAMMAR, type Grammar, type GrammarLine } from './grammar.js';
 export { MAX_LINE } from './normalise.js';

@@ -57,3 +57,12 @@ export function describeChoices(names: string[]): string {
   if (withArticles.length <= 1) return withArticles[0] ?? '';
   return `${withArticles.slice(0, -1).join(', ')} or ${withArticles[withArticles.length - 1]}`;
 }
+
+/**
+ * The singulars a plural may stand for (`whales` -> whale; `boxes` -> boxe, box), or none for a
+ * word too short or not ending in s. The vocabulary and the resolver read plurals through it.
+ */
+export function singularsOf(word: string): string[] {
+  if (word.length < 4 || !word.endsWith('s')) return [];
+  return word.endsWith('es') ? [word.slice(0, -1), word.slice(0, -2)] : [word.slice(0, -1)];
+}

@@ -76,7 +76,6 @@ const goAction = defineAction({
 
 const article = /^(the|a|an)\s+/;
 
-/** `go to <room>`: a walk through rooms this character has visited, along open exits. */
 /**
  * Whether words name a room: its name or id, or a part of its name. Possessives are dropped on
  * both sides (the parser reads `mia's` as `mia`); `my room` is the room named for the one
@@ -102,6 +101,7 @@ export function namesRoom(ctx: Ctx, topic: string): boolean {
   return !!named && Object.keys(ctx.w.rooms).some(named);
 }
 
+/** `go to <room>`: a walk through rooms this character has visited, along open exits. */
 function goTo(ctx: Ctx, topic: string): void {
   const { w, s } = ctx;
   // Where one has been, and one's own home (the region one starts in): Mia knows the way to her room.
