@@ -8,6 +8,7 @@ import { loadContent, ContentError } from '../content/load.js';
 import { readSystemMessages } from '../content/system-source.js';
 import { packageRoot } from '../content/world.js';
 import { styledCharsOneShape } from './styled-chars.js';
+import { deferredInit } from './deferred-init.js';
 import { GLITCH_ALPHABET, glitchGraphemes, widthTable } from '../glitch/width-table.js';
 
 const root = packageRoot();
@@ -41,7 +42,7 @@ const common = {
   // NANODREAM_BUILD_READABLE=1 keeps the names (for reading CPU profiles); players get it minified.
   minify: !process.env.NANODREAM_BUILD_READABLE,
   minifySyntax: true,
-  minifyWhitespace: true,
+  minifyWhitespace: !process.env.NANODREAM_BUILD_READABLE,
   sourcemap: false,
   legalComments: 'none',
   define: {
@@ -112,7 +113,7 @@ const core = await build({
   write: false,
   outfile: join(dist, 'core.cjs'),
   define: cjsDefine,
-  plugins: [uiIsElsewhere, extraIsElsewhere, systemIsCompiled],
+  plugins: [uiIsElsewhere, extraIsElsewhere, systemIsCompiled, deferredInit],
 });
 writeAtomically(join(dist, 'core.cjs'), `${core.outputFiles[0].text}\nglobalThis.__NANODREAM_BUNDLE__ = true;\n`);
 
@@ -125,7 +126,7 @@ function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions>
     outfile: join(dist, out),
     define: cjsDefine,
     ...extra,
-    plugins: [systemIsCompiled, ...(extra.plugins ?? [])],
+    plugins: [systemIsCompiled, deferredInit, ...(extra.plugins ?? [])],
   });
 }
 
@@ -146,8 +147,9 @@ const ui = await build({
   alias: { ...common.alias, 'restore-cursor': join(root, 'src/ui/restore-cursor.ts') },
   splitting: true,
   format: 'esm',
-  // ink's characters with one hidden class, not one each (see styled-chars.ts).
-  plugins: [systemIsCompiled, styledCharsOneShape],
+  // ink's characters with one hidden class, not one each (see styled-chars.ts); string-width and
+  // wrap-ansi build their segmenter and emoji pattern on first use (see deferred-init.ts).
+  plugins: [systemIsCompiled, styledCharsOneShape, deferredInit],
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
     js: [
