@@ -52,6 +52,17 @@ function Entry({ item }: { item: TranscriptItem }) {
   );
 }
 
+/**
+ * What the live area shows so that it stays shorter than the terminal: ink clears the screen and
+ * writes the whole transcript again whenever it is not. The blank line above it and the status
+ * line give way first in a terminal only a few rows tall (the model cuts a glitch frame to fit).
+ */
+export function liveAreaFit(rows: number, frameRows: number, screenReader: boolean): { margin: 0 | 1; status: boolean } {
+  const status = !screenReader && frameRows + 2 < rows;
+  const used = frameRows + (status ? 1 : 0) + 1;
+  return { margin: used + 1 < rows ? 1 : 0, status };
+}
+
 export function App({ model }: { model: UiModel }) {
   useModel(model);
   const { exit } = useApp();
@@ -64,13 +75,13 @@ export function App({ model }: { model: UiModel }) {
     if (model.ended) exit();
   }, [model.ended, exit]);
 
-  const sr = model.settings().screenReader;
   const frame = model.frame;
+  const fit = liveAreaFit(model.rows(), frame?.length ?? 0, model.settings().screenReader);
   const live = model.ended || model.suspended ? null : (
-    <Box flexDirection="column" marginTop={1}>
+    <Box flexDirection="column" marginTop={fit.margin}>
       {frame ? <Text wrap="truncate-end">{frame.join('\n')}</Text> : null}
-      {sr ? null : <Text wrap="truncate-end">{model.status()}</Text>}
-      <InputLine model={model} row={1 + (frame?.length ?? 0) + (sr ? 0 : 1)} />
+      {fit.status ? <Text wrap="truncate-end">{model.status()}</Text> : null}
+      <InputLine model={model} row={fit.margin + (frame?.length ?? 0) + (fit.status ? 1 : 0)} />
     </Box>
   );
   return (

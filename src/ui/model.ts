@@ -171,13 +171,15 @@ export class UiModel {
   private startAnimation(b: Block, r: RenderSettings): boolean {
     const g = b.glitch!;
     const durationMs = Math.min(GLITCH_DURATION_MS, this.budgetMs);
-    if (durationMs < MIN_ANIMATION_MS) return false;
+    // The frame, the blank line, the status line and the prompt stay shorter than the terminal
+    // (see liveAreaFit); a terminal under five rows gets the settled text without the animation.
+    const maxRows = this.rows() - 4;
+    if (durationMs < MIN_ANIMATION_MS || maxRows < 1) return false;
     const a = glitchFrames(b.spans, {
       width: r.width, intensity: g.intensity, seed: g.seed, memories: this.o.host.state.memories, durationMs,
     });
     if (a.frames.length <= 1) return false;
     this.budgetMs -= a.delayMs.reduce((t, d) => t + d, 0);
-    const maxRows = Math.max(1, this.rows() - 4);
     const frames = renderFrames(a.frames.slice(0, -1), { color: r.color }).map((f) => f.split('\n').slice(0, maxRows));
     this.anim = { block: b, frames, delays: a.delayMs.slice(0, -1), index: 0, timer: null };
     this.frame = frames[0];

@@ -25,8 +25,8 @@ describe.skipIf(!hasTmux)('the screen at awkward moments', () => {
   const terminal = terminalPerTest();
 
   /** A shell in tmux; `ready` pipes the walkthrough first so the game continues just before the sky cracks. */
-  function shell(opts: { ready?: boolean } = {}): Promise<TmuxTerm> {
-    return terminal.shell(100, 30, {}, opts.ready ? (dir) => {
+  function shell(opts: { ready?: boolean; width?: number; height?: number } = {}): Promise<TmuxTerm> {
+    return terminal.shell(opts.width ?? 100, opts.height ?? 30, {}, opts.ready ? (dir) => {
       const r = spawnSync('node', [BIN, '--new', '--seed', '1', '--plain', '--home', dir], {
         input: beforeTheSky().before.join('\n') + '\n', encoding: 'utf8', cwd: ROOT,
       });
@@ -57,6 +57,30 @@ describe.skipIf(!hasTmux)('the screen at awkward moments', () => {
     expect(h.findIndex((l) => l.startsWith(SKY))).toBeLessThan(h.indexOf('> x me'));
     expect(h.filter((l) => l.startsWith(SKY))).toHaveLength(1);
     expect(t.lines().at(-1)).toBe('>');
+  });
+
+  it('in a terminal four rows tall, shows the glitch settled and keeps the whole transcript in the scrollback', async () => {
+    const t = await shell({ ready: true, width: 60, height: 4 });
+    // Every byte the game writes to the terminal.
+    const bytes = join(terminal.homeDir(), 'pane.bytes');
+    t.tmux('pipe-pane', '-o', `cat >> ${bytes}`);
+    await play(t);
+    for (const c of [beforeTheSky().glitching, 'x me', 'look']) {
+      t.type(c);
+      await t.waitFor(() => history(t).includes(`> ${c}`), `the command ${c}`);
+      await t.settle(300);
+    }
+    const h = history(t);
+    // Each command and the sky's first line once each: ink never had to clear the screen and
+    // write the transcript again (it would, were the live area as tall as the terminal).
+    for (const c of [beforeTheSky().glitching, 'x me', 'look']) expect(h.filter((l) => l === `> ${c}`)).toHaveLength(1);
+    expect(h.filter((l) => l.startsWith(SKY))).toHaveLength(1);
+    expect(t.lines().at(-1)).toBe('>');
+    expect(t.lines().some((l) => STATUS.test(l))).toBe(true);
+    // ink's redraw of a live area as tall as the terminal begins by clearing screen and scrollback.
+    const written = readFileSync(bytes, 'latin1');
+    expect(written).toContain('> look');
+    expect(written).not.toContain('\x1b[3J');
   });
 
   it('resized while the glitch animates, leaves no stale frame and draws the rest at the new width', async () => {
