@@ -2,8 +2,8 @@
 import type { Id, World } from './types.js';
 import type { NounPhrase, Candidate } from '../parser/index.js';
 import { matchNounPhrase, singularsOf } from '../parser/index.js';
-import { type Ctx, own } from './context.js';
-import { scope, roomOf, canPerceive } from './world-query.js';
+import { type Ctx, own, msg, say, theName } from './context.js';
+import { scope, roomOf, canPerceive, contentsOf, isPresent } from './world-query.js';
 import { textOf } from './conditions.js';
 
 export type Resolution =
@@ -12,7 +12,9 @@ export type Resolution =
   | { kind: 'unknown_pronoun'; pronoun: string }
   /** The pronoun's thing is known but not here. */
   | { kind: 'gone'; id: Id }
-  | { kind: 'ambiguous'; ids: Id[] };
+  | { kind: 'ambiguous'; ids: Id[] }
+  /** Seen in someone's hands here, out of the actor's reach: `x lantern` while Leo carries it. */
+  | { kind: 'held'; id: Id; holder: Id };
 
 const candidateCache = new WeakMap<World, Map<Id, Candidate>>();
 
@@ -93,6 +95,26 @@ export function notePronoun(ctx: Ctx, id: Id): void {
 }
 
 /**
+ * What the people here have in their hands (or wear), which the actor can see but not reach:
+ * named only when nothing in reach answers to the phrase by its noun (the paper lantern Leo holds,
+ * not the lantern moths that merely share the word).
+ */
+function heldHere(ctx: Ctx, np: NounPhrase, inScope: Id[], found: Candidate[]): Resolution | undefined {
+  const { w, s } = ctx;
+  const byNoun = (c: Candidate) => np.words.some((x) => c.words.includes(x));
+  if (np.all || np.pronoun || found.some(byNoun)) return undefined;
+  for (const holder of inScope) {
+    if (!Object.hasOwn(w.characters, holder)) continue;
+    const cands = contentsOf(w, s, holder)
+      .filter((id) => { const it = w.items[id]; return it !== undefined && !inScope.includes(id) && isPresent(w, s, it, ctx.actor); })
+      .map((id) => candidateFor(w, id));
+    const [first] = matchNounPhrase(np, cands).filter(byNoun);
+    if (first) return { kind: 'held', id: first.id, holder };
+  }
+  return undefined;
+}
+
+/**
  * Resolves a noun phrase. `pool` narrows `all` (e.g. only things you could take);
  * `restrict` limits what may be meant at all (e.g. a pending question's candidates).
  */
@@ -115,9 +137,28 @@ export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boo
     const self = matchNounPhrase(np, [candidateFor(ctx.w, ctx.actor)]);
     if (self.length) return { kind: 'ok', ids: [ctx.actor] };
   }
-  const found = matchNounPhrase(np, cands).map((c) => c.id);
+  const matched = matchNounPhrase(np, cands);
+  const held = opts.restrict ? undefined : heldHere(ctx, np, inScope, matched);
+  if (held) return held;
+  const found = matched.map((c) => c.id);
   if (np.all) return found.length ? { kind: 'ok', ids: found } : { kind: 'none' };
   if (found.length === 0) return opts.restrict ? { kind: 'none' } : plural(np, cands) ?? personByPart(ctx, np, inScope);
   if (found.length === 1) return { kind: 'ok', ids: found };
   return { kind: 'ambiguous', ids: found };
+}
+
+/**
+ * A thing in the hands of someone here, out of the actor's reach (`held`): looked at, it is
+ * described and said to be theirs; any other verb is told who has it (`held.VERB`, else
+ * `held.default`). Nothing changes: the thing is not the actor's to act on.
+ */
+export function answerHeld(ctx: Ctx, verb: string, id: Id, holder: Id): void {
+  const { w } = ctx;
+  const params = { name: w.characters[holder]?.name ?? holder, thing: theName(w, id) };
+  if (verb === 'examine' || verb === 'look_at') {
+    say(ctx, textOf(w, ctx.s, w.items[id]?.description, ctx.actor));
+    msg(ctx, 'held.examine', params);
+    return;
+  }
+  msg(ctx, Object.hasOwn(w.messages, `held.${verb}`) ? `held.${verb}` : 'held.default', params);
 }

@@ -8,7 +8,7 @@ import { runRules, switchPlayer } from './effects.js';
 import { actionFor, perform } from './actions/index.js';
 import { answeredUnseen } from './actions/people.js';
 import { namesRoom } from './actions/moving.js';
-import { resolve, notePronoun, candidateFor } from './resolve.js';
+import { resolve, notePronoun, candidateFor, answerHeld } from './resolve.js';
 import { matchNounPhrase } from '../parser/index.js';
 import { parseLine } from './language.js';
 import { answerPending } from './pending.js';
@@ -222,6 +222,10 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
   }
   if (r.kind === 'unknown_pronoun') {
     msg(ctx, 'parse.pronoun_unset', { pronoun: r.pronoun });
+    return null;
+  }
+  if (r.kind === 'held') {
+    answerHeld(ctx, cmd.verb, r.id, r.holder);
     return null;
   }
   if (r.kind === 'gone') {
