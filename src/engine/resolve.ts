@@ -2,7 +2,7 @@
 import type { Id, World } from './types.js';
 import type { NounPhrase, Candidate } from '../parser/index.js';
 import { matchNounPhrase, singularsOf } from '../parser/index.js';
-import { type Ctx, own, msg, say, theName } from './context.js';
+import { type Ctx, own, msg, theName } from './context.js';
 import { scope, roomOf, canPerceive, contentsOf, isPresent } from './world-query.js';
 import { textOf } from './conditions.js';
 
@@ -95,9 +95,10 @@ export function notePronoun(ctx: Ctx, id: Id): void {
 }
 
 /**
- * What the people here have in their hands (or wear), which the actor can see but not reach:
- * named only when nothing in reach answers to the phrase by its noun (the paper lantern Leo holds,
- * not the lantern moths that merely share the word).
+ * What the people here have in their hands (or wear), out of the actor's reach and not looked
+ * at (what others carry is theirs, and may be hidden), but there to reach for: named only when
+ * nothing in reach answers to the phrase by its noun (`nudge lantern` while Leo holds the paper
+ * lantern is his lantern, not the lantern moths that merely share the word).
  */
 function heldHere(ctx: Ctx, np: NounPhrase, inScope: Id[], found: Candidate[]): Resolution | undefined {
   const { w, s } = ctx;
@@ -118,7 +119,7 @@ function heldHere(ctx: Ctx, np: NounPhrase, inScope: Id[], found: Candidate[]): 
  * Resolves a noun phrase. `pool` narrows `all` (e.g. only things you could take);
  * `restrict` limits what may be meant at all (e.g. a pending question's candidates).
  */
-export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boolean; restrict?: Id[] } = {}): Resolution {
+export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boolean; restrict?: Id[]; held?: boolean } = {}): Resolution {
   const inScope = scope(ctx.w, ctx.s, ctx.actor);
   if (np.pronoun) {
     if (np.pronoun === 'me') return { kind: 'ok', ids: [ctx.orderedBy ?? ctx.actor] };
@@ -138,7 +139,7 @@ export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boo
     if (self.length) return { kind: 'ok', ids: [ctx.actor] };
   }
   const matched = matchNounPhrase(np, cands);
-  const held = opts.restrict ? undefined : heldHere(ctx, np, inScope, matched);
+  const held = opts.held && !opts.restrict ? heldHere(ctx, np, inScope, matched) : undefined;
   if (held) return held;
   const found = matched.map((c) => c.id);
   if (np.all) return found.length ? { kind: 'ok', ids: found } : { kind: 'none' };
@@ -148,17 +149,11 @@ export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boo
 }
 
 /**
- * A thing in the hands of someone here, out of the actor's reach (`held`): looked at, it is
- * described and said to be theirs; any other verb is told who has it (`held.VERB`, else
- * `held.default`). Nothing changes: the thing is not the actor's to act on.
+ * A thing in the hands of someone here, reached for (`held`): the reply says who has it
+ * (`held.VERB`, else `held.default`). Nothing changes: the thing is not the actor's to act on.
  */
 export function answerHeld(ctx: Ctx, verb: string, id: Id, holder: Id): void {
   const { w } = ctx;
   const params = { name: w.characters[holder]?.name ?? holder, thing: theName(w, id) };
-  if (verb === 'examine' || verb === 'look_at') {
-    say(ctx, textOf(w, ctx.s, w.items[id]?.description, ctx.actor));
-    msg(ctx, 'held.examine', params);
-    return;
-  }
   msg(ctx, Object.hasOwn(w.messages, `held.${verb}`) ? `held.${verb}` : 'held.default', params);
 }

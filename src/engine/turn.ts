@@ -107,9 +107,24 @@ function enteringIsGoing(ctx: Ctx, cmd: ActionCommand): boolean {
 /** Verbs whose object may be something only thought of. */
 const FREE_TOPIC = new Set(['imagine', 'remember', 'think', 'shout', 'say']);
 
+/**
+ * `draw route` by the map: for a story verb marked `topicThing`, free words that name one thing
+ * here with a rule for that verb mean that thing (the words are kept as the topic too).
+ */
+function topicAsThing(ctx: Ctx, cmd: ActionCommand): ActionCommand {
+  const { w } = ctx;
+  if (cmd.dobj || !cmd.topic || !w.grammar?.verbs.some((v) => v.id === cmd.verb && v.topicThing)) return cmd;
+  const np = nounPhraseFromWords(cmd.topic.split(/\s+/));
+  if (!np || np.all || np.pronoun) return cmd;
+  const r = resolve(ctx, np);
+  const [id] = r.kind === 'ok' && r.ids.length === 1 ? r.ids : [];
+  return id !== undefined && w.items[id]?.verbs?.[cmd.verb] ? { ...cmd, dobj: np } : cmd;
+}
+
 /** Resolves the command's objects for ctx.actor and carries the action out on each. */
-export function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
+export function action(ctx: Ctx, given: ActionCommand, preset: Preset): boolean {
   const { w, s } = ctx;
+  const cmd = preset.dobj ? given : topicAsThing(ctx, given);
   let dobjs: Id[] | undefined = preset.dobj;
   let iobj: Id | undefined = preset.iobj;
   if (!preset.dobj && !preset.iobj && callsOut(ctx, cmd, addressee(cmd))) return true;
@@ -200,7 +215,8 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
     return null;
   }
   const pool = def.all;
-  const r = resolve(ctx, np, { pool: pool ? (id) => pool(ctx, id) : undefined });
+  // Acting on a thing reaches for it, even in someone else's hands; looking (which takes no time) does not see it there.
+  const r = resolve(ctx, np, { pool: pool ? (id) => pool(ctx, id) : undefined, held: !def.free });
   // Of several things with the name, the action's preference decides when it can.
   if (r.kind === 'ambiguous' && slot === 'dobj' && def.prefer) {
     const prefer = def.prefer;
