@@ -27,6 +27,12 @@ export function candidateFor(w: World, id: Id): Candidate {
     const ch = w.characters[id];
     const words = (it?.words ?? ch?.words ?? []).map((x) => x.toLowerCase());
     const adjectives = (it?.adjectives ?? ch?.adjectives ?? []).map((x) => x.toLowerCase());
+    // A word of several (`sleeping bag`) is its last word, with the others before it as adjectives.
+    for (const x of words.filter((x) => x.includes(' '))) {
+      const parts = x.split(/\s+/);
+      words.push(parts.pop() ?? x);
+      adjectives.push(...parts);
+    }
     c = { id, words, adjectives, name: it?.name ?? ch?.name ?? id };
     // The parser reads `mia's` as `mia`: an adjective written `mia's` is whose the thing is.
     const owners = adjectives.filter((x) => x.endsWith("'s")).map((x) => x.slice(0, -2));
@@ -61,6 +67,18 @@ function personByPart(ctx: Ctx, np: NounPhrase, inScope: Id[]): Resolution {
   const people = inScope.filter((id) => id !== ctx.actor && Object.hasOwn(w.characters, id) && canPerceive(w, ctx.s, ctx.actor, id));
   if (people.length === 0) return { kind: 'none' };
   return people.length === 1 ? { kind: 'ok', ids: people } : { kind: 'ambiguous', ids: people };
+}
+
+/**
+ * `hug the children`, `talk to everyone`: a phrase of nothing but words for everyone (game.yaml's
+ * `everyone`) that nothing here answers to means each other person here the actor can see.
+ */
+function everyoneHere(ctx: Ctx, np: NounPhrase, inScope: Id[]): Resolution | undefined {
+  const { w } = ctx;
+  const words = w.game.everyone ?? [];
+  if (np.words.length === 0 || !np.words.every((x) => words.includes(x))) return undefined;
+  const people = inScope.filter((id) => id !== ctx.actor && Object.hasOwn(w.characters, id) && canPerceive(w, ctx.s, ctx.actor, id));
+  return people.length > 0 ? { kind: 'ok', ids: people } : undefined;
 }
 
 /** Scenery entries of the actor's room, as pseudo-items `@scenery:<room>:<index>:<word>`. */
@@ -103,13 +121,16 @@ export function notePronoun(ctx: Ctx, id: Id): void {
 function heldHere(ctx: Ctx, np: NounPhrase, inScope: Id[], found: Candidate[]): Resolution | undefined {
   const { w, s } = ctx;
   const byNoun = (c: Candidate) => np.words.some((x) => c.words.includes(x));
+  // Reaching into someone's hands needs the thing's own name (`lantern`), not a loose word for it (`light`).
+  const last = np.words[np.words.length - 1] ?? '';
+  const byName = (c: Candidate) => c.name.toLowerCase().split(/\s+/).includes(last);
   if (np.all || np.pronoun || found.some(byNoun)) return undefined;
   for (const holder of inScope) {
     if (!Object.hasOwn(w.characters, holder)) continue;
     const cands = contentsOf(w, s, holder)
       .filter((id) => { const it = w.items[id]; return it !== undefined && !inScope.includes(id) && isPresent(w, s, it, ctx.actor); })
       .map((id) => candidateFor(w, id));
-    const [first] = matchNounPhrase(np, cands).filter(byNoun);
+    const [first] = matchNounPhrase(np, cands).filter((c) => byNoun(c) && byName(c));
     if (first) return { kind: 'held', id: first.id, holder };
   }
   return undefined;
@@ -143,7 +164,7 @@ export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boo
   if (held) return held;
   const found = matched.map((c) => c.id);
   if (np.all) return found.length ? { kind: 'ok', ids: found } : { kind: 'none' };
-  if (found.length === 0) return opts.restrict ? { kind: 'none' } : plural(np, cands) ?? personByPart(ctx, np, inScope);
+  if (found.length === 0) return opts.restrict ? { kind: 'none' } : plural(np, cands) ?? everyoneHere(ctx, np, inScope) ?? personByPart(ctx, np, inScope);
   if (found.length === 1) return { kind: 'ok', ids: found };
   return { kind: 'ambiguous', ids: found };
 }

@@ -284,8 +284,8 @@ function namedAsTyped(ctx: Ctx, text: string): string {
     const owner = /^(.*)(['\u2019]s)$/.exec(word);
     return owner ? `${names.get(owner[1] ?? '') ?? owner[1]}${owner[2]}` : names.get(word) ?? word;
   };
-  // `hold leo's hand` with Leo elsewhere: "any Leo", not "any Leo's".
-  return text.replace(/^(the|a|an|some)\s+/, '').replace(/['\u2019]s$/, '').split(' ').map(named).join(' ');
+  // `hold leo's hand` with Leo elsewhere: "any Leo", not "any Leo's"; `x my scarf`: "any scarf".
+  return text.replace(/^(the|a|an|some|my|your|his|her|its|our|their)\s+/, '').replace(/['\u2019]s$/, '').split(' ').map(named).join(' ');
 }
 
 /**

@@ -135,3 +135,56 @@ describe('what the fifth playtest typed, second list', () => {
     expect(end).toContain('and now nobody will');
   });
 });
+
+describe('acts 1 and 2 typed the way a seasoned player types', () => {
+  const hall = ['n'];
+  const leosRoom = ['n', 'w'];
+
+  it('everyone here at once: talk to the kids, hug the children, say goodnight to everyone', () => {
+    const talked = at(0, ...leosRoom, 'talk to the kids');
+    for (const name of ['Jaime:', 'Leo:', 'Mia:']) expect(talked).toContain(name);
+    expect(talked).toContain(at(0, ...leosRoom, 'talk to leo'));
+    expect(at(0, ...leosRoom, 'say goodnight to everyone')).toContain('You say goodnight to Mia.');
+    expect(at(0, ...hall, 'talk to the children')).toBe("You can't see any children here.");
+  });
+
+  it('kiss Leo goodnight; a goodnight kiss; Jaime\'s back is Jaime; x my scarf names a scarf', () => {
+    expect(at(0, ...leosRoom, 'kiss leo goodnight')).toBe(at(0, ...leosRoom, 'kiss leo'));
+    expect(at(0, ...leosRoom, 'give mia a goodnight kiss')).toBe(at(0, ...leosRoom, 'kiss mia'));
+    expect(at(0, ...leosRoom, "look at jaime's back")).toBe(at(0, ...leosRoom, 'x jaime'));
+    expect(at(0, 'x my scarf')).toBe("You can't see any scarf here.");
+  });
+
+  it('a name of two words (the sleeping bag) answers to both; put it back is putting it down', () => {
+    expect(at(0, 'be jaime', 'x sleeping bag')).toBe(at(0, 'be jaime', 'x camp bed'));
+    const kitchen = ['e'];
+    expect(at(0, ...kitchen, 'x honey', 'put it back')).toBe('You are not holding the jar of honey.');
+  });
+
+  it('pick a dandelion, pick the wisp up, feed it to the whale or give the whale the wisp', () => {
+    const meadow = step('blow on dandelion');
+    expect(at(meadow, 'pick a dandelion')).toContain('You pick one.');
+    const shore = step('take wisp');
+    expect(at(shore, 'pick the wisp up')).toBe(at(shore, 'take wisp'));
+    expect(at(shore, 'pick up the wisp')).toBe(at(shore, 'take wisp'));
+    const fed = at(shore + 1, 'give wisp to whale');
+    expect(fed).toContain('Give the cloudwhale back its wisp');
+    expect(at(shore + 1, 'feed the wisp to the whale')).toBe(fed);
+    expect(at(shore + 1, 'give the whale the wisp')).toBe(fed);
+  });
+
+  it('drink from the brook; cross the brook, and cross Leo\'s bridge once he has made it', () => {
+    const brook = step('imagine stones');
+    expect(at(brook, 'drink from the brook')).toContain('You cup your hands and drink.');
+    expect(at(brook, 'cross the brook')).toBe(at(brook, 'enter brook'));
+    expect(at(brook, 'cross bridge')).toContain('There is no bridge to cross.');
+    const made = step('n', brook) ;
+    expect(at(made, 'cross the bridge')).toBe(at(made, 'n'));
+    expect(at(made, 'climb the bridge')).toBe(at(made, 'n'));
+    expect(at(made, 'jump on the bridge')).toBe('You bounce on a plank. The whole bridge bounces back, delighted.');
+  });
+
+  it('a loose word for something in someone\'s hands does not reach for it (turn off the light is no torch of Jaime\'s)', () => {
+    expect(at(0, ...leosRoom, 'turn off the light')).toBe("You can't see any light here.");
+  });
+});
