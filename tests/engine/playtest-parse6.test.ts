@@ -184,6 +184,12 @@ describe('acts 1 and 2 typed the way a seasoned player types', () => {
     expect(at(made, 'jump on the bridge')).toBe('You bounce on a plank. The whole bridge bounces back, delighted.');
   });
 
+  it('stir the tea (with the spoon)', () => {
+    const kitchen = ['n', 'listen', 's', 'e'];
+    expect(at(0, ...kitchen, 'stir the tea')).toContain('nothing in it to stir yet');
+    expect(at(0, ...kitchen, 'make tea', 'put honey in the mug', 'stir the tea with the spoon')).toContain('one even gold');
+  });
+
   it('a loose word for something in someone\'s hands does not reach for it (turn off the light is no torch of Jaime\'s)', () => {
     expect(at(0, ...leosRoom, 'turn off the light')).toBe("You can't see any light here.");
   });
