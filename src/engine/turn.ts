@@ -306,7 +306,8 @@ function askFor(ctx: Ctx, cmd: ActionCommand, person: NounPhrase): boolean {
 function order(ctx: Ctx, cmd: ActionCommand, actor: NounPhrase, opts: { refusal?: string } = {}): boolean {
   const { w } = ctx;
   const r = resolve(ctx, actor);
-  const who = r.kind === 'ok' ? r.ids[0] : undefined;
+  // Several at once (`tell the children to …`) are ordered each in turn, below.
+  const who = r.kind === 'ok' && r.ids.length === 1 ? r.ids[0] : undefined;
   const ch = who !== undefined && Object.hasOwn(w.characters, who) ? w.characters[who] : undefined;
   if (!ch) {
     if (orderEveryone(ctx, cmd, actor, opts)) return true;
