@@ -117,6 +117,8 @@ export const item = z.strictObject({
   visibleTo: z.array(id).optional(),
   if: condition.optional(),
   unlikely: condition.optional(),
+  /** Entering, climbing or crossing it is going this way (a bridge over a brook). */
+  way: direction.optional(),
 });
 
 export const room = z.strictObject({

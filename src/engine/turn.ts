@@ -101,7 +101,7 @@ function enteringIsGoing(ctx: Ctx, cmd: ActionCommand): boolean {
   const np = cmd.dobj;
   if (cmd.verb !== 'enter' || !np || np.pronoun || np.all || !namesRoom(ctx, np.text)) return false;
   const r = resolve(ctx, np);
-  return !(r.kind === 'ok' || r.kind === 'ambiguous') || !r.ids.some((id) => ctx.w.items[id]?.verbs?.enter);
+  return !(r.kind === 'ok' || r.kind === 'ambiguous') || !r.ids.some((id) => ctx.w.items[id]?.verbs?.enter || ctx.w.items[id]?.way);
 }
 
 /** Verbs whose object may be something only thought of. */

@@ -145,6 +145,8 @@ export interface Item {
   if?: Condition;
   /** When it holds, a name that fits this and other things means the others (Leo's `bed` is his own). */
   unlikely?: Condition;
+  /** Entering, climbing or crossing it is going this way (a bridge over a brook): the exit's own words and rules. */
+  way?: Direction;
 }
 
 export interface Topic { id: Id; words: string[]; name: string }
