@@ -277,7 +277,7 @@ function storyGrammar(
     if (v.thing) messages[`verb.${id}.thing`] = v.thing;
     if (v.person) messages[`verb.${id}.person`] = v.person;
     help[id] = v.help;
-    out.verbs.push({ id, usage: v.usage, ...(v.free ? { free: true } : {}) });
+    out.verbs.push({ id, usage: v.usage, ...(v.free ? { free: true } : {}), ...(v.topicThing ? { topicThing: true } : {}) });
   }
   const known = new Set([...standard, ...out.verbs.map((v) => v.id)]);
   for (const [verb, patterns] of Object.entries(raw.synonyms ?? {})) {

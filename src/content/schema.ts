@@ -117,6 +117,8 @@ export const item = z.strictObject({
   visibleTo: z.array(id).optional(),
   if: condition.optional(),
   unlikely: condition.optional(),
+  /** Entering, climbing or crossing it is going this way (a bridge over a brook). */
+  way: direction.optional(),
 });
 
 export const room = z.strictObject({
@@ -182,6 +184,7 @@ export const game = z.strictObject({
   unimportant: z.array(z.string().min(1)).optional(),
   bodyParts: z.array(z.string().min(1)).optional(),
   everyone: z.array(z.string().min(1)).optional(),
+  greetings: z.array(z.string().min(1)).optional(),
 });
 
 export const topics = z.record(id, z.strictObject({ name: z.string(), words: z.array(z.string().min(1)).min(1) }));
@@ -214,6 +217,8 @@ export const grammar = z.strictObject({
     person: z.string().min(1).optional(),
     /** Takes no time in the story (like look and examine). */
     free: z.boolean().optional(),
+    /** Its free words may name a thing here with a rule for the verb: `draw route` by the map draws on the map. */
+    topicThing: z.boolean().optional(),
   })).optional(),
   synonyms: z.record(id, z.array(z.string().min(1)).min(1)).optional(),
   off: z.array(z.string().min(1)).optional(),

@@ -2,8 +2,8 @@
 import type { Id, World } from './types.js';
 import type { NounPhrase, Candidate } from '../parser/index.js';
 import { matchNounPhrase, singularsOf } from '../parser/index.js';
-import { type Ctx, own } from './context.js';
-import { scope, roomOf, canPerceive } from './world-query.js';
+import { type Ctx, own, msg, theName } from './context.js';
+import { scope, roomOf, canPerceive, contentsOf, isPresent } from './world-query.js';
 import { textOf } from './conditions.js';
 
 export type Resolution =
@@ -12,7 +12,9 @@ export type Resolution =
   | { kind: 'unknown_pronoun'; pronoun: string }
   /** The pronoun's thing is known but not here. */
   | { kind: 'gone'; id: Id }
-  | { kind: 'ambiguous'; ids: Id[] };
+  | { kind: 'ambiguous'; ids: Id[] }
+  /** Seen in someone's hands here, out of the actor's reach: `x lantern` while Leo carries it. */
+  | { kind: 'held'; id: Id; holder: Id };
 
 const candidateCache = new WeakMap<World, Map<Id, Candidate>>();
 
@@ -25,6 +27,12 @@ export function candidateFor(w: World, id: Id): Candidate {
     const ch = w.characters[id];
     const words = (it?.words ?? ch?.words ?? []).map((x) => x.toLowerCase());
     const adjectives = (it?.adjectives ?? ch?.adjectives ?? []).map((x) => x.toLowerCase());
+    // A word of several (`sleeping bag`) is its last word, with the others before it as adjectives.
+    for (const x of words.filter((x) => x.includes(' '))) {
+      const parts = x.split(/\s+/);
+      words.push(parts.pop() ?? x);
+      adjectives.push(...parts);
+    }
     c = { id, words, adjectives, name: it?.name ?? ch?.name ?? id };
     // The parser reads `mia's` as `mia`: an adjective written `mia's` is whose the thing is.
     const owners = adjectives.filter((x) => x.endsWith("'s")).map((x) => x.slice(0, -2));
@@ -61,6 +69,18 @@ function personByPart(ctx: Ctx, np: NounPhrase, inScope: Id[]): Resolution {
   return people.length === 1 ? { kind: 'ok', ids: people } : { kind: 'ambiguous', ids: people };
 }
 
+/**
+ * `hug the children`, `talk to everyone`: a phrase of nothing but words for everyone (game.yaml's
+ * `everyone`) that nothing here answers to means each other person here the actor can see.
+ */
+function everyoneHere(ctx: Ctx, np: NounPhrase, inScope: Id[]): Resolution | undefined {
+  const { w } = ctx;
+  const words = w.game.everyone ?? [];
+  if (np.words.length === 0 || !np.words.every((x) => words.includes(x))) return undefined;
+  const people = inScope.filter((id) => id !== ctx.actor && Object.hasOwn(w.characters, id) && canPerceive(w, ctx.s, ctx.actor, id));
+  return people.length > 0 ? { kind: 'ok', ids: people } : undefined;
+}
+
 /** Scenery entries of the actor's room, as pseudo-items `@scenery:<room>:<index>:<word>`. */
 export function sceneryCandidates(ctx: Ctx): Candidate[] {
   const room = ctx.w.rooms[roomOf(ctx.s, ctx.actor)];
@@ -93,10 +113,34 @@ export function notePronoun(ctx: Ctx, id: Id): void {
 }
 
 /**
+ * What the people here have in their hands (or wear), out of the actor's reach and not looked
+ * at (what others carry is theirs, and may be hidden), but there to reach for: named only when
+ * nothing in reach answers to the phrase by its noun (`nudge lantern` while Leo holds the paper
+ * lantern is his lantern, not the lantern moths that merely share the word).
+ */
+function heldHere(ctx: Ctx, np: NounPhrase, inScope: Id[], found: Candidate[]): Resolution | undefined {
+  const { w, s } = ctx;
+  const byNoun = (c: Candidate) => np.words.some((x) => c.words.includes(x));
+  // Reaching into someone's hands needs the thing's own name (`lantern`), not a loose word for it (`light`).
+  const last = np.words[np.words.length - 1] ?? '';
+  const byName = (c: Candidate) => c.name.toLowerCase().split(/\s+/).includes(last);
+  if (np.all || np.pronoun || found.some(byNoun)) return undefined;
+  for (const holder of inScope) {
+    if (!Object.hasOwn(w.characters, holder)) continue;
+    const cands = contentsOf(w, s, holder)
+      .filter((id) => { const it = w.items[id]; return it !== undefined && !inScope.includes(id) && isPresent(w, s, it, ctx.actor); })
+      .map((id) => candidateFor(w, id));
+    const [first] = matchNounPhrase(np, cands).filter((c) => byNoun(c) && byName(c));
+    if (first) return { kind: 'held', id: first.id, holder };
+  }
+  return undefined;
+}
+
+/**
  * Resolves a noun phrase. `pool` narrows `all` (e.g. only things you could take);
  * `restrict` limits what may be meant at all (e.g. a pending question's candidates).
  */
-export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boolean; restrict?: Id[] } = {}): Resolution {
+export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boolean; restrict?: Id[]; held?: boolean } = {}): Resolution {
   const inScope = scope(ctx.w, ctx.s, ctx.actor);
   if (np.pronoun) {
     if (np.pronoun === 'me') return { kind: 'ok', ids: [ctx.orderedBy ?? ctx.actor] };
@@ -115,9 +159,22 @@ export function resolve(ctx: Ctx, np: NounPhrase, opts: { pool?: (id: Id) => boo
     const self = matchNounPhrase(np, [candidateFor(ctx.w, ctx.actor)]);
     if (self.length) return { kind: 'ok', ids: [ctx.actor] };
   }
-  const found = matchNounPhrase(np, cands).map((c) => c.id);
+  const matched = matchNounPhrase(np, cands);
+  const held = opts.held && !opts.restrict ? heldHere(ctx, np, inScope, matched) : undefined;
+  if (held) return held;
+  const found = matched.map((c) => c.id);
   if (np.all) return found.length ? { kind: 'ok', ids: found } : { kind: 'none' };
-  if (found.length === 0) return opts.restrict ? { kind: 'none' } : plural(np, cands) ?? personByPart(ctx, np, inScope);
+  if (found.length === 0) return opts.restrict ? { kind: 'none' } : plural(np, cands) ?? everyoneHere(ctx, np, inScope) ?? personByPart(ctx, np, inScope);
   if (found.length === 1) return { kind: 'ok', ids: found };
   return { kind: 'ambiguous', ids: found };
+}
+
+/**
+ * A thing in the hands of someone here, reached for (`held`): the reply says who has it
+ * (`held.VERB`, else `held.default`). Nothing changes: the thing is not the actor's to act on.
+ */
+export function answerHeld(ctx: Ctx, verb: string, id: Id, holder: Id): void {
+  const { w } = ctx;
+  const params = { name: w.characters[holder]?.name ?? holder, thing: theName(w, id) };
+  msg(ctx, Object.hasOwn(w.messages, `held.${verb}`) ? `held.${verb}` : 'held.default', params);
 }

@@ -8,7 +8,7 @@ import { runRules, switchPlayer } from './effects.js';
 import { actionFor, perform } from './actions/index.js';
 import { answeredUnseen } from './actions/people.js';
 import { namesRoom } from './actions/moving.js';
-import { resolve, notePronoun, candidateFor } from './resolve.js';
+import { resolve, notePronoun, candidateFor, answerHeld } from './resolve.js';
 import { matchNounPhrase } from '../parser/index.js';
 import { parseLine } from './language.js';
 import { answerPending } from './pending.js';
@@ -101,15 +101,30 @@ function enteringIsGoing(ctx: Ctx, cmd: ActionCommand): boolean {
   const np = cmd.dobj;
   if (cmd.verb !== 'enter' || !np || np.pronoun || np.all || !namesRoom(ctx, np.text)) return false;
   const r = resolve(ctx, np);
-  return !(r.kind === 'ok' || r.kind === 'ambiguous') || !r.ids.some((id) => ctx.w.items[id]?.verbs?.enter);
+  return !(r.kind === 'ok' || r.kind === 'ambiguous') || !r.ids.some((id) => ctx.w.items[id]?.verbs?.enter || ctx.w.items[id]?.way);
 }
 
 /** Verbs whose object may be something only thought of. */
 const FREE_TOPIC = new Set(['imagine', 'remember', 'think', 'shout', 'say']);
 
+/**
+ * `draw route` by the map: for a story verb marked `topicThing`, free words that name one thing
+ * here with a rule for that verb mean that thing (the words are kept as the topic too).
+ */
+function topicAsThing(ctx: Ctx, cmd: ActionCommand): ActionCommand {
+  const { w } = ctx;
+  if (cmd.dobj || !cmd.topic || !w.grammar?.verbs.some((v) => v.id === cmd.verb && v.topicThing)) return cmd;
+  const np = nounPhraseFromWords(cmd.topic.split(/\s+/));
+  if (!np || np.all || np.pronoun) return cmd;
+  const r = resolve(ctx, np);
+  const [id] = r.kind === 'ok' && r.ids.length === 1 ? r.ids : [];
+  return id !== undefined && w.items[id]?.verbs?.[cmd.verb] ? { ...cmd, dobj: np } : cmd;
+}
+
 /** Resolves the command's objects for ctx.actor and carries the action out on each. */
-export function action(ctx: Ctx, cmd: ActionCommand, preset: Preset): boolean {
+export function action(ctx: Ctx, given: ActionCommand, preset: Preset): boolean {
   const { w, s } = ctx;
+  const cmd = preset.dobj ? given : topicAsThing(ctx, given);
   let dobjs: Id[] | undefined = preset.dobj;
   let iobj: Id | undefined = preset.iobj;
   if (!preset.dobj && !preset.iobj && callsOut(ctx, cmd, addressee(cmd))) return true;
@@ -200,7 +215,8 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
     return null;
   }
   const pool = def.all;
-  const r = resolve(ctx, np, { pool: pool ? (id) => pool(ctx, id) : undefined });
+  // Acting on a thing reaches for it, even in someone else's hands; looking (which takes no time) does not see it there.
+  const r = resolve(ctx, np, { pool: pool ? (id) => pool(ctx, id) : undefined, held: !def.free });
   // Of several things with the name, the action's preference decides when it can.
   if (r.kind === 'ambiguous' && slot === 'dobj' && def.prefer) {
     const prefer = def.prefer;
@@ -222,6 +238,10 @@ function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: N
   }
   if (r.kind === 'unknown_pronoun') {
     msg(ctx, 'parse.pronoun_unset', { pronoun: r.pronoun });
+    return null;
+  }
+  if (r.kind === 'held') {
+    answerHeld(ctx, cmd.verb, r.id, r.holder);
     return null;
   }
   if (r.kind === 'gone') {
@@ -264,8 +284,8 @@ function namedAsTyped(ctx: Ctx, text: string): string {
     const owner = /^(.*)(['\u2019]s)$/.exec(word);
     return owner ? `${names.get(owner[1] ?? '') ?? owner[1]}${owner[2]}` : names.get(word) ?? word;
   };
-  // `hold leo's hand` with Leo elsewhere: "any Leo", not "any Leo's".
-  return text.replace(/^(the|a|an|some)\s+/, '').replace(/['\u2019]s$/, '').split(' ').map(named).join(' ');
+  // `hold leo's hand` with Leo elsewhere: "any Leo", not "any Leo's"; `x my scarf`: "any scarf".
+  return text.replace(/^(the|a|an|some|my|your|his|her|its|our|their)\s+/, '').replace(/['\u2019]s$/, '').split(' ').map(named).join(' ');
 }
 
 /**
@@ -286,7 +306,8 @@ function askFor(ctx: Ctx, cmd: ActionCommand, person: NounPhrase): boolean {
 function order(ctx: Ctx, cmd: ActionCommand, actor: NounPhrase, opts: { refusal?: string } = {}): boolean {
   const { w } = ctx;
   const r = resolve(ctx, actor);
-  const who = r.kind === 'ok' ? r.ids[0] : undefined;
+  // Several at once (`tell the children to …`) are ordered each in turn, below.
+  const who = r.kind === 'ok' && r.ids.length === 1 ? r.ids[0] : undefined;
   const ch = who !== undefined && Object.hasOwn(w.characters, who) ? w.characters[who] : undefined;
   if (!ch) {
     if (orderEveryone(ctx, cmd, actor, opts)) return true;

@@ -145,6 +145,8 @@ export interface Item {
   if?: Condition;
   /** When it holds, a name that fits this and other things means the others (Leo's `bed` is his own). */
   unlikely?: Condition;
+  /** Entering, climbing or crossing it is going this way (a bridge over a brook): the exit's own words and rules. */
+  way?: Direction;
 }
 
 export interface Topic { id: Id; words: string[]; name: string }
@@ -208,6 +210,8 @@ export interface GameInfo {
   everyone?: string[];
   /** Words for parts of a person (hand, shoulder): `mia's hand` is Mia, `hold hand` the one here. */
   bodyParts?: string[];
+  /** Greetings (hi, good morning): words said to someone that start with one are answered as TALK TO. */
+  greetings?: string[];
   /** Ids renamed since an earlier version of the story (old -> new), for older saves. */
   renamed?: Record<Id, Id>;
 }
@@ -236,7 +240,7 @@ export interface StoryGrammar {
   /** Each line's pattern (`wind NOUN`, `let go of NOUN`) and the action it makes. */
   lines: { verb: Id; pattern: string }[];
   /** Verbs the story adds: usage for help, and whether they take time. */
-  verbs: { id: Id; usage: string; free?: boolean }[];
+  verbs: { id: Id; usage: string; free?: boolean; topicThing?: boolean }[];
   /** Standard rules turned off by name (`take.check.portable`). */
   off: string[];
 }

@@ -96,7 +96,7 @@ export const GRAMMAR: GrammarLine[] = [
   ...a('light', 'turn|switch on NOUN', 'turn|switch NOUN on', 'light NOUN with SECOND', 'light NOUN'),
   ...a('turn', 'turn|rotate|twist NOUN'),
   ...a('eat', 'eat NOUN'),
-  ...a('drink', 'drink NOUN', 'drink from SECOND'),
+  ...a('drink', 'drink|sip from NOUN', 'drink NOUN'),
   ...a('fill', 'fill NOUN with|from SECOND', 'fill NOUN'),
   ...a('pour', 'pour NOUN in|into|on|onto|over SECOND', 'pour NOUN'),
   ...a('tie', 'tie|attach|fasten NOUN to SECOND'),

@@ -1,5 +1,6 @@
 // Matches a noun phrase against the things in scope, Inform-style, and words a "which one?" list.
 import type { NounPhrase } from './types.js';
+import { PREPOSITIONS } from './words.js';
 
 export interface Candidate {
   id: string;
@@ -12,8 +13,14 @@ export interface Candidate {
   owners?: string[];
 }
 
+/** Little words a name may hold inside it: Knots *for* Explorers, the book *of* knots. */
+const LINKS = new Set([...PREPOSITIONS].filter((w) => w !== 'and' && w !== 'one' && w !== 'ones'));
+
 function fits(words: string[], c: Candidate): boolean {
-  return words.every((w) => c.words.includes(w) || c.adjectives.includes(w) || c.owners?.includes(w) === true)
+  const last = words.length - 1;
+  return words.every((w, i) => c.words.includes(w) || c.adjectives.includes(w) || c.owners?.includes(w) === true
+    // Inside the phrase (never first or last), a preposition is part of the name.
+    || (i > 0 && i < last && LINKS.has(w)))
     && words.some((w) => c.words.includes(w));
 }
 

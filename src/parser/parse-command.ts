@@ -180,7 +180,8 @@ function plausibleDouble(caps: Captures, ctx: CommandContext): boolean {
   if (recipient.length === 0 || thing.length === 0) return false;
   if (recipient.length === 1 && ['him', 'her', 'them', 'me'].includes(recipient[0] ?? '')) return true;
   if (ctx.characters.has(recipient.join(' '))) return true;
-  return ARTICLES.has(thing[0] ?? '') && !recipient.some((w) => ARTICLES.has(w));
+  // `give the whale the wisp`: the thing starts with an article and the recipient has none after its own start.
+  return ARTICLES.has(thing[0] ?? '') && !recipient.slice(1).some((w) => ARTICLES.has(w));
 }
 
 function isBadSwitchTarget(line: CompiledLine, ts: Token[], ctx: CommandContext): boolean {

@@ -5,7 +5,7 @@ import { holds, textOf } from '../conditions.js';
 import { runRules, moveActor } from '../effects.js';
 import { describeRoom } from '../describe.js';
 import { hasProp, roomOf } from '../world-query.js';
-import { defineAction, type AnyAction } from './pipeline.js';
+import { defineAction, replyOnly, type AnyAction } from './pipeline.js';
 import { T } from './things.js';
 
 /** Why the actor cannot go that way (said), or the room the way leads to. */
@@ -161,9 +161,31 @@ const goToAction = defineAction({
   report: [{ name: 'go_to.report', run: (ctx, a) => goTo(ctx, a.topic ?? '') }],
 });
 
+/** A thing that is a way (`way: north`, Leo's bridge): entering or climbing it goes that way. Whether it did. */
+function goesBy(ctx: Ctx, id: Id | undefined): boolean {
+  const way = id === undefined ? undefined : ctx.w.items[id]?.way;
+  if (!way || ctx.actor !== ctx.s.player) return false;
+  go(ctx, way);
+  return true;
+}
+
+/** `enter the bridge`, `cross it`: a thing that is a way is gone along; anything else, the default reply. */
+const enterDefault = replyOnly('enter').report ?? [];
+const enterAction = defineAction({
+  id: 'enter',
+  objects: 'maybe',
+  report: [{
+    name: 'enter.report',
+    run: (ctx, a) => {
+      if (!goesBy(ctx, a.dobj)) for (const r of enterDefault) r.run(ctx, a);
+    },
+  }],
+});
+
 /**
- * `climb up`, `climb the stair`: where a way leads up (or down, if asked), climbing takes it.
- * Anything else is its default reply (a thing's own `climb` rules answer before this).
+ * `climb up`, `climb the stair`: where a way leads up (or down, if asked), climbing takes it,
+ * as does climbing a thing that is a way. Anything else is its default reply (a thing's own
+ * `climb` rules answer before this).
  */
 const climbAction = defineAction({
   id: 'climb',
@@ -171,6 +193,7 @@ const climbAction = defineAction({
   report: [{
     name: 'climb.report',
     run: (ctx, a) => {
+      if (goesBy(ctx, a.dobj)) return;
       const exits = ctx.w.rooms[roomOf(ctx.s, ctx.actor)]?.exits ?? {};
       const dir: Direction | undefined = a.direction === 'up' || a.direction === 'down' ? a.direction : exits.up ? 'up' : undefined;
       if (dir && exits[dir] && ctx.actor === ctx.s.player) return void go(ctx, dir);
@@ -180,4 +203,4 @@ const climbAction = defineAction({
   }],
 });
 
-export const MOVING_ACTIONS: readonly AnyAction[] = [goAction, goToAction, climbAction];
+export const MOVING_ACTIONS: readonly AnyAction[] = [goAction, goToAction, climbAction, enterAction];

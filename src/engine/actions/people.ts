@@ -100,6 +100,23 @@ const talk = defineAction({
   }],
 });
 
+/**
+ * Words said to someone (`tell leo I love him`, `say hi to jaime`) are answered by what they are
+ * about: the person's `tell`, then `ask`, rules for the topic the words name. Failing that, a
+ * greeting (game.yaml's `greetings`) is answered as TALK TO is, and anything else as being told
+ * something (`tell.default`). False when nothing answered.
+ */
+function saidTo(ctx: Ctx, ch: Character, text: string): boolean {
+  const topic = topicId(ctx, text);
+  if (topic && runRules(ctx, ch.tell?.[topic], `${ch.id}.tell.${topic}`, { topic: text }).matched) return true;
+  if (topic && runRules(ctx, ch.ask?.[topic], `${ch.id}.ask.${topic}`, { topic: text }).matched) return true;
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+  const greetings = ctx.w.game.greetings ?? [];
+  const greeting = words.length === 0 || greetings.includes(words[0] ?? '') || greetings.includes(words.slice(0, 2).join(' '));
+  if (greeting) return runRules(ctx, ch.talk, `${ch.id}.talk`).matched;
+  return runRules(ctx, ch.tell?.default, `${ch.id}.tell.default`, { topic: text }).matched;
+}
+
 const say = defineAction({
   id: 'say',
   objects: 'maybe',
@@ -118,7 +135,7 @@ const say = defineAction({
       if (!ch || to === ctx.actor) return msg(ctx, here.length ? 'say.aloud' : 'say.default', { text });
       msg(ctx, 'say.to', { text, name: ch.name });
       if (answeredUnseen(ctx, ch, ch.ask?.unseen, `${ch.id}.ask.unseen`, 'talk.unseen')) return;
-      if (!runRules(ctx, ch.talk, `${ch.id}.talk`).matched) msg(ctx, 'say.heard', { name: ch.name });
+      if (!saidTo(ctx, ch, text)) msg(ctx, 'say.heard', { name: ch.name });
     },
   }],
 });

@@ -275,13 +275,14 @@ const throwing = defineAction({
   report: [rule('throw.report', (ctx, a) => msg(ctx, 'throw.default', thing(ctx, a.dobj)))],
 });
 
-/** Pushing or pulling a person is its own reply; otherwise the verb's default. */
+/** Pushing or pulling a person, or a thing in your own hands, is its own reply; otherwise the verb's default. */
 function handling(id: 'push' | 'pull' | 'turn' | 'use', reply: string): ActionDef<'one'> {
+  const shoves = id === 'push' || id === 'pull';
+  const replyFor = (ctx: Ctx, d: Id) => (shoves && isChar(ctx, d) ? 'push.person' : shoves && held(ctx, d) ? `${id}.held` : reply);
   return defineAction({
     id,
     objects: 'one',
-    report: [rule(`${id}.report`, (ctx, a) =>
-      msg(ctx, id !== 'use' && id !== 'turn' && isChar(ctx, a.dobj) ? 'push.person' : reply, { ...thing(ctx, a.dobj), name: bareName(ctx.w, a.dobj) }))],
+    report: [rule(`${id}.report`, (ctx, a) => msg(ctx, replyFor(ctx, a.dobj), { ...thing(ctx, a.dobj), name: bareName(ctx.w, a.dobj) }))],
   });
 }
 
