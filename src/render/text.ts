@@ -46,11 +46,19 @@ export function wrapText(text: string, width: number): string {
 
 const columns = new Map<string, boolean>();
 
+/**
+ * Characters that can share a grapheme cluster with a neighbour, or change under normalisation
+ * beside one (UAX 29: Extend, SpacingMark, ZWJ, Prepend, the Hangul jamo and syllables, controls):
+ * a superset, since any of them only sends the text to wrap-ansi as it is. An "x" in their place
+ * would stand alone where they would have joined (two Hangul vowels are one cluster, for one).
+ */
+const JOINS = /[\p{M}\p{Grapheme_Extend}\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\uac00-\ud7ff]/u;
+
 /** Whether wrap-ansi treats this character exactly as it treats a letter: one column, no more. */
 function oneColumn(ch: string): boolean {
   let ok = columns.get(ch);
   if (ok === undefined) {
-    ok = ch.length === 1 && graphemeWidth(ch) === 1 && ch.normalize() === ch && ch.trim() === ch;
+    ok = ch.length === 1 && !JOINS.test(ch) && graphemeWidth(ch) === 1 && ch.normalize() === ch && ch.trim() === ch;
     columns.set(ch, ok);
   }
   return ok;

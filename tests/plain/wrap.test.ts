@@ -22,6 +22,13 @@ describe('wrapText', () => {
     }), { numRuns: 3000 });
   });
 
+  it('keeps together what wrap-ansi keeps together: clusters of characters one column wide alone', () => {
+    // Two Hangul vowel jamo are one cluster; a spacing mark joins the letter before it.
+    for (const s of ['\u1161\u1161', '\u1100\u1161', 'a\u0903b', '\u0b92\u0bd7', 'x\u0600y', '\u1b05\u1b35'.repeat(3)]) {
+      for (const w of [1, 2, 3]) expect(wrapText(s, w), JSON.stringify([s, w])).toBe(wrap(s, w));
+    }
+  });
+
   it('gives wrap-ansi\'s bytes for any string at all', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.integer({ min: 1, max: 40 }), (s, w) => {
       expect(wrapText(s, w)).toBe(wrap(s, w));
