@@ -119,6 +119,8 @@ export const item = z.strictObject({
   unlikely: condition.optional(),
   /** Entering, climbing or crossing it is going this way (a bridge over a brook). */
   way: direction.optional(),
+  /** Words told or said to it are heard by this character, while `if` holds and they are here (the Specter is made of Leo). */
+  heardBy: z.strictObject({ character: id, if: condition.optional() }).optional(),
 });
 
 export const room = z.strictObject({

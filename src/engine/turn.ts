@@ -6,7 +6,7 @@ import { nounPhraseFromWords } from '../parser/index.js';
 import { type Ctx, msg, bareName, theName, capitalise, listProse } from './context.js';
 import { runRules, switchPlayer } from './effects.js';
 import { actionFor, perform } from './actions/index.js';
-import { answeredUnseen } from './actions/people.js';
+import { answeredUnseen, listenerFor } from './actions/people.js';
 import { namesRoom } from './actions/moving.js';
 import { resolve, notePronoun, candidateFor, answerHeld } from './resolve.js';
 import { matchNounPhrase } from '../parser/index.js';
@@ -154,6 +154,9 @@ export function action(ctx: Ctx, given: ActionCommand, preset: Preset): boolean 
     }
     iobj = undefined;
   }
+  // Words to the Specter are Leo's to hear (`heardBy`).
+  if (iobj && cmd.verb === 'say') iobj = listenerFor(ctx, iobj);
+  if (dobjs && cmd.verb === 'tell') dobjs = dobjs.map((d) => listenerFor(ctx, d));
   const base = { verb: cmd.verb, topic: cmd.topic, direction: cmd.direction, iobj };
   if (!dobjs) return perform(ctx, base);
   if (dobjs.length === 0) {

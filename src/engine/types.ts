@@ -147,6 +147,8 @@ export interface Item {
   unlikely?: Condition;
   /** Entering, climbing or crossing it is going this way (a bridge over a brook): the exit's own words and rules. */
   way?: Direction;
+  /** Words told or said to it are heard by this character, while `if` holds and they are here (the Specter is made of Leo). */
+  heardBy?: { character: Id; if?: Condition };
 }
 
 export interface Topic { id: Id; words: string[]; name: string }

@@ -3,8 +3,20 @@
 import type { Id, Rule, Character } from '../types.js';
 import { type Ctx, msg, theName } from '../context.js';
 import { runRules } from '../effects.js';
+import { holds } from '../conditions.js';
 import { canPerceive, charactersIn, roomOf, scope } from '../world-query.js';
 import { defineAction, type AnyAction, type MaybeAct } from './pipeline.js';
+
+/**
+ * Who hears words told or said to `id`: a thing marked `heardBy` passes them to its character
+ * while the condition holds and they are here to hear (not the speaker); anyone else, themselves.
+ */
+export function listenerFor(ctx: Ctx, id: Id): Id {
+  const h = ctx.w.items[id]?.heardBy;
+  if (!h || h.character === ctx.actor || !holds(ctx.w, ctx.s, h.if, ctx.actor)) return id;
+  const here = roomOf(ctx.s, h.character) === roomOf(ctx.s, ctx.actor) && canPerceive(ctx.w, ctx.s, ctx.actor, h.character);
+  return here ? h.character : id;
+}
 
 /** Who a conversation is with: the named person, or the only one here. */
 function conversationPartner(ctx: Ctx, a: MaybeAct): Id | null {

@@ -1,0 +1,49 @@
+// What the sixth blind playtest typed at the climax, played through the real story at that moment:
+// the balance walkthrough up to Elara's answer to the Night Specter, then their words.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadContent } from '../../src/content/load.js';
+import { game } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const world = loadContent(join(ROOT, 'content'));
+const walk = readFileSync(join(ROOT, 'tests/playthroughs/ending-balance.txt'), 'utf8')
+  .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+
+/** Elara in the Specter's field once it has spoken in Leo's voice: the walkthrough's next command answers it. */
+function specterHasSpoken() {
+  const n = walk.indexOf('tell leo about the study door');
+  expect(n).toBeGreaterThan(0);
+  const g = game(world);
+  g.run(...walk.slice(0, n));
+  expect(g.host.state.player).toBe('elara');
+  return g;
+}
+
+describe('answering the Night Specter (sixth playtest)', () => {
+  it('words said or told to the Specter are heard by Leo, and answer it', () => {
+    for (const typed of ['say "I closed the study door too often" to specter', 'tell specter about the study door', 'answer the specter about the study door']) {
+      const g = specterHasSpoken();
+      const reply = g.run(typed).at(-1)!;
+      expect(reply, typed).toContain('"The study door," you say');
+      expect(reply, typed).not.toMatch(/isn't yours to question|to Leo\./);
+    }
+  });
+
+  it('answering it without words says what it is waiting for, and Leo no longer asks to go and ask it', () => {
+    const g = specterHasSpoken();
+    expect(g.run('answer specter').at(-1)).toMatch(/It named the study door/);
+    const talk = g.run('talk to leo').at(-1)!;
+    expect(talk).toMatch(/your turn to say something/);
+    expect(talk).not.toMatch(/I want to ask it/);
+    expect(g.run('ask leo about the specter').at(-1)).toMatch(/Is it true\?/);
+  });
+
+  it('the Specter answers for itself once understood, and Leo speaks to it as himself', () => {
+    const g = specterHasSpoken();
+    g.run('tell leo about the study door', 'tell leo about the dinner table');
+    expect(g.host.state.player).toBe('leo');
+    expect(g.run('tell specter about the stars').at(-1)).not.toMatch(/"The study door," you say/);
+  });
+});
