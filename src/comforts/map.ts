@@ -35,9 +35,19 @@ function exitShown(w: World, s: State, room: Room, dir: Direction): Link | null 
   return { from: room.id, dir, to: e.to };
 }
 
+/** Ways that are not a step across the grid: the map names them instead of drawing them. */
+const OFF_GRID: ReadonlySet<Direction> = new Set<Direction>(['up', 'down', 'in', 'out']);
+const offGrid = (l: Link) => OFF_GRID.has(l.dir);
+
+/**
+ * The known ways out of a room. A compass way that leads where an up, down, in or out way leads
+ * too (stairs that go north and up) is the same way: only the up/down one is kept.
+ */
 function knownExits(w: World, s: State, id: Id): Link[] {
   const room = w.rooms[id];
-  return (Object.keys(room.exits) as Direction[]).map((d) => exitShown(w, s, room, d)).filter((l): l is Link => !!l);
+  const links = (Object.keys(room.exits) as Direction[]).map((d) => exitShown(w, s, room, d)).filter((l): l is Link => !!l);
+  const climbs = new Set(links.filter(offGrid).map((l) => l.to));
+  return links.filter((l) => offGrid(l) || !climbs.has(l.to));
 }
 
 export function drawMap(w: World, s: State, opts: MapOptions): string[] {
@@ -105,14 +115,17 @@ function gridMap(w: World, s: State, rooms: Id[], here: Id, visited: Set<Id>, sa
     for (const l of knownExits(w, s, id)) {
       if (!(visited.has(l.to) || placedAt.has(l.to)) || l.to === id) continue;
       const key = [l.from, l.to].sort().join('\u0000');
-      if (!pairs.has(key)) pairs.set(key, l);
+      const known = pairs.get(key);
+      // Up one way and south the other is still a climb: the up/down way names the pair.
+      if (!known || (offGrid(l) && !offGrid(known))) pairs.set(key, l);
     }
   }
   const drawn = new Set<string>();
   const isAdjacent = (a?: Placed, b?: Placed) =>
     !!a && !!b && w.rooms[a.id].region === w.rooms[b.id].region &&
     Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1;
-  for (const [key, l] of pairs) if (isAdjacent(placedAt.get(l.from), placedAt.get(l.to))) drawn.add(key);
+  // A line between two cells reads as a compass way; up and down are named below the drawing.
+  for (const [key, l] of pairs) if (!offGrid(l) && isAdjacent(placedAt.get(l.from), placedAt.get(l.to))) drawn.add(key);
   const linked = (a: Id, b: Id) => drawn.has([a, b].sort().join('\u0000'));
 
   const out: string[] = [say('map.title', { name: w.characters[s.player]?.name ?? '', place: w.rooms[here]?.name ?? '' })];
@@ -122,8 +135,9 @@ function gridMap(w: World, s: State, rooms: Id[], here: Id, visited: Set<Id>, sa
     if (out.length > 1) out.push('');
     out.push(...g);
   }
-  const others = [...pairs].filter(([k, l]) => !drawn.has(k) && !unseen.has(l.to)).map(([, l]) =>
-    say('map.link', { from: w.rooms[l.from].name, dir: l.dir, to: w.rooms[l.to].name }));
+  const others = [...pairs].filter(([k]) => !drawn.has(k)).map(([, l]) => unseen.has(l.to)
+    ? say('map.link_unseen', { from: w.rooms[l.from].name, dir: l.dir })
+    : say('map.link', { from: w.rooms[l.from].name, dir: l.dir, to: w.rooms[l.to].name }));
   if (others.length) out.push(say('map.other_ways', { links: joinList(others) }));
   if (unplaced.length) out.push(say('map.unplaced', { places: joinList(unplaced.map((id) => w.rooms[id].name)) }));
   return out;

@@ -81,6 +81,35 @@ describe('map, drawn', () => {
     expect(lines.join('\n')).not.toContain('Other ways');
   });
 
+  it('names a way up or down instead of drawing it as a line, which would read as north or south', () => {
+    // Stairs like the star stairs of act 2: north and up both lead to the gate above.
+    const w2 = drawnWorld();
+    w2.rooms.the_eye.map = { x: 2, y: 1 }; // right above the clock stair
+    w2.rooms.clock_stair.exits.north = { to: 'the_eye' };
+    w2.rooms.the_eye.exits.south = { to: 'clock_stair' };
+    const lines = drawMap(w2, visiting(w2, ['static_sea', 'clock_stair', 'the_eye']), { width: 80, screenReader: false });
+    const text = lines.join('\n');
+    const stairRow = lines.findIndex((l) => l.includes('[Clock Stair]'));
+    const col = lines[stairRow].indexOf('[Clock Stair]') + Math.floor('[Clock Stair]'.length / 2);
+    expect(lines[stairRow - 1][col]).toBe(' ');
+    expect(lines[stairRow]).toMatch(/\[Static Sea\]-+\[Clock Stair\]/); // the compass way is still drawn
+    expect(text).toContain('Other ways between these places: The Clock Stair up to The Eye of the Whirlpool.');
+    expect(text).not.toContain('north to');
+    const listed = drawMap(w2, visiting(w2, ['static_sea', 'clock_stair', 'the_eye']), { width: 80, screenReader: true });
+    expect(listed).toContain('The Clock Stair: west to The Static Sea, up to The Eye of the Whirlpool and one way you have not taken.');
+    expect(listed).toContain('The Eye of the Whirlpool: down to The Clock Stair.');
+  });
+
+  it('names a way up to a place not yet seen, drawn as [?] with no line to it', () => {
+    const w2 = drawnWorld();
+    w2.rooms.the_eye.map = { x: 2, y: 1 };
+    const lines = drawMap(w2, visiting(w2, ['static_sea', 'clock_stair']), { width: 80, screenReader: false });
+    const stairRow = lines.findIndex((l) => l.includes('[*Clock Stair*]'));
+    expect(lines[stairRow - 2]).toContain('[?]');
+    expect(lines[stairRow - 1]).toMatch(/^\| +\|$/);
+    expect(lines.join('\n')).toContain('The Clock Stair up to a place not yet seen');
+  });
+
   it('says so when nowhere has been visited', () => {
     const s = visiting(w, ['hallway']);
     s.visited.leo = [];

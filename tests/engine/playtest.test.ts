@@ -342,8 +342,13 @@ describe("act 5: what becomes of the hub is the player's decision", () => {
   it('after letting go at the nexus, Mum can still unplug it, and the unplugged house says why', () => {
     const { g, out } = played('ending-balance.txt', 'use hub', 'unplug hub');
     expect(g.host.state.ending).toBe('unplugged');
-    expect(out).toContain('she opened it, and he found his own way');
+    expect(out).toContain('she opened her fingers and let them go, and he found his own way');
     expect(out).not.toContain('the feeling of all three of them snapping into line');
+    // The epilogue of the unplugged house: the dream pillows' shelf is empty, the whale out of reach.
+    expect(out).toContain('put it on the empty shelf where the dream pillows used to be');
+    expect(out).not.toContain('stands rinsed on the shelf by the nest');
+    expect(out).toContain('the last night there was a cloudwhale to give it to');
+    expect(out).not.toContain('a lit kitchen window in its eye');
   });
 
   it('after the override, Mum can still keep the hub with new rules, and reach the balance', () => {
