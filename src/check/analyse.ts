@@ -472,72 +472,122 @@ export function textRelevance(w: World, act = 0): TextRelevance {
   return t;
 }
 
+type Live = (c: Condition | undefined) => boolean;
+
+/** Whether a condition's acts allow act `act` itself (any act for act 0), unlike liveFrom's later acts too. */
+const liveIn = (act: number): Live => (c) => act === 0 || (actsAllowed(c)?.(act) ?? true);
+
+/** The text-only state of act `act` (see TextRelevance): what is read, its groups, and its writers' stops. */
 function computeText(w: World, act: number): TextRelevance {
   const rel = relevance(w, act);
   const live = liveFrom(w, act);
-  const reads = noReads();
-  for (const s of w.scenes) if (live(s.if)) readCondition(reads, s.if);
-  for (const h of w.hints) if (live(h.if)) readCondition(reads, h.if);
-  const moved = new Set<Id>();
-  const fired = new Set<Id>();
-  const lists = new Set<string>();
   const ruleLists: RuleList[] = [];
   forEachRuleList(w, (key, rules, group) => ruleLists.push({ key, rules, group }));
-  const tracked = () => ({
+  const found = readText(w, rel, live, ruleLists);
+  const { reads, lists } = found;
+  const t: Tracked = {
+    ...writable(w, rel, found),
+    visited: new Set([...reads.visitedRooms].filter((r) => !rel.visitedRooms.has(r))),
+    seen: new Set([...reads.seenIds].filter((r) => !rel.seenIds.has(r))),
+  };
+  const stops = textStops(act, t, ruleLists, lists);
+  const out: TextRelevance = {
+    flags: [...t.flags].sort(),
+    items: [...t.items].sort(),
+    itemPlaces: new Map([...t.items].map((i) => [i, reads.itemInRead.get(i) ?? new Set<Id>()])),
+    itemHeld: new Set([...t.items].filter((i) => reads.hasRead.has(i) || reads.notHasRead.has(i))),
+    props: [...t.props].sort(),
+    counters: [...t.counters].sort(),
+    visitedRooms: [...t.visited].sort(),
+    seenIds: [...t.seen].sort(),
+    stability: t.stability,
+    focus: t.focus,
+    fired: [],
+    groups: textGroups(w, live, ruleLists, lists, t),
+    lists: stops.lists,
+    movable: new Set([...t.items].filter((i) => w.items[i].portable)),
+    places: stops.places,
+    actingItems: stops.actingItems,
+    empty: false,
+  };
+  out.empty = !out.flags.length && !out.items.length && !out.props.length && !out.counters.length && !out.visitedRooms.length &&
+    !out.seenIds.length && !out.stability && !out.focus && !out.fired.length;
+  return out;
+}
+
+/** What live scenes, hints and the lists of rules that write text-only state read (see readText). */
+interface TextReads {
+  reads: Reads;
+  /** Items a writer moves that the logic leaves inert: what it brings within reach is coverage. */
+  moved: Set<Id>;
+  /** Rule lists with a live rule that writes something tracked. */
+  lists: Set<string>;
+}
+
+/** What is read so far that no logic reads: the text-only state a writer can change. */
+function writable(w: World, rel: Relevance, { reads, moved }: TextReads): Writable {
+  return {
     flags: new Set([...reads.flagsRead].filter((f) => !rel.flagsRead.has(f))),
     items: new Set([...reads.itemsNamed, ...moved].filter((i) => i in w.items && rel.inert.has(i))),
     props: new Set([...reads.propsRead].filter((p) => !rel.propsRead.has(p))),
     counters: new Set([...reads.countersRead].filter((c) => !rel.countersRead.has(c))),
     stability: reads.stabilityRead && !rel.stabilityRead,
     focus: reads.focusRead && !rel.focusRead,
-  });
-  const size = () => reads.flagsRead.size + reads.itemsNamed.size + moved.size + reads.propsRead.size + reads.countersRead.size +
-    reads.visitedRooms.size + reads.seenIds.size + fired.size + lists.size + Number(reads.stabilityRead) + Number(reads.focusRead);
+  };
+}
+
+/**
+ * What live scenes and hints read, closed under what writes it: a scene or rule that writes
+ * something tracked has its condition, and those of the rules before it in its list, read too.
+ * Rounds run until nothing grows.
+ */
+function readText(w: World, rel: Relevance, live: Live, ruleLists: readonly RuleList[]): TextReads {
+  const found: TextReads = { reads: noReads(), moved: new Set(), lists: new Set() };
+  const r = found.reads;
+  for (const s of w.scenes) if (live(s.if)) readCondition(r, s.if);
+  for (const h of w.hints) if (live(h.if)) readCondition(r, h.if);
+  const size = () => r.flagsRead.size + r.itemsNamed.size + found.moved.size + r.propsRead.size + r.countersRead.size +
+    r.visitedRooms.size + r.seenIds.size + found.lists.size + Number(r.stabilityRead) + Number(r.focusRead);
   for (let before = -1; before !== size(); ) {
     before = size();
-    const t = tracked();
-    const writes = (e: Effect): boolean => {
-      if ('set' in e) return list(e.set).some((f) => t.flags.has(f));
-      if ('clear' in e) return list(e.clear).some((f) => t.flags.has(f));
-      if ('count' in e) return t.counters.has(e.count);
-      if ('move' in e) return t.items.has(e.move);
-      if ('setProp' in e) return t.props.has(`${e.setProp}:${e.prop}`);
-      if ('clearProp' in e) return t.props.has(`${e.clearProp}:${e.prop}`);
-      if ('stability' in e || 'setStability' in e) return t.stability;
-      if ('focus' in e) return t.focus;
-      return false;
-    };
-    // A writer's other moves are tracked too: what it brings within reach is coverage.
-    const noteMoves = (effects: Effect[] | undefined) => {
-      for (const e of effects ?? []) if ('move' in e && e.move in w.items && rel.inert.has(e.move)) moved.add(e.move);
-    };
-    for (const s of w.scenes) {
-      if (!live(s.if) || !s.do?.some(writes)) continue;
-      if (s.once !== false) fired.add(s.id);
-      noteMoves(s.do);
-    }
-    for (const { key, rules, group } of ruleLists) {
-      let last = -1;
-      rules.forEach((r, i) => { if (live(r.if) && r.do?.some(writes)) last = i; });
-      if (last < 0) continue;
-      lists.add(group);
-      rules.slice(0, last + 1).forEach((r, i) => {
-        if (!live(r.if)) return;
-        readCondition(reads, r.if);
-        if (r.once) fired.add(r.id ?? `${key}#${i}`);
-        if (r.do?.some(writes)) noteMoves(r.do);
-      });
+    readWriters(w, rel, live, ruleLists, found);
+  }
+  return found;
+}
+
+/** One round of readText: the writers of what is tracked as the round starts. */
+function readWriters(w: World, rel: Relevance, live: Live, ruleLists: readonly RuleList[], found: TextReads): void {
+  const t = writable(w, rel, found);
+  const writes = (e: Effect) => writesTracked(t, e);
+  // A writer's other moves are tracked too: what it brings within reach is coverage.
+  const noteMoves = (effects: Effect[] | undefined) => {
+    for (const e of effects ?? []) if ('move' in e && e.move in w.items && rel.inert.has(e.move)) found.moved.add(e.move);
+  };
+  for (const s of w.scenes) if (live(s.if) && s.do?.some(writes)) noteMoves(s.do);
+  for (const { rules, group } of ruleLists) {
+    let last = -1;
+    rules.forEach((r, i) => { if (live(r.if) && r.do?.some(writes)) last = i; });
+    if (last < 0) continue;
+    found.lists.add(group);
+    for (const r of rules.slice(0, last + 1)) {
+      if (!live(r.if)) continue;
+      readCondition(found.reads, r.if);
+      if (r.do?.some(writes)) noteMoves(r.do);
     }
   }
-  const t = tracked();
-  // Commands and stops are for the writers that can act in this very act (live-from would add
-  // act 5's words with Mia to every earlier act).
-  const now = (c: Condition | undefined) => act === 0 || (actsAllowed(c)?.(act) ?? true);
+}
+
+/**
+ * Commands and stops, for the writers that can act in this very act (live-from would add act 5's
+ * words with Mia to every earlier act): the lists among `lists` with such a writer, the places
+ * their rules name, and the items they belong to. Writes to stability and focus do not count here.
+ */
+function textStops(act: number, t: Writable, ruleLists: readonly RuleList[], lists: ReadonlySet<string>): Pick<TextRelevance, 'lists' | 'places' | 'actingItems'> {
+  const now = liveIn(act);
+  const commandWrites: Writable = { ...t, stability: false, focus: false };
+  const writesNow = (r: Rule) => now(r.if) && !!r.do?.some((e) => writesTracked(commandWrites, e));
   const p = new Places();
   const listsNow = new Set<string>();
-  const writesNow = (r: Rule) => now(r.if) && !!r.do?.some((e) => ('set' in e || 'clear' in e) ? list('set' in e ? e.set : e.clear).some((f) => t.flags.has(f))
-    : 'move' in e ? t.items.has(e.move) : 'count' in e ? t.counters.has(e.count) : 'setProp' in e ? t.props.has(`${e.setProp}:${e.prop}`)
-    : 'clearProp' in e ? t.props.has(`${e.clearProp}:${e.prop}`) : false);
   for (const { rules, group } of ruleLists) {
     if (!lists.has(group) || !rules.some(writesNow)) continue;
     listsNow.add(group);
@@ -548,42 +598,18 @@ function computeText(w: World, act: number): TextRelevance {
       if (kind === 'room' || kind === 'enter') whoMay(r.if).forEach((x) => p.place(x, id));
     }
   }
-  const places = p.places;
   const actingItems = new Set<Id>();
   for (const g of listsNow) if (g.startsWith('item:')) actingItems.add(g.split(':')[1]);
-  const movable = new Set([...t.items].filter((i) => w.items[i].portable));
-  const groups = textGroups(w, live, ruleLists, lists, {
-    flags: t.flags, items: t.items, props: t.props, counters: t.counters,
-    visited: new Set([...reads.visitedRooms].filter((r) => !rel.visitedRooms.has(r))), seen: new Set([...reads.seenIds].filter((r) => !rel.seenIds.has(r))),
-    stability: t.stability, focus: t.focus,
-  });
-  const out: TextRelevance = {
-    flags: [...t.flags].sort(),
-    items: [...t.items].sort(),
-    itemPlaces: new Map([...t.items].map((i) => [i, reads.itemInRead.get(i) ?? new Set<Id>()])),
-    itemHeld: new Set([...t.items].filter((i) => reads.hasRead.has(i) || reads.notHasRead.has(i))),
-    props: [...t.props].sort(),
-    counters: [...t.counters].sort(),
-    visitedRooms: [...reads.visitedRooms].filter((r) => !rel.visitedRooms.has(r)).sort(),
-    seenIds: [...reads.seenIds].filter((r) => !rel.seenIds.has(r)).sort(),
-    stability: t.stability,
-    focus: t.focus,
-    fired: [],
-    groups,
-    lists: listsNow,
-    movable,
-    places,
-    actingItems,
-    empty: false,
-  };
-  out.empty = !out.flags.length && !out.items.length && !out.props.length && !out.counters.length && !out.visitedRooms.length &&
-    !out.seenIds.length && !out.stability && !out.focus && !out.fired.length;
-  return out;
+  return { lists: listsNow, places: p.places, actingItems };
 }
 
+/** The text-only variables, as sets (see TextRelevance). */
 interface Tracked {
   flags: Set<Id>; items: Set<Id>; props: Set<string>; counters: Set<Id>; visited: Set<Id>; seen: Set<Id>; stability: boolean; focus: boolean;
 }
+
+/** The tracked variables an effect can write (rooms visited and things seen are not written). */
+type Writable = Omit<Tracked, 'visited' | 'seen'>;
 
 /** The tracked variables a condition reads, as group tokens (see TextRelevance.groups). */
 function trackedReads(t: Tracked, c: Condition | undefined): string[] {
@@ -602,24 +628,27 @@ function trackedReads(t: Tracked, c: Condition | undefined): string[] {
   ];
 }
 
-/** The tracked variables effects write, as group tokens. */
-function trackedWrites(t: Tracked, effects: Effect[] | undefined): string[] {
-  const out: string[] = [];
-  for (const e of effects ?? []) {
-    if ('set' in e) out.push(...list(e.set).filter((f) => t.flags.has(f)).map((f) => `f:${f}`));
-    else if ('clear' in e) out.push(...list(e.clear).filter((f) => t.flags.has(f)).map((f) => `f:${f}`));
-    else if ('count' in e && t.counters.has(e.count)) out.push(`c:${e.count}`);
-    else if ('move' in e && t.items.has(e.move)) out.push(`i:${e.move}`);
-    else if ('setProp' in e && t.props.has(`${e.setProp}:${e.prop}`)) out.push(`p:${e.setProp}:${e.prop}`);
-    else if ('clearProp' in e && t.props.has(`${e.clearProp}:${e.prop}`)) out.push(`p:${e.clearProp}:${e.prop}`);
-    else if (('stability' in e || 'setStability' in e) && t.stability) out.push('S');
-    else if ('focus' in e && t.focus) out.push('F');
-  }
-  return out;
+/** The tracked variables one effect writes, as group tokens. */
+function effectWrites(t: Writable, e: Effect): string[] {
+  if ('set' in e) return list(e.set).filter((f) => t.flags.has(f)).map((f) => `f:${f}`);
+  if ('clear' in e) return list(e.clear).filter((f) => t.flags.has(f)).map((f) => `f:${f}`);
+  if ('count' in e) return t.counters.has(e.count) ? [`c:${e.count}`] : [];
+  if ('move' in e) return t.items.has(e.move) ? [`i:${e.move}`] : [];
+  if ('setProp' in e) return t.props.has(`${e.setProp}:${e.prop}`) ? [`p:${e.setProp}:${e.prop}`] : [];
+  if ('clearProp' in e) return t.props.has(`${e.clearProp}:${e.prop}`) ? [`p:${e.clearProp}:${e.prop}`] : [];
+  if ('stability' in e || 'setStability' in e) return t.stability ? ['S'] : [];
+  if ('focus' in e) return t.focus ? ['F'] : [];
+  return [];
 }
 
+/** Whether an effect writes something tracked. */
+const writesTracked = (t: Writable, e: Effect): boolean => effectWrites(t, e).length > 0;
+
+/** The tracked variables effects write, as group tokens. */
+const trackedWrites = (t: Writable, effects: Effect[] | undefined): string[] => (effects ?? []).flatMap((e) => effectWrites(t, e));
+
 /** Union-find over the tracked variables: read together by one condition, or read and written by one writer. */
-function textGroups(w: World, live: (c: Condition | undefined) => boolean, ruleLists: readonly RuleList[], lists: ReadonlySet<string>, t: Tracked): string[][] {
+function textGroups(w: World, live: Live, ruleLists: readonly RuleList[], lists: ReadonlySet<string>, t: Tracked): string[][] {
   const all = [
     ...[...t.flags].map((f) => `f:${f}`), ...[...t.items].map((i) => `i:${i}`), ...[...t.props].map((p) => `p:${p}`),
     ...[...t.counters].map((k) => `c:${k}`), ...[...t.visited].map((v) => `v:${v}`), ...[...t.seen].map((v) => `s:${v}`),
@@ -678,28 +707,14 @@ export function textTouch(w: World, act: number): TextTouch {
   const hit = byAct.get(act);
   if (hit) return hit;
   const tr = textRelevance(w, act);
-  const flags = new Set(tr.flags), items = new Set(tr.items), props = new Set(tr.props), counters = new Set(tr.counters);
-  const { stability, focus } = tr;
-  const now = (c: Condition | undefined) => act === 0 || (actsAllowed(c)?.(act) ?? true);
-  const writes = (e: Effect): boolean => {
-    if ('set' in e) return list(e.set).some((f) => flags.has(f));
-    if ('clear' in e) return list(e.clear).some((f) => flags.has(f));
-    if ('count' in e) return counters.has(e.count);
-    if ('move' in e) return items.has(e.move);
-    if ('setProp' in e) return props.has(`${e.setProp}:${e.prop}`);
-    if ('clearProp' in e) return props.has(`${e.clearProp}:${e.prop}`);
-    if ('stability' in e || 'setStability' in e) return stability;
-    if ('focus' in e) return focus;
-    return false;
+  const t: Tracked = {
+    flags: new Set(tr.flags), items: new Set(tr.items), props: new Set(tr.props), counters: new Set(tr.counters),
+    visited: new Set(), seen: new Set(), stability: tr.stability, focus: tr.focus,
   };
-  const reads = (c: Condition | undefined): boolean => {
-    if (!c) return false;
-    const r = noReads();
-    readCondition(r, c);
-    return [...r.flagsRead].some((f) => flags.has(f)) || [...r.itemsNamed].some((i) => items.has(i)) ||
-      [...r.propsRead].some((p) => props.has(p)) || [...r.countersRead].some((k) => counters.has(k)) ||
-      (r.stabilityRead && stability) || (r.focusRead && focus);
-  };
+  const now = liveIn(act);
+  const writes = (e: Effect) => writesTracked(t, e);
+  // Whether a condition reads a tracked flag, item, property, counter, stability or focus.
+  const reads = (c: Condition | undefined) => trackedReads(t, c).length > 0;
   const lists = new Set<Rule[]>();
   forEachRuleList(w, (_k, rules) => {
     if (rules.some((r) => now(r.if) && r.do?.some(writes))) lists.add(rules);
@@ -712,7 +727,7 @@ export function textTouch(w: World, act: number): TextTouch {
     if (reads(s.if)) scenesRead = true;
   }
   const itemWords = new Set<string>();
-  for (const i of items) for (const word of w.items[i].words) itemWords.add(word.toLowerCase());
+  for (const i of t.items) for (const word of w.items[i].words) itemWords.add(word.toLowerCase());
   const out = { lists, writerScenes, scenesRead, itemWords };
   byAct.set(act, out);
   return out;

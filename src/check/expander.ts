@@ -99,16 +99,7 @@ export class Expander {
     if (item.root) this.note(s);
     if (s.ending) return out;
     const sent = new Map<string, number>();
-    let commands: string[];
-    if (item.text?.same) commands = item.text.step;
-    else {
-      commands = commandsFor(w, s, this.gen);
-      if (item.text) {
-        const tried = new Set(item.text.tried);
-        const must = new Set(item.text.step);
-        commands = commands.filter((c) => must.has(c) || !tried.has(c));
-      }
-    }
+    const commands = this.commandsToTry(item, s);
     const textBefore = textKeys(w, s).join('|');
     const touch = textTouch(w, s.act);
     for (const c of commands) {
@@ -152,6 +143,20 @@ export class Expander {
     this.noteItemsInScope(s);
     if (this.rooms.size < this.roomCount) this.coverageWalks(s);
     return out;
+  }
+
+  /**
+   * The commands to step from the item's state: the generator's, or for another text-only state
+   * of a node already expanded, those of `text.step` and the ones its first state did not try
+   * (only `text.step` when `text.same`).
+   */
+  private commandsToTry(item: WorkItem, s: State): string[] {
+    if (item.text?.same) return item.text.step;
+    const commands = commandsFor(this.w, s, this.gen);
+    if (!item.text) return commands;
+    const tried = new Set(item.text.tried);
+    const must = new Set(item.text.step);
+    return commands.filter((c) => must.has(c) || !tried.has(c));
   }
 
   /** Could this command move a tracked item (see TextTouch.itemWords)? */

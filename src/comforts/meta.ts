@@ -35,7 +35,7 @@ const block = (text: string, style?: Block['spans'][number]['style']): Block => 
 
 export function makeOnMeta(o: ComfortsOptions): (action: string, arg: string | undefined) => Block[] | null {
   const say: Say = sayFrom(o.world);
-  const note = (n: Note, style: Block['spans'][number]['style'] = 'system') => block(say(n.id, n.params), style);
+  const transcript = transcriptMeta(o, say);
 
   const map = (): Block[] => {
     const lines = drawMap(o.world, o.getState(), { width: read(o.width), screenReader: read(o.screenReader), say });
@@ -54,21 +54,6 @@ export function makeOnMeta(o: ComfortsOptions): (action: string, arg: string | u
     return [block(lines.join('\n'), r.ok ? 'system' : 'error')];
   };
 
-  const transcriptOn = (file: string | undefined): Block[] => {
-    if (!o.transcript || !o.home) return [block(say('transcript.unavailable'), 'system')];
-    const header = say('transcript.header', { title: o.world.game.title, version: o.world.game.version });
-    const n = o.transcript.start(file, transcriptsDir(o.home), header);
-    return [note(n, n.id === 'transcript.started' ? 'system' : 'error')];
-  };
-  const transcriptOff = (): Block[] => {
-    if (!o.transcript) return [block(say('transcript.unavailable'), 'system')];
-    return [note(o.transcript.stop(say('transcript.footer')))];
-  };
-  const transcriptStatus = (): Block[] => {
-    if (!o.transcript || !o.home) return [block(say('transcript.unavailable'), 'system')];
-    return [o.transcript.file ? block(say('transcript.status_on', { file: o.transcript.file }), 'system') : block(say('transcript.status_off'), 'system')];
-  };
-
   return (action, arg) => {
     const a = arg?.trim() || undefined;
     switch (action) {
@@ -77,22 +62,44 @@ export function makeOnMeta(o: ComfortsOptions): (action: string, arg: string | u
       case 'settings':
         return settings(a);
       case 'transcript-on':
-        return transcriptOn(a);
+        return transcript.on(a);
       case 'transcript-off':
-        return transcriptOff();
-      case 'transcript': {
-        // The parser gives `transcript` with the rest as typed, first word lower-cased.
-        if (!a) return transcriptStatus();
-        const [first, ...rest] = a.split(/\s+/);
-        const word = first.toLowerCase();
-        if (['on', 'start', 'begin'].includes(word)) return transcriptOn(rest.join(' ') || undefined);
-        if (['off', 'stop', 'end'].includes(word)) return transcriptOff();
-        return transcriptOn(a); // `transcript night.txt`: a file name alone means start.
-      }
+        return transcript.off();
+      case 'transcript':
+        return transcript.typed(a);
       default:
         return null;
     }
   };
+}
+
+/** TRANSCRIPT ON (to a file named or not), OFF, and TRANSCRIPT as typed. */
+function transcriptMeta(o: ComfortsOptions, say: Say) {
+  const note = (n: Note, style: Block['spans'][number]['style'] = 'system') => block(say(n.id, n.params), style);
+  const on = (file: string | undefined): Block[] => {
+    if (!o.transcript || !o.home) return [block(say('transcript.unavailable'), 'system')];
+    const header = say('transcript.header', { title: o.world.game.title, version: o.world.game.version });
+    const n = o.transcript.start(file, transcriptsDir(o.home), header);
+    return [note(n, n.id === 'transcript.started' ? 'system' : 'error')];
+  };
+  const off = (): Block[] => {
+    if (!o.transcript) return [block(say('transcript.unavailable'), 'system')];
+    return [note(o.transcript.stop(say('transcript.footer')))];
+  };
+  const status = (): Block[] => {
+    if (!o.transcript || !o.home) return [block(say('transcript.unavailable'), 'system')];
+    return [o.transcript.file ? block(say('transcript.status_on', { file: o.transcript.file }), 'system') : block(say('transcript.status_off'), 'system')];
+  };
+  // The parser gives `transcript` with the rest as typed, first word lower-cased.
+  const typed = (a: string | undefined): Block[] => {
+    if (!a) return status();
+    const [first, ...rest] = a.split(/\s+/);
+    const word = first.toLowerCase();
+    if (['on', 'start', 'begin'].includes(word)) return on(rest.join(' ') || undefined);
+    if (['off', 'stop', 'end'].includes(word)) return off();
+    return on(a); // `transcript night.txt`: a file name alone means start.
+  };
+  return { on, off, typed };
 }
 
 /** The part of GameHost the wiring touches (kept narrow so tests can use the real host). */

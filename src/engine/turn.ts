@@ -1,19 +1,20 @@
 // One line of input: parse it, then for each command resolve its noun phrases in the actor's
-// scope and carry the action out (actions.ts). Orders run the same actions for the one ordered.
+// scope (objects.ts) and carry the action out (actions/). Orders run the same actions for the
+// one ordered.
 import type { Character, Id } from './types.js';
 import type { Command, ActionCommand, NounPhrase } from '../parser/index.js';
 import { nounPhraseFromWords } from '../parser/index.js';
-import { type Ctx, msg, bareName, theName, capitalise, listProse } from './context.js';
+import { type Ctx, msg, bareName, theName, capitalise } from './context.js';
 import { runRules, switchPlayer } from './effects.js';
-import { actionFor, perform } from './actions/index.js';
+import { perform } from './actions/index.js';
 import { answeredUnseen, listenerFor } from './actions/people.js';
 import { namesRoom } from './actions/moving.js';
-import { resolve, notePronoun, candidateFor, answerHeld } from './resolve.js';
+import { resolve, notePronoun, candidateFor } from './resolve.js';
+import { allNothing, namedAsTyped, resolveOrAsk } from './objects.js';
 import { matchNounPhrase } from '../parser/index.js';
 import { parseLine } from './language.js';
 import { answerPending } from './pending.js';
 import { meta } from './meta.js';
-import { holds } from './conditions.js';
 import { canPerceive, charactersIn, roomOf } from './world-query.js';
 import { afterTurn, runScenes } from './scenes.js';
 
@@ -107,6 +108,7 @@ function enteringIsGoing(ctx: Ctx, cmd: ActionCommand): boolean {
 /** Verbs whose object may be something only thought of. */
 const FREE_TOPIC = new Set(['imagine', 'remember', 'think', 'shout', 'say']);
 
+/** Resolves the command's objects for ctx.actor and carries the action out on each. */
 /**
  * `draw route` by the map: for a story verb marked `topicThing`, free words that name one thing
  * here with a rule for that verb mean that thing (the words are kept as the topic too).
@@ -121,7 +123,6 @@ function topicAsThing(ctx: Ctx, cmd: ActionCommand): ActionCommand {
   return id !== undefined && w.items[id]?.verbs?.[cmd.verb] ? { ...cmd, dobj: np } : cmd;
 }
 
-/** Resolves the command's objects for ctx.actor and carries the action out on each. */
 export function action(ctx: Ctx, given: ActionCommand, preset: Preset): boolean {
   const { w, s } = ctx;
   const cmd = preset.dobj ? given : topicAsThing(ctx, given);
@@ -204,68 +205,6 @@ function callsOut(ctx: Ctx, cmd: ActionCommand, person: NounPhrase | undefined):
   return action(ctx, { ...rest, verb: 'shout', topic: cmd.input }, {});
 }
 
-/** `take all` with nothing to take: said for the action when the story has words for it. */
-function allNothing(ctx: Ctx, verb: string): void {
-  const id = `all.nothing.${verb}`;
-  msg(ctx, Object.hasOwn(ctx.w.messages, id) ? id : 'all.nothing');
-}
-
-function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj', np: NounPhrase, other?: Id[]): Id[] | null {
-  const { w } = ctx;
-  const def = actionFor(w, cmd.verb);
-  if (np.all && (slot === 'iobj' || !def.all)) {
-    msg(ctx, 'all.not_here', { verb: cmd.verb.replace('_', ' ') });
-    return null;
-  }
-  const pool = def.all;
-  // Acting on a thing reaches for it, even in someone else's hands; looking (which takes no time) does not see it there.
-  const r = resolve(ctx, np, { pool: pool ? (id) => pool(ctx, id) : undefined, held: !def.free });
-  // Of several things with the name, the action's preference decides when it can.
-  if (r.kind === 'ambiguous' && slot === 'dobj' && def.prefer) {
-    const prefer = def.prefer;
-    const pick = r.ids.filter((id) => prefer(ctx, id));
-    if (pick.length === 1) return pick;
-    if (pick.length > 1) r.ids = pick;
-  }
-  // Then the story's own word: things `unlikely` for this actor give way to the rest.
-  if (r.kind === 'ambiguous') {
-    const likely = r.ids.filter((id) => {
-      const unlikely = w.items[id]?.unlikely;
-      return !(unlikely && holds(w, ctx.s, unlikely, ctx.actor));
-    });
-    if (likely.length === 1) return likely;
-    if (likely.length > 1) r.ids = likely;
-  }
-  if (r.kind === 'ok') {
-    return slot === 'dobj' && np.all && cmd.iobj && other ? r.ids.filter((x) => !other.includes(x)) : r.ids;
-  }
-  if (r.kind === 'unknown_pronoun') {
-    msg(ctx, 'parse.pronoun_unset', { pronoun: r.pronoun });
-    return null;
-  }
-  if (r.kind === 'held') {
-    answerHeld(ctx, cmd.verb, r.id, r.holder);
-    return null;
-  }
-  if (r.kind === 'gone') {
-    msg(ctx, 'resolve.gone', { thing: theName(w, r.id), pronoun: np.pronoun ?? 'it' });
-    return null;
-  }
-  if (r.kind === 'none') {
-    if (np.all) allNothing(ctx, cmd.verb);
-    else msg(ctx, 'resolve.not_here', { thing: namedAsTyped(ctx, np.text) });
-    return null;
-  }
-  // Ambiguous. Things that are named alike cannot be told apart by an answer either: take the
-  // first, as Inform does for indistinguishable objects. Otherwise ask which.
-  const names = r.ids.map((id) => theName(w, id));
-  const first = r.ids[0];
-  if (new Set(names).size < names.length && first !== undefined) return [first];
-  ctx.s.pending = { kind: 'which', verb: cmd.verb, slot, command: cmd, candidates: r.ids };
-  msg(ctx, 'parse.which', { choices: listProse(w, names, 'or') });
-  return null;
-}
-
 /** A pasted thousand-letter "word" is named by its start, not echoed whole. */
 function shortWord(params: Record<string, string> | undefined): Record<string, string> | undefined {
   const word = params?.word;
@@ -277,18 +216,6 @@ function thingAsTyped(ctx: Ctx, text: string): string {
   const bare = text.replace(/^(the|a|an|some)\s+/, '');
   const person = Object.values(ctx.w.characters).some((c) => c.name.toLowerCase() === bare || c.words.includes(bare));
   return person ? namedAsTyped(ctx, bare) : `the ${bare}`;
-}
-
-/** The words as typed, with the story's proper names capitalised: "any Leo", not "any leo". */
-function namedAsTyped(ctx: Ctx, text: string): string {
-  const names = new Map<string, string>();
-  for (const c of Object.values(ctx.w.characters)) for (const part of c.name.split(/\s+/)) names.set(part.toLowerCase(), part);
-  const named = (word: string) => {
-    const owner = /^(.*)(['\u2019]s)$/.exec(word);
-    return owner ? `${names.get(owner[1] ?? '') ?? owner[1]}${owner[2]}` : names.get(word) ?? word;
-  };
-  // `hold leo's hand` with Leo elsewhere: "any Leo", not "any Leo's"; `x my scarf`: "any scarf".
-  return text.replace(/^(the|a|an|some|my|your|his|her|its|our|their)\s+/, '').replace(/['\u2019]s$/, '').split(' ').map(named).join(' ');
 }
 
 /**

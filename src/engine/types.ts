@@ -1,11 +1,13 @@
 // The shared model: the World (content, read-only), the State (plain JSON, changes every turn)
-// and the Events a turn produces. Every other module speaks in these types.
+// and the Events a turn produces (events.ts, exported here too). Every other module speaks in
+// these types.
 
 export type Id = string;
 import type { Direction } from '../shared/vocabulary.js';
 import type { Command } from '../parser/types.js';
 
 export { DIRECTIONS, type Direction } from '../shared/vocabulary.js';
+export type { Style, GameEvent, MetaAction, StepResult } from './events.js';
 
 export interface Condition {
   flag?: Id | Id[];            // flags set (truthy)
@@ -288,32 +290,4 @@ export interface State {
   lastInput: string | null;
   /** The last word the parser did not know, for `oops`. */
   oops: { input: string; word: string } | null;
-}
-
-// ---------------------------------------------------------------- events
-export type Style = 'plain' | 'title' | 'room' | 'emph' | 'dim' | 'error' | 'speech' | 'system' | 'glitch' | 'ending';
-
-export type GameEvent =
-  | { type: 'text'; text: string; style?: Style; /** The next paragraph continues on this line. */ join?: boolean }
-  | { type: 'message'; id: string; params?: Record<string, string | number> }
-  | { type: 'room'; room: Id; name: string; description: string | null; exits: Direction[]; intensity: number }
-  | { type: 'moved'; actor: Id; from: Id; to: Id }
-  | { type: 'switched'; from: Id; to: Id }
-  | { type: 'glitch'; text: string; intensity: number; seed: number }
-  | { type: 'score'; puzzle: Id; points: number; total: number; max: number }
-  | { type: 'act'; act: number; name: string }
-  | { type: 'ending'; id: Id; title: string; text: string; kind: Ending['kind']; others: number }
-  | { type: 'undone'; command: string | null }
-  | { type: 'meta'; action: MetaAction; arg?: string }
-  /** A scene ran (nothing to show: for the checker, which notes what the story can show). */
-  | { type: 'scene'; id: Id };
-
-/** Requests the engine cannot carry out itself (disk, terminal, process): front ends do them. */
-export type MetaAction =
-  | 'save' | 'restore' | 'saves' | 'delete' | 'restart' | 'quit'
-  | 'transcript-on' | 'transcript-off' | 'settings' | 'map' | 'help';
-
-export interface StepResult {
-  state: State;
-  events: GameEvent[];
 }

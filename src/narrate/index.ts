@@ -34,63 +34,70 @@ export const GLITCH_THRESHOLD = 0.08;
 
 export function narrate(w: World, events: GameEvent[]): Block[] {
   const out: Block[] = [];
-  const para = (text: string, style?: Style, glitch?: Block['glitch']) => {
-    for (const p of paragraphs(text)) out.push(glitch ? { spans: [{ text: p, style }], glitch } : { spans: [{ text: p, style }] });
-  };
   let joinNext: Span | null = null;
   for (const e of events) {
-    const before = out.length;
-    switch (e.type) {
-      case 'text':
-        if (e.join) {
-          joinNext = { text: `${e.text} `, style: e.style };
-          continue;
-        }
-        para(e.text, e.style);
-        break;
-      case 'message': {
-        // A message said on its own is a sentence: "{thing} has nothing to wind." begins "The…".
-        const t = formatMessage(w, e.id, e.params);
-        para(t.charAt(0).toUpperCase() + t.slice(1), e.id.startsWith('parse.') ? 'error' : undefined);
-        break;
-      }
-      case 'room': {
-        out.push({ spans: [{ text: e.name, style: 'room' }] });
-        if (e.description) {
-          const g = e.intensity >= GLITCH_THRESHOLD ? { intensity: e.intensity, seed: hash(e.room + e.description) } : undefined;
-          para(e.description, undefined, g);
-        }
-        break;
-      }
-      case 'switched':
-        para(formatMessage(w, 'switched', { name: w.characters[e.to]?.name ?? e.to }), 'system');
-        break;
-      case 'glitch':
-        if (e.text) para(e.text, 'glitch', { intensity: e.intensity, seed: e.seed });
-        break;
-      case 'score':
-        para(formatMessage(w, 'score.up', { points: e.points, name: w.puzzles[e.puzzle]?.name ?? 'a puzzle' }), 'system');
-        break;
-      case 'act':
-        out.push({ spans: [{ text: formatMessage(w, 'act.begin', { act: e.act, name: e.name }), style: 'title' }] });
-        break;
-      case 'ending':
-        out.push({ spans: [{ text: e.title, style: 'title' }] });
-        para(e.text, 'ending');
-        para(formatMessage(w, 'ending.end'), 'title');
-        para(formatMessage(w, 'ending.others', { count: e.others + 1 }), 'system');
-        break;
-      case 'undone':
-        para(e.command ? formatMessage(w, 'undo.done', { command: e.command }) : formatMessage(w, 'undo.done_unknown'), 'system');
-        break;
-      case 'moved':
-      case 'meta':
-        break;
+    if (e.type === 'text' && e.join) {
+      joinNext = { text: `${e.text} `, style: e.style };
+      continue;
     }
+    const before = out.length;
+    out.push(...blocksOf(w, e));
     if (joinNext && out.length > before) {
       out[before] = { ...out[before], spans: [joinNext, ...out[before].spans] };
       joinNext = null;
     }
+  }
+  return out;
+}
+
+/** The paragraphs one event shows (none for moves, requests to the front end and scenes). */
+function blocksOf(w: World, e: GameEvent): Block[] {
+  const out: Block[] = [];
+  const para = (text: string, style?: Style, glitch?: Block['glitch']) => {
+    for (const p of paragraphs(text)) out.push(glitch ? { spans: [{ text: p, style }], glitch } : { spans: [{ text: p, style }] });
+  };
+  switch (e.type) {
+    case 'text':
+      para(e.text, e.style);
+      break;
+    case 'message': {
+      // A message said on its own is a sentence: "{thing} has nothing to wind." begins "The…".
+      const t = formatMessage(w, e.id, e.params);
+      para(t.charAt(0).toUpperCase() + t.slice(1), e.id.startsWith('parse.') ? 'error' : undefined);
+      break;
+    }
+    case 'room': {
+      out.push({ spans: [{ text: e.name, style: 'room' }] });
+      if (e.description) {
+        const g = e.intensity >= GLITCH_THRESHOLD ? { intensity: e.intensity, seed: hash(e.room + e.description) } : undefined;
+        para(e.description, undefined, g);
+      }
+      break;
+    }
+    case 'switched':
+      para(formatMessage(w, 'switched', { name: w.characters[e.to]?.name ?? e.to }), 'system');
+      break;
+    case 'glitch':
+      if (e.text) para(e.text, 'glitch', { intensity: e.intensity, seed: e.seed });
+      break;
+    case 'score':
+      para(formatMessage(w, 'score.up', { points: e.points, name: w.puzzles[e.puzzle]?.name ?? 'a puzzle' }), 'system');
+      break;
+    case 'act':
+      out.push({ spans: [{ text: formatMessage(w, 'act.begin', { act: e.act, name: e.name }), style: 'title' }] });
+      break;
+    case 'ending':
+      out.push({ spans: [{ text: e.title, style: 'title' }] });
+      para(e.text, 'ending');
+      para(formatMessage(w, 'ending.end'), 'title');
+      para(formatMessage(w, 'ending.others', { count: e.others + 1 }), 'system');
+      break;
+    case 'undone':
+      para(e.command ? formatMessage(w, 'undo.done', { command: e.command }) : formatMessage(w, 'undo.done_unknown'), 'system');
+      break;
+    case 'moved':
+    case 'meta':
+      break;
   }
   return out;
 }

@@ -134,6 +134,30 @@ export function whatToDo(err: unknown): string {
   }
 }
 
+/** A save's bytes on disk, or why this build could not read them back (then nothing is written). */
+function encodeSave(name: string, doc: SaveDoc, extra: { journal?: string }): Result<Buffer> {
+  const undo = trimUndo(doc.undo);
+  const inputs = doc.undoInputs && doc.undoInputs.length === doc.undo.length ? trimUndo(doc.undoInputs) : undefined;
+  const onDisk = {
+    format: SAVE_FORMAT,
+    gameVersion: doc.gameVersion,
+    contentVersion: doc.contentVersion,
+    savedAt: doc.savedAt,
+    summary: doc.summary,
+    state: doc.state,
+    undo: encodeUndo(doc.state, undo),
+  };
+  // Never write what this build could not read back.
+  const writable = validateDiskDoc(onDisk);
+  if (!writable.ok) {
+    return { ok: false, code: 'invalid', message: say('save.not_writable', { name, problem: writable.problem }) };
+  }
+  // Beside the checked shape (older builds of format 2 ignore them): what each undo step takes
+  // back, and the journal continuing an autosave.
+  const full = { ...onDisk, ...(inputs ? { undoInputs: inputs } : {}), ...(extra.journal ? { journal: extra.journal } : {}) };
+  return { ok: true, value: Buffer.from(JSON.stringify(full) + '\n', 'utf8') };
+}
+
 export class SaveStore {
   readonly dir: string;
   private readonly fs: FsLike;
@@ -265,26 +289,8 @@ export class SaveStore {
   }
 
   private write(name: string, doc: SaveDoc, extra: { journal?: string } = {}): Result<{ name: string; file: string }> {
-    const undo = trimUndo(doc.undo);
-    const inputs = doc.undoInputs && doc.undoInputs.length === doc.undo.length ? trimUndo(doc.undoInputs) : undefined;
-    const onDisk = {
-      format: SAVE_FORMAT,
-      gameVersion: doc.gameVersion,
-      contentVersion: doc.contentVersion,
-      savedAt: doc.savedAt,
-      summary: doc.summary,
-      state: doc.state,
-      undo: encodeUndo(doc.state, undo),
-    };
-    // Never write what this build could not read back.
-    const writable = validateDiskDoc(onDisk);
-    if (!writable.ok) {
-      return { ok: false, code: 'invalid', message: say('save.not_writable', { name, problem: writable.problem }) };
-    }
-    // Beside the checked shape (older builds of format 2 ignore them): what each undo step takes
-    // back, and the journal continuing an autosave.
-    const full = { ...onDisk, ...(inputs ? { undoInputs: inputs } : {}), ...(extra.journal ? { journal: extra.journal } : {}) };
-    const data = Buffer.from(JSON.stringify(full) + '\n', 'utf8');
+    const encoded = encodeSave(name, doc, extra);
+    if (!encoded.ok) return encoded;
     const file = this.pathOf(name);
     const notes: string[] = [];
 
@@ -305,6 +311,18 @@ export class SaveStore {
       }
     }
 
+    try {
+      this.replaceFile(file, encoded.value);
+    } catch (err) {
+      return this.writeFailed(name, err);
+    }
+    this.syncDir();
+    this.known.add(name);
+    return { ok: true, value: { name, file }, ...(notes.length ? { message: notes.join(' ') } : {}) };
+  }
+
+  /** Writes `file` whole or not at all: a new temporary file, synced, renamed over it. Throws what failed. */
+  private replaceFile(file: string, data: Buffer): void {
     // The pid and 48 random bits keep runs apart ('wx' refuses a clash rather than share a file).
     const tmp = `${file}.tmp-${this.pid}-${randomHex()}`;
     let fd: number | undefined;
@@ -319,11 +337,8 @@ export class SaveStore {
     } catch (err) {
       if (fd !== undefined) try { this.fs.closeSync(fd); } catch { /* already failing */ }
       try { this.fs.unlinkSync(tmp); } catch { /* may not exist */ }
-      return this.writeFailed(name, err);
+      throw err;
     }
-    this.syncDir();
-    this.known.add(name);
-    return { ok: true, value: { name, file }, ...(notes.length ? { message: notes.join(' ') } : {}) };
   }
 
   private writeFailed(name: string, err: unknown): Result<never> {
