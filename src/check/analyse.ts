@@ -483,6 +483,14 @@ function computeText(w: World, act: number): TextRelevance {
   const lists = new Set<string>();
   const ruleLists: RuleList[] = [];
   forEachRuleList(w, (key, rules, group) => ruleLists.push({ key, rules, group }));
+  // Things that start out of play and that a live rule or scene brings in (Leo's drawing, found
+  // under his pillow): where they are is tracked, or the search would never try what brings them
+  // within reach (an item never within reach is reported, see coverage.ts).
+  const bringsIn = (effects: Effect[] | undefined) => {
+    for (const e of effects ?? []) if ('move' in e && e.to !== 'nowhere' && w.items[e.move]?.location === 'nowhere') moved.add(e.move);
+  };
+  for (const s of w.scenes) if (live(s.if)) bringsIn(s.do);
+  for (const { rules } of ruleLists) for (const r of rules) if (live(r.if)) bringsIn(r.do);
   const tracked = () => ({
     flags: new Set([...reads.flagsRead].filter((f) => !rel.flagsRead.has(f))),
     items: new Set([...reads.itemsNamed, ...moved].filter((i) => i in w.items && rel.inert.has(i))),
