@@ -546,6 +546,14 @@ function readText(w: World, rel: Relevance, live: Live, ruleLists: readonly Rule
   const r = found.reads;
   for (const s of w.scenes) if (live(s.if)) readCondition(r, s.if);
   for (const h of w.hints) if (live(h.if)) readCondition(r, h.if);
+  // Things that start out of play and that a live rule or scene brings in (Leo's drawing, found
+  // under his pillow): where they are is tracked, or the search would never try what brings them
+  // within reach (an item never within reach is reported, see coverage.ts).
+  const bringsIn = (effects: Effect[] | undefined) => {
+    for (const e of effects ?? []) if ('move' in e && e.to !== 'nowhere' && w.items[e.move]?.location === 'nowhere') found.moved.add(e.move);
+  };
+  for (const s of w.scenes) if (live(s.if)) bringsIn(s.do);
+  for (const { rules } of ruleLists) for (const rule of rules) if (live(rule.if)) bringsIn(rule.do);
   const size = () => r.flagsRead.size + r.itemsNamed.size + found.moved.size + r.propsRead.size + r.countersRead.size +
     r.visitedRooms.size + r.seenIds.size + found.lists.size + Number(r.stabilityRead) + Number(r.focusRead);
   for (let before = -1; before !== size(); ) {

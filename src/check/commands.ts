@@ -57,9 +57,10 @@ function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
 /** Rooms worth stopping in now for the actor: see `Relevance.places`, plus where things that matter and other characters are. */
 function placesNow(w: World, s: State, actor: Id): Set<Id> {
   const rel = relevance(w, s.act);
-  // Text-only writers add no stops: a stop is a place in the state key, and so more states; what
-  // they write is found where logic stops anyway (an under-approximation, see TextRelevance).
-  const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? [])]);
+  // Text-only writers add their stops too (a stop is a place in the state key, and so more
+  // states): the whale's shore, where the wisp is given back, is a stop for nothing else.
+  const text = textRelevance(w, s.act);
+  const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? []), ...(text.places.get('*') ?? []), ...(text.places.get(actor) ?? [])]);
   // Another character's room, when there is something to do with them that matters: words or
   // orders with effects, a rule of theirs that acts, or something to hand them.
   const held = Object.keys(w.items).some((id) => s.loc[id] === actor && !rel.inert.has(id));
@@ -71,10 +72,11 @@ function placesNow(w: World, s: State, actor: Id): Set<Id> {
     if (useful) out.add(roomOf(s, id));
   }
   for (const id of Object.keys(w.items)) {
-    if (rel.inert.has(id) || s.loc[id] === 'nowhere' || carries(s, actor, id)) continue;
+    const textActs = text.actingItems.has(id);
+    if ((rel.inert.has(id) && !textActs) || s.loc[id] === 'nowhere' || carries(s, actor, id)) continue;
     const it = w.items[id];
     if (it.visibleTo && !it.visibleTo.includes(actor)) continue;
-    if (it.portable || rel.actingItems.has(id) || it.lockable || it.openable) out.add(roomOf(s, id));
+    if (it.portable || rel.actingItems.has(id) || textActs || it.lockable || it.openable) out.add(roomOf(s, id));
   }
   return out;
 }

@@ -31,7 +31,12 @@ export class Coverage {
 
   /** Notes the scenes a step ran. */
   readonly events = (events: readonly GameEvent[]): void => {
-    for (const e of events) if (e.type === 'scene') this.ranScenes.add(e.id);
+    for (const e of events) {
+      if (e.type === 'scene') this.ranScenes.add(e.id);
+      // A puzzle solved on a step into a state the search already has (solved puzzles are not
+      // part of the state key: the same deed can score by two ways).
+      else if (e.type === 'score') this.solved.add(e.puzzle);
+    }
   };
 
   /** Notes what this state shows. */

@@ -64,10 +64,13 @@ export class Expander {
   private readonly rooms = new Set<Id>();
   private readonly items = new Set<Id>();
   private readonly roomCount: number;
+  private readonly itemCount: number;
+  private readonly moves = new Map<TextTouch, Map<string, boolean>>();
 
   constructor(private readonly w: World, private readonly gen: GenOptions) {
     this.coverage = new Coverage(w);
     this.roomCount = Object.keys(w.rooms).length;
+    this.itemCount = Object.keys(w.items).length;
     // This thread's own copy of the world: its lists that write text-only state (in some act) say when they run.
     const maxAct = Math.max(...w.game.acts.map((a) => a.id), 1);
     const lists = new Set<Rule[]>();
@@ -159,11 +162,17 @@ export class Expander {
     return commands.filter((c) => must.has(c) || !tried.has(c));
   }
 
-  /** Could this command move a tracked item (see TextTouch.itemWords)? */
+  /** Could this command move a tracked item (see TextTouch.itemWords)? Asked of every step: remembered per command and act. */
   private movesTracked(c: string, touch: TextTouch): boolean {
-    const words = c.toLowerCase().split(/[^\p{L}\p{N}'-]+/u);
-    if (!c.includes(',') && !MOVING.has(words[0])) return false;
-    return words.some((word) => touch.itemWords.has(word));
+    let byCommand = this.moves.get(touch);
+    if (!byCommand) this.moves.set(touch, (byCommand = new Map()));
+    let answer = byCommand.get(c);
+    if (answer === undefined) {
+      const words = c.toLowerCase().split(/[^\p{L}\p{N}'-]+/u);
+      answer = (c.includes(',') || MOVING.has(words[0])) && words.some((word) => touch.itemWords.has(word));
+      byCommand.set(c, answer);
+    }
+    return answer;
   }
 
   finish(): Finish {
@@ -178,6 +187,7 @@ export class Expander {
   }
 
   private noteItemsInScope(s: State): void {
+    if (this.items.size === this.itemCount) return;
     const here = roomOf(s, s.player);
     for (const id of Object.keys(s.loc)) if (id in this.w.items && roomOf(s, id) === here) this.items.add(id);
   }

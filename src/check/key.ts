@@ -3,30 +3,87 @@
 // solved puzzles, and flags, counters, props, places, stability or focus that no live logic
 // condition reads: see analyse.ts).
 import type { World, State, Id } from '../engine/types.js';
-import { relevance, textRelevance, type TextRelevance } from './analyse.js';
+import { relevance, textRelevance, forEachRuleList, type Relevance, type TextRelevance } from './analyse.js';
 
-const idsCache = new WeakMap<World, Map<number, Id[]>>();
-
-function thingIds(w: World, act: number): Id[] {
-  let m = idsCache.get(w);
-  if (!m) idsCache.set(w, (m = new Map()));
-  let ids = m.get(act);
-  if (!ids) {
-    const inert = relevance(w, act).inert;
-    ids = [...Object.keys(w.characters), ...Object.keys(w.items).filter((i) => !inert.has(i))].sort();
-    m.set(act, ids);
-  }
-  return ids;
+/**
+ * What `stateKey` reads in one act, laid out once: the things whose place counts, the flags,
+ * properties and counters that count (sorted, so a key needs no sorting), the once-rules and
+ * scenes whose having run counts, and a code for every place, so a place is one character.
+ */
+interface Keyer {
+  rel: Relevance;
+  things: Id[];
+  flags: Id[];
+  props: [Id, string][];
+  counters: Id[];
+  fired: Map<string, number>;
+  visited: Id[];
+  seen: Id[];
 }
 
-const sorted = (xs: readonly string[]) => [...xs].sort().join(',');
+const keyers = new WeakMap<Relevance, Keyer>();
+const placeCodes = new WeakMap<World, Map<Id, string>>();
+
+/** One character per place (room, character, item or `nowhere`), the same in every thread for one story. */
+function placeCode(w: World): Map<Id, string> {
+  let m = placeCodes.get(w);
+  if (!m) {
+    const ids = ['nowhere', ...Object.keys(w.rooms), ...Object.keys(w.characters), ...Object.keys(w.items)].sort();
+    m = new Map(ids.map((id, i) => [id, String.fromCharCode(0x100 + i)]));
+    placeCodes.set(w, m);
+  }
+  return m;
+}
+
+function keyer(w: World, act: number): Keyer {
+  const rel = relevance(w, act);
+  let k = keyers.get(rel);
+  if (k) return k;
+  const fired = new Set<string>(w.scenes.map((sc) => sc.id));
+  forEachRuleList(w, (key, rules) => rules.forEach((r, i) => { if (r.once) fired.add(r.id ?? `${key}#${i}`); }));
+  k = {
+    rel,
+    things: [...Object.keys(w.characters), ...Object.keys(w.items).filter((i) => !rel.inert.has(i))].sort(),
+    flags: [...rel.flagsRead].sort(),
+    props: [...rel.propsRead].sort().map((x) => { const at = x.indexOf(':'); return [x.slice(0, at), x.slice(at + 1)] as [Id, string]; }),
+    counters: [...rel.countersRead].sort(),
+    fired: new Map([...fired].filter((f) => !rel.firedIgnored.has(f)).sort().map((f, i) => [f, i])),
+    visited: [...rel.visitedRooms].sort(),
+    seen: [...rel.seenIds].sort(),
+  };
+  keyers.set(rel, k);
+  return k;
+}
+
+const bit = (b: boolean | undefined) => (b ? '1' : '0');
 
 /**
  * A string that is equal for two states exactly when no live logic condition, rule or standard
- * action can tell them apart (see analyse.ts for what counts as logic).
+ * action can tell them apart (see analyse.ts for what counts as logic). Only ever compared, never
+ * read: places are one character each, flags, properties and once-rules one bit each.
  */
 export function stateKey(w: World, s: State): string {
-  const rel = relevance(w, s.act);
+  const k = keyer(w, s.act);
+  const rel = k.rel;
+  const codes = placeCode(w);
+  let loc = '';
+  for (const id of k.things) {
+    const at = s.loc[id] ?? 'nowhere';
+    loc += codes.get(at) ?? `\u0001${at}\u0002`;
+  }
+  let flags = '';
+  for (const f of k.flags) flags += bit(s.flags[f]);
+  let props = '';
+  for (const [id, p] of k.props) props += bit(s.props[id]?.includes(p));
+  let counters = '';
+  for (const c of k.counters) counters += `${s.counters[c] ?? 0},`;
+  const fired = new Array<string>(k.fired.size).fill('0');
+  const extra: string[] = [];
+  for (const f of s.fired) {
+    const i = k.fired.get(f);
+    if (i !== undefined) fired[i] = '1';
+    else if (!rel.firedIgnored.has(f)) extra.push(f);
+  }
   const parts: string[] = [
     s.player,
     s.playable.join(','),
@@ -34,32 +91,26 @@ export function stateKey(w: World, s: State): string {
     s.ending ?? '-',
     rel.stabilityRead ? String(s.stability) : '',
     rel.focusRead ? String(s.focus) : '',
+    loc,
+    flags,
+    props,
+    counters,
+    fired.join('') + (extra.length ? `+${sorted(extra)}` : ''),
   ];
-  const loc: string[] = [];
-  for (const id of thingIds(w, s.act)) loc.push(s.loc[id] ?? 'nowhere');
-  parts.push(loc.join(','));
-  const props: string[] = [];
-  for (const id in s.props) for (const p of s.props[id]) if (rel.propsRead.has(`${id}:${p}`)) props.push(`${id}:${p}`);
-  parts.push(sorted(props));
-  const flags: string[] = [];
-  for (const f in s.flags) if (s.flags[f] && rel.flagsRead.has(f)) flags.push(f);
-  parts.push(sorted(flags));
-  const counters: string[] = [];
-  for (const k in s.counters) if (s.counters[k] && rel.countersRead.has(k)) counters.push(`${k}=${s.counters[k]}`);
-  parts.push(sorted(counters));
-  parts.push(sorted(s.fired.filter((f) => !rel.firedIgnored.has(f))));
-  if (rel.visitedRooms.size) {
+  if (k.visited.length) {
     const v: string[] = [];
-    for (const c of Object.keys(s.visited).sort()) v.push(`${c}:${sorted(s.visited[c].filter((r) => rel.visitedRooms.has(r)))}`);
+    for (const c of Object.keys(s.visited).sort()) v.push(`${c}:${k.visited.map((r) => bit(s.visited[c].includes(r))).join('')}`);
     parts.push(v.join(';'));
   }
-  if (rel.seenIds.size) {
+  if (k.seen.length) {
     const v: string[] = [];
-    for (const c of Object.keys(s.seen).sort()) v.push(`${c}:${sorted(s.seen[c].filter((r) => rel.seenIds.has(r)))}`);
+    for (const c of Object.keys(s.seen).sort()) v.push(`${c}:${k.seen.map((r) => bit(s.seen[c].includes(r))).join('')}`);
     parts.push(v.join(';'));
   }
   return parts.join('|');
 }
+
+const sorted = (xs: readonly string[]) => [...xs].sort().join(',');
 
 /** The character carrying an item (in hand or inside what they carry), or null. */
 function holder(w: World, s: State, id: Id): Id | null {

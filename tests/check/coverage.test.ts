@@ -97,3 +97,76 @@ describe('text-only flags (flags that change what is said, never what can happen
     expect({ ...reportJson(b), elapsedMs: 0, statesPerSecond: 0 }).toEqual({ ...reportJson(a), elapsedMs: 0, statesPerSecond: 0 });
   }, 60_000);
 });
+
+/**
+ * The fixture story with three things the search used to miss, each reachable in play: a puzzle
+ * scored by a step into a state it already has (shoving the garden door open is opening it, as
+ * far as what can happen goes), a letter that starts out of play and is found behind the box by
+ * a rule that changes nothing else, and a scene told only after pulling the rake in a shed where
+ * nothing else can happen.
+ */
+function withMissedContent(): string {
+  const dir = makeTemp('nd-coverage-missed-');
+  cpSync(FIXTURE, dir, { recursive: true });
+  const edit = (file: string, f: (t: string) => string) => writeFileSync(join(dir, file), f(readFileSync(join(dir, file), 'utf8')));
+  const lines = (...xs: string[]) => xs.map((x) => `${x}\n`).join('');
+  edit('rooms/r.yaml', (t) => t
+    .replace('      description: A green door.\n', lines(
+      '      description: A green door.',
+      '      verbs:',
+      '        push:',
+      '          - if: { notProp: { garden_door: open } }',
+      '            say: You shove the door open with your shoulder.',
+      '            do: [ { setProp: garden_door, prop: open }, { solve: shove_door } ]',
+    ))
+    .replace('        open:\n          - if: { notProp: { box: locked } }\n', lines(
+      '        look_behind:',
+      '          - if: { itemIn: { old_letter: nowhere } }',
+      '            say: A letter has slipped down behind the box.',
+      '            do: [ { move: old_letter, to: study } ]',
+      '          - say: Dust.',
+      '        open:',
+      '          - if: { notProp: { box: locked } }',
+    ))
+    .replace('    hat:\n', lines('    old_letter: { name: old letter, words: [letter], adjectives: [old], location: nowhere, description: An old letter. }', '    hat:'))
+    .replace('  description: A tiny garden.\n  exits:\n', lines('  description: A tiny garden. A shed stands to the east.', '  exits:', '    east: shed')) +
+    lines(
+      'shed:',
+      '  name: Shed',
+      '  region: house',
+      '  map: { x: 1, y: -1 }',
+      '  description: A shed with a rake.',
+      '  exits:',
+      '    west: garden',
+      '  items:',
+      '    rake:',
+      '      name: rake',
+      '      words: [rake]',
+      '      scenery: true',
+      '      description: A rake.',
+      '      verbs:',
+      '        pull:',
+      '          - say: The rake comes loose with a clatter.',
+      '            do: [ { set: rake_pulled } ]',
+    ));
+  edit('puzzles/p.yaml', (t) => `${t}shove_door: { name: Shove the door, points: 1, act: 1 }\n`);
+  edit('scenes/s.yaml', (t) => `- id: rake_remembered\n  if: { flag: rake_pulled, here: hall }\n  say: Somewhere behind you, a rake lies where it fell.\n${t}`);
+  return dir;
+}
+
+describe('what the search used to miss', () => {
+  const w = loadContent(withMissedContent());
+
+  it('a puzzle scored on the way into a known state, an item brought into play by prose, and a text writer in a room of its own are all shown', () => {
+    const r = runCheck(w, { maxStates: 5000, checkpoints: {} });
+    expect(r.complete).toBe(true);
+    expect(r.unreachable).toEqual([]);
+    expect(r.unused).toEqual([]);
+  });
+
+  it('the parallel search shows them too', async () => {
+    const r = await runCheckParallel(w, { maxStates: 5000, checkpoints: {}, workers: 2, perWorker: 3 });
+    expect(r.complete).toBe(true);
+    expect(r.unreachable).toEqual([]);
+  }, 60_000);
+});

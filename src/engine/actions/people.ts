@@ -1,6 +1,6 @@
 // Standard actions between people: talking, asking, telling, saying. The answers are the
 // characters' own rules (content); these actions find who is spoken to and what about.
-import type { Id, Rule, Character } from '../types.js';
+import type { Id, Rule, Character, World } from '../types.js';
 import { type Ctx, msg, theName } from '../context.js';
 import { runRules } from '../effects.js';
 import { holds } from '../conditions.js';
@@ -29,6 +29,25 @@ function conversationPartner(ctx: Ctx, a: MaybeAct): Id | null {
 
 const wordsIn = (list: readonly string[], word: string) => list.some((x) => x.toLowerCase() === word);
 
+const byWord = new WeakMap<World, Map<string, Set<Id>>>();
+
+/** Word (lower case) -> the items it names, in the story's order (asked on every ask and tell). */
+function itemsByWord(w: World): Map<string, Set<Id>> {
+  let m = byWord.get(w);
+  if (!m) {
+    m = new Map();
+    for (const it of Object.values(w.items)) {
+      for (const word of it.words) {
+        const k = word.toLowerCase();
+        if (!m.has(k)) m.set(k, new Set());
+        m.get(k)!.add(it.id);
+      }
+    }
+    byWord.set(w, m);
+  }
+  return m;
+}
+
 /** The topic id for free words: a topic, a character, an item (anywhere), else null. */
 export function topicId(ctx: Ctx, words: string): Id | null {
   const ws = words.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
@@ -37,9 +56,12 @@ export function topicId(ctx: Ctx, words: string): Id | null {
   const { w } = ctx;
   for (const t of Object.values(w.topics)) if (wordsIn(t.words, last)) return t.id;
   for (const c of Object.values(w.characters)) if (wordsIn(c.words, last)) return c.id;
-  const inScope = scope(w, ctx.s, ctx.actor).filter((id) => Object.hasOwn(w.items, id));
-  const items = [...inScope, ...Object.keys(w.items).filter((id) => !inScope.includes(id))];
-  for (const id of items) if (wordsIn(w.items[id]?.words ?? [], last)) return id;
+  // A thing in scope first, then any other (in the story's order).
+  const named = itemsByWord(w).get(last);
+  if (named) {
+    for (const id of scope(w, ctx.s, ctx.actor)) if (named.has(id)) return id;
+    return named.values().next().value!;
+  }
   for (const t of Object.values(w.topics)) if (t.words.some((x) => ws.includes(x.toLowerCase()))) return t.id;
   return null;
 }
