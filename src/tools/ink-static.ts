@@ -9,8 +9,7 @@
 // string being empty), and were the live area ever to fill the terminal, the redraw would show
 // the latest piece above it rather than the whole game. The build fails if the line changes, so
 // a new ink is looked at again; `tests/ui/ink-static.test.ts` checks the rewrite.
-import type { Plugin } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { rewritingPlugin } from './rewrite-plugin.js';
 
 /** ink's file that writes frames. */
 export const INK_FILE = /[\\/]ink[\\/]build[\\/]ink\.js$/;
@@ -28,12 +27,4 @@ export function keepLatestStatic(source: string): string {
 }
 
 /** esbuild plugin: bundles ink without the transcript it would keep in memory. */
-export const inkKeepsLatestStatic: Plugin = {
-  name: 'ink-keeps-latest-static',
-  setup(b) {
-    b.onLoad({ filter: INK_FILE }, async (a) => ({
-      contents: keepLatestStatic(await readFile(a.path, 'utf8')),
-      loader: 'js',
-    }));
-  },
-};
+export const inkKeepsLatestStatic = rewritingPlugin('ink-keeps-latest-static', INK_FILE, keepLatestStatic);

@@ -9,8 +9,7 @@
 // The same object spelled out field by field shares one hidden class, so the bundle gets that
 // spelling (the build fails if the library's line changes, so a new version is looked at again).
 // The characters are the same: `tests/ui/styled-chars.test.ts` compares both versions' output.
-import type { Plugin } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { rewritingPlugin } from './rewrite-plugin.js';
 
 /** The library's file that builds styled characters. */
 export const STYLED_CHARS_FILE = /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/;
@@ -27,12 +26,4 @@ export function spellOutStyledChars(source: string): string {
 }
 
 /** esbuild plugin: bundles ansi-tokenize's styledChars.js with the character object spelled out. */
-export const styledCharsOneShape: Plugin = {
-  name: 'styled-chars-one-shape',
-  setup(b) {
-    b.onLoad({ filter: STYLED_CHARS_FILE }, async (a) => ({
-      contents: spellOutStyledChars(await readFile(a.path, 'utf8')),
-      loader: 'js',
-    }));
-  },
-};
+export const styledCharsOneShape = rewritingPlugin('styled-chars-one-shape', STYLED_CHARS_FILE, spellOutStyledChars);
