@@ -78,7 +78,7 @@ describe('go to', () => {
     expect(g.say('go to kitchen')).toMatch(/already there/);
     expect(g.host.session.state.turn).toBe(turn);
     const walk = g.say('go to hallway');
-    expect(walk).toMatch(/^You make your way through Living Room\.\n\nHallway\n/);
+    expect(walk).toMatch(/^On the way you pass through: Living Room\.\n\nHallway\n/);
     // The living room is passed, not described.
     expect(walk).not.toMatch(/designed yourself/);
     expect(g.host.session.state.turn).toBeGreaterThan(turn);

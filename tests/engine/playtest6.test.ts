@@ -47,3 +47,13 @@ describe('answering the Night Specter (sixth playtest)', () => {
     expect(g.run('tell specter about the stars').at(-1)).not.toMatch(/"The study door," you say/);
   });
 });
+
+describe('what the seventh playtest typed', () => {
+  it('asks with a contraction as with the words spelled out', () => {
+    const g = game(world);
+    g.run('n', 'w');
+    const contracted = g.run("ask mia what's wrong").at(-1)!;
+    expect(contracted).not.toMatch(/I don't know the word/);
+    expect(contracted).toBe(g.run('ask mia what is wrong').at(-1));
+  });
+});
