@@ -56,4 +56,12 @@ describe('what the seventh playtest typed', () => {
     expect(contracted).not.toMatch(/I don't know the word/);
     expect(contracted).toBe(g.run('ask mia what is wrong').at(-1));
   });
+
+  it('reminds someone of a thing as telling them about it', () => {
+    const g = game(world);
+    g.run('n', 'w');
+    const reminded = g.run('remind leo of the promise').at(-1)!;
+    expect(reminded).not.toMatch(/I don't know the word/);
+    expect(reminded).toBe(g.run('tell leo about the promise').at(-1));
+  });
 });
