@@ -65,3 +65,28 @@ describe('what the seventh playtest typed', () => {
     expect(reminded).toBe(g.run('tell leo about the promise').at(-1));
   });
 });
+
+describe('presence on the lantern bridge (seventh playtest)', () => {
+  it('Elara watches Leo lean over the rail only when he is on the bridge with her', () => {
+    const g = game(world);
+    const n = walk.indexOf('nudge moths');
+    expect(n).toBeGreaterThan(0);
+    g.run(...walk.slice(0, n));
+    const s = g.host.state;
+    expect(s.player).toBe('elara');
+    let seen = 0;
+    // Wherever the walkthrough leaves them, then with Leo elsewhere and with him beside her.
+    for (const leoAt of [s.loc.leo, 'glass_orchard', 'lantern_bridge']) {
+      if (leoAt === undefined || !(leoAt in world.rooms)) continue;
+      const h = game(world);
+      h.run(...walk.slice(0, n));
+      h.host.state.loc.elara = 'lantern_bridge';
+      h.host.state.loc.leo = leoAt;
+      const look = h.run('look').at(-1)!;
+      if (leoAt === 'lantern_bridge') expect(look).toContain('You watch Leo lean over the rail');
+      else expect(look).not.toContain('You watch Leo lean over the rail');
+      seen++;
+    }
+    expect(seen).toBe(3);
+  });
+});
