@@ -90,3 +90,27 @@ describe('presence on the lantern bridge (seventh playtest)', () => {
     expect(seen).toBe(3);
   });
 });
+
+describe('presence in the hollow of night (seventh playtest)', () => {
+  it('Leo feels the warmth beside him only while the unseen Elara is in the hollow with him', () => {
+    const n = walk.indexOf('be leo', walk.indexOf('shout leo'));
+    expect(n).toBeGreaterThan(0);
+    for (const elaraAt of ['hollow_of_night', 'specter_field']) {
+      const g = game(world);
+      g.run(...walk.slice(0, n));
+      const s = g.host.state;
+      s.player = 'leo';
+      s.loc.leo = 'hollow_of_night';
+      s.loc.elara = elaraAt;
+      expect(s.flags.elara_revealed ?? false).toBe(false);
+      const [look, warmth] = g.run('look', 'x warmth');
+      if (elaraAt === 'hollow_of_night') {
+        expect(look).toContain("it hasn't gone away");
+        expect(warmth).toContain('Like somebody still is');
+      } else {
+        expect(look).toContain('The warmth that was beside you has gone');
+        expect(warmth).toContain('gone on ahead');
+      }
+    }
+  });
+});
