@@ -2,8 +2,8 @@
 import type { Condition, State, World, Text, Id } from './types.js';
 import { roomOf, carries } from './world-query.js';
 
-// Conditions are tested for every scene and rule on every turn, mostly in a short-lived process
-// where nothing is optimised: these loops allocate nothing (no closures, arrays or iterators).
+// Conditions are tested for every scene and rule on every turn: each is made once into the tests
+// of the parts it has (see compile), and the tests allocate nothing.
 
 /** Whether a one-or-many value includes x. */
 function oneOf<T>(v: T | T[], x: T): boolean {
@@ -32,36 +32,51 @@ export function inAct(c: Condition | undefined, s: State): boolean {
 const flagSet = (f: Id, s: State) => !!s.flags[f];
 const held = (i: Id, s: State, actor: Id) => carries(s, actor, i);
 
+/** One part of a condition, as a test. */
+type Test = (w: World, s: State, actor: Id) => boolean;
+
+/**
+ * A condition as the list of tests for the parts it has, made once per condition: a condition
+ * names two or three of its twenty-odd parts, and each turn tests hundreds of conditions.
+ */
+const compiled = new WeakMap<Condition, Test[]>();
+
+function compile(c: Condition): Test[] {
+  const t: Test[] = [];
+  const { flag, notFlag, player, here, region, has, notHas, itemIn, charIn, together, actAtLeast, counterAtLeast, visited, seen, prop, notProp, any, not } = c;
+  if (flag !== undefined) t.push((_w, s, a) => every(flag, flagSet, s, a));
+  if (notFlag !== undefined) t.push((_w, s, a) => !some(notFlag, flagSet, s, a));
+  if (player !== undefined) t.push((_w, _s, a) => oneOf(player, a));
+  if (here !== undefined) t.push((_w, s, a) => oneOf(here, roomOf(s, a)));
+  if (region !== undefined) t.push((w, s, a) => oneOf(region, w.rooms[roomOf(s, a)]?.region ?? ''));
+  if (has !== undefined) t.push((_w, s, a) => every(has, held, s, a));
+  if (notHas !== undefined) t.push((_w, s, a) => !some(notHas, held, s, a));
+  if (itemIn) for (const [i, where] of Object.entries(itemIn)) t.push((_w, s) => (s.loc[i] ?? 'nowhere') === where);
+  if (charIn) for (const [ch, where] of Object.entries(charIn)) t.push((_w, s) => roomOf(s, ch) === where);
+  if (together !== undefined && together.length > 0) t.push((_w, s) => together.every((x) => roomOf(s, x) === roomOf(s, together[0])));
+  if (actAtLeast !== undefined) t.push((_w, s) => s.act >= actAtLeast);
+  const { stabilityBelow: sb, stabilityAtLeast: sa, focusBelow: fb, focusAtLeast: fa } = c;
+  if (sb !== undefined) t.push((_w, s) => s.stability < sb);
+  if (sa !== undefined) t.push((_w, s) => s.stability >= sa);
+  if (fb !== undefined) t.push((_w, s) => s.focus < fb);
+  if (fa !== undefined) t.push((_w, s) => s.focus >= fa);
+  if (counterAtLeast) for (const [k, n] of Object.entries(counterAtLeast)) t.push((_w, s) => (s.counters[k] ?? 0) >= n);
+  if (visited !== undefined) t.push((_w, s, a) => s.visited[a]?.includes(visited) ?? false);
+  if (seen !== undefined) t.push((_w, s, a) => s.seen[a]?.includes(seen) ?? false);
+  if (prop) for (const [i, p] of Object.entries(prop)) t.push((_w, s) => s.props[i]?.includes(p) ?? false);
+  if (notProp) for (const [i, p] of Object.entries(notProp)) t.push((_w, s) => !(s.props[i]?.includes(p) ?? false));
+  if (any) t.push((w, s, a) => any.some((x) => holds(w, s, x, a)));
+  if (not) t.push((w, s, a) => !holds(w, s, not, a));
+  return t;
+}
+
 export function holds(w: World, s: State, c: Condition | undefined, actor: Id = s.player): boolean {
   if (!c) return true;
   // The act first: most scenes and rules belong to one act, so most tests end here.
   if (!inAct(c, s)) return false;
-  if (c.flag !== undefined && !every(c.flag, flagSet, s, actor)) return false;
-  if (c.notFlag !== undefined && some(c.notFlag, flagSet, s, actor)) return false;
-  if (c.player !== undefined && !oneOf(c.player, actor)) return false;
-  if (c.here !== undefined && !oneOf(c.here, roomOf(s, actor))) return false;
-  if (c.region !== undefined && !oneOf(c.region, w.rooms[roomOf(s, actor)]?.region ?? '')) return false;
-  if (c.has !== undefined && !every(c.has, held, s, actor)) return false;
-  if (c.notHas !== undefined && some(c.notHas, held, s, actor)) return false;
-  if (c.itemIn) for (const [i, where] of Object.entries(c.itemIn)) if ((s.loc[i] ?? 'nowhere') !== where) return false;
-  if (c.charIn) for (const [ch, where] of Object.entries(c.charIn)) if (roomOf(s, ch) !== where) return false;
-  const [first, ...rest] = c.together ?? [];
-  if (first !== undefined) {
-    const r = roomOf(s, first);
-    for (const other of rest) if (roomOf(s, other) !== r) return false;
-  }
-  if (c.actAtLeast !== undefined && s.act < c.actAtLeast) return false;
-  if (c.stabilityBelow !== undefined && !(s.stability < c.stabilityBelow)) return false;
-  if (c.stabilityAtLeast !== undefined && !(s.stability >= c.stabilityAtLeast)) return false;
-  if (c.focusBelow !== undefined && !(s.focus < c.focusBelow)) return false;
-  if (c.focusAtLeast !== undefined && !(s.focus >= c.focusAtLeast)) return false;
-  if (c.counterAtLeast) for (const [k, n] of Object.entries(c.counterAtLeast)) if ((s.counters[k] ?? 0) < n) return false;
-  if (c.visited !== undefined && !(s.visited[actor]?.includes(c.visited) ?? false)) return false;
-  if (c.seen !== undefined && !(s.seen[actor]?.includes(c.seen) ?? false)) return false;
-  if (c.prop) for (const [i, p] of Object.entries(c.prop)) if (!(s.props[i]?.includes(p) ?? false)) return false;
-  if (c.notProp) for (const [i, p] of Object.entries(c.notProp)) if (s.props[i]?.includes(p) ?? false) return false;
-  if (c.any && !c.any.some((x) => holds(w, s, x, actor))) return false;
-  if (c.not && holds(w, s, c.not, actor)) return false;
+  let tests = compiled.get(c);
+  if (!tests) compiled.set(c, (tests = compile(c)));
+  for (let i = 0; i < tests.length; i++) if (!tests[i](w, s, actor)) return false;
   return true;
 }
 

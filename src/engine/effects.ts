@@ -119,14 +119,38 @@ export interface RuleMatch {
 
 const NO_MATCH: RuleMatch = { matched: false, instead: false, obey: false };
 
-function topicFits(rule: Rule, topic: string | undefined): boolean {
+/** Free text as rules' topics see it: lower case, and its words. */
+interface Said { text: string; words: string[] }
+
+const heard = (topic: string): Said => {
+  const text = topic.toLowerCase();
+  return { text, words: text.split(/[^\p{L}\p{N}'-]+/u) };
+};
+
+/** Whether a rule with topic words answers these words (a rule without any answers all). */
+export function topicFits(rule: Rule, topic: string | undefined): boolean {
+  return fits(rule, topic === undefined ? undefined : heard(topic));
+}
+
+/** A rule's topic words, lower-cased once: single words, and phrases of several. */
+const topics = new WeakMap<Rule, { words: Set<string>; phrases: string[] }>();
+
+function topicsOf(rule: Rule): { words: Set<string>; phrases: string[] } {
+  let t = topics.get(rule);
+  if (!t) {
+    const all = list(rule.topic ?? []).map((x) => x.toLowerCase());
+    topics.set(rule, (t = { words: new Set(all.filter((x) => !x.includes(' '))), phrases: all.filter((x) => x.includes(' ')) }));
+  }
+  return t;
+}
+
+function fits(rule: Rule, said: Said | undefined): boolean {
   if (rule.topic === undefined) return true;
-  if (!topic) return false;
-  const words = topic.toLowerCase().split(/[^\p{L}\p{N}'-]+/u);
-  return list(rule.topic).some((t) => {
-    const want = t.toLowerCase();
-    return want.includes(' ') ? topic.toLowerCase().includes(want) : words.includes(want);
-  });
+  if (!said?.text) return false;
+  const t = topicsOf(rule);
+  for (const word of said.words) if (t.words.has(word)) return true;
+  for (const phrase of t.phrases) if (said.text.includes(phrase)) return true;
+  return false;
 }
 
 /**
@@ -140,10 +164,11 @@ export function runRules(
   opts: { with?: Id; topic?: string; stage?: 'instead' | 'check' | 'after' } = {},
 ): RuleMatch {
   if (!rules) return NO_MATCH;
+  let said: Said | undefined; // the topic's words, split once and only if a rule has topic words
   for (const [i, r] of rules.entries()) {
     if (opts.stage && (r.stage ?? 'instead') !== opts.stage) continue;
     if (r.with !== undefined && r.with !== opts.with) continue;
-    if (!topicFits(r, opts.topic)) continue;
+    if (r.topic !== undefined && !fits(r, opts.topic === undefined ? undefined : (said ??= heard(opts.topic)))) continue;
     const onceKey = r.id ?? `${key}#${i}`;
     if (r.once && ctx.s.fired.includes(onceKey)) continue;
     if (!holds(ctx.w, ctx.s, r.if, ctx.actor)) continue;

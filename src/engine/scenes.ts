@@ -1,5 +1,6 @@
 // The story's clock: after a turn that took time, the turn count moves and scenes may fire.
 import { type Ctx, ownList, say } from './context.js';
+import type { Scene, State, World } from './types.js';
 import { holds, inAct, textOf } from './conditions.js';
 import { applyEffects } from './effects.js';
 
@@ -9,17 +10,32 @@ export function afterTurn(ctx: Ctx): void {
   runScenes(ctx);
 }
 
-/** Fires every scene whose condition holds, in order, until none is left to fire (at most 4 passes). */
+/** The scenes that can fire in each act, with their places in the story's order (every act's list holds the scenes of no act). */
+const byAct = new WeakMap<World, Map<number, [number, Scene][]>>();
+
+function scenesOf(w: World, act: number): [number, Scene][] {
+  let m = byAct.get(w);
+  if (!m) byAct.set(w, (m = new Map()));
+  let list = m.get(act);
+  if (!list) m.set(act, (list = w.scenes.map((sc, i): [number, Scene] => [i, sc]).filter(([, sc]) => inAct(sc.if, { act } as State))));
+  return list;
+}
+
+/**
+ * Fires every scene whose condition holds, in the story's order, until none is left to fire (at
+ * most 4 passes). A scene that changes the act hands the rest of the pass to the new act's scenes.
+ */
 export function runScenes(ctx: Ctx): void {
   const { w, s } = ctx;
   const firedNow = new Set<string>();
   for (let pass = 0; pass < 4; pass++) {
     let any = false;
-    for (const sc of w.scenes) {
+    let act = s.act;
+    let list = scenesOf(w, act);
+    for (let n = 0; n < list.length; n++) {
+      const [at, sc] = list[n];
       if (s.ending) return;
       if (firedNow.has(sc.id)) continue;
-      // A scene of another act cannot fire (holds would say so too, after the fired list).
-      if (!inAct(sc.if, s)) continue;
       const once = sc.once !== false;
       if (once && s.fired.includes(sc.id)) continue;
       ctx.actor = s.player;
@@ -30,6 +46,12 @@ export function runScenes(ctx: Ctx): void {
       ctx.out.push({ type: 'scene', id: sc.id });
       if (sc.say) say(ctx, textOf(w, s, sc.say, s.player));
       applyEffects(ctx, sc.do);
+      if (s.act !== act) {
+        act = s.act;
+        list = scenesOf(w, act);
+        n = list.findIndex(([i]) => i > at) - 1;
+        if (n < -1) break;
+      }
     }
     if (!any) break;
   }
