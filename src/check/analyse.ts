@@ -37,7 +37,11 @@ export interface Relevance {
   firedIgnored: Set<Id>;
   /** Verb rule lists with a live rule that acts: `item:<id>:<verb>`, `room:<id>:<verb>`, `verbs:<verb>`, `char:<id>:<verb>`. */
   logicLists: Set<string>;
-  /** Characters whose ask/tell/talk, orders or give rules act: `<id>:converse`, `<id>:orders`, `<id>:give`. */
+  /**
+   * People's rule lists that matter, each list by itself (`<id>:converse:talk`,
+   * `<id>:converse:ask.<topic>`, `<id>:converse:tell.<topic>`, `<id>:orders:<verb>`) and the
+   * character as a whole (`<id>:converse`, `<id>:orders`, `<id>:give`).
+   */
   logicPeople: Set<string>;
 }
 
@@ -91,9 +95,9 @@ export function forEachRuleList(w: World, f: (onceKey: string, rules: Rule[], gr
   for (const it of Object.values(w.items)) for (const [v, rs] of Object.entries(it.verbs ?? {})) f(`${it.id}.${v}`, rs, `item:${it.id}:${v}`);
   for (const c of Object.values(w.characters)) {
     for (const [v, rs] of Object.entries(c.verbs ?? {})) f(`${c.id}.${v}`, rs, `char:${c.id}:${v}`);
-    if (c.talk) f(`${c.id}.talk`, c.talk, `${c.id}:converse`);
-    for (const kind of ['ask', 'tell'] as const) for (const [k, rs] of Object.entries(c[kind] ?? {})) f(`${c.id}.${kind}.${k}`, rs, `${c.id}:converse`);
-    for (const [k, rs] of Object.entries(c.orders ?? {})) f(`${c.id}.orders.${k}`, rs, `${c.id}:orders`);
+    if (c.talk) f(`${c.id}.talk`, c.talk, `${c.id}:converse:talk`);
+    for (const kind of ['ask', 'tell'] as const) for (const [k, rs] of Object.entries(c[kind] ?? {})) f(`${c.id}.${kind}.${k}`, rs, `${c.id}:converse:${kind}.${k}`);
+    for (const [k, rs] of Object.entries(c.orders ?? {})) f(`${c.id}.orders.${k}`, rs, `${c.id}:orders:${k}`);
     for (const [k, rs] of Object.entries(c.give ?? {})) f(`${c.id}.give.${k}`, rs, `${c.id}:give`);
   }
 }
@@ -266,7 +270,7 @@ function readRuleLists(lists: readonly RuleList[], groupLogic: ReadonlySet<strin
     });
     if (!matters) continue;
     if (/^(item|room|verbs|char|enter):/.test(group)) found.logicLists.add(group);
-    else found.logicPeople.add(group);
+    else found.logicPeople.add(group).add(group.split(':', 2).join(':'));
   }
   return found;
 }
@@ -277,7 +281,8 @@ function readPeople(w: World, isLogic: (r: Rule) => boolean, found: ListFindings
     readCondition(reads, ch.invisibleTo?.if);
     // Handing a thing over matters for that thing only where a rule for it acts.
     for (const [k, rs] of Object.entries(ch.give ?? {})) if (rs.some(isLogic)) found.withs.add(k);
-    if (found.logicPeople.has(`${c}:converse`)) for (const k of [...Object.keys(ch.ask ?? {}), ...Object.keys(ch.tell ?? {})]) found.withs.add(k);
+    // What talking is about matters only for the topics whose answers act.
+    for (const kind of ['ask', 'tell'] as const) for (const k of Object.keys(ch[kind] ?? {})) if (found.logicPeople.has(`${c}:converse:${kind}.${k}`)) found.withs.add(k);
   }
 }
 
@@ -370,6 +375,8 @@ function computeOnce(w: World, act: number, prev: Relevance | null): Relevance {
   for (const { rules, group } of lists) {
     if (rules.some(isLogic) || standardMatters(w, prev, group)) groupLogic.add(group);
     if (group.endsWith(':give')) groupLogic.add(group); // giving moves the thing unless a rule stops it
+    // An order obeyed is the standard action, carried out by the one ordered.
+    if (group.split(':')[1] === 'orders' && rules.some((r) => r.obey && live(r.if))) groupLogic.add(group);
   }
   const found = readRuleLists(lists, groupLogic, live, reads);
   readPeople(w, isLogic, found, reads);
@@ -466,11 +473,13 @@ export function textRelevance(w: World, act = 0): TextRelevance {
   relevance(w, act); // settles `monotonic`
   const gate = monotonic.get(w) ? act : 0;
   let t = byAct.get(gate);
-  if (!t) byAct.set(gate, (t = computeText(w, gate)));
-  // NANODREAM_CHECK_NO_TEXT=1 (for comparing searches): nothing text-only is tracked.
-  if (process.env.NANODREAM_CHECK_NO_TEXT) return { ...t, flags: [], items: [], props: [], counters: [], visitedRooms: [], seenIds: [], stability: false, focus: false, groups: [], lists: new Set(), movable: new Set(), itemHeld: new Set(), empty: true };
+  if (!t) byAct.set(gate, (t = noText ? { ...computeText(w, gate), ...NOTHING_TRACKED } as TextRelevance : computeText(w, gate)));
   return t;
 }
+
+/** NANODREAM_CHECK_NO_TEXT=1 (for comparing searches): nothing text-only is tracked. Read once: this runs for every step. */
+const noText = Boolean(process.env.NANODREAM_CHECK_NO_TEXT);
+const NOTHING_TRACKED: Partial<TextRelevance> = { flags: [], items: [], props: [], counters: [], visitedRooms: [], seenIds: [], stability: false, focus: false, groups: [], lists: new Set(), movable: new Set(), itemHeld: new Set(), empty: true };
 
 type Live = (c: Condition | undefined) => boolean;
 

@@ -111,6 +111,8 @@ export function reportJson(r: CheckReport, sourceOf: (u: Unreachable) => string 
     endings: r.endings.map((e) => ({ id: e.id, reached: e.reached, path: e.path })),
     deadEnds: r.deadEnds.map((d) => ({ path: d.path })),
     textStates: r.textStates,
+    expanded: r.expanded,
+    steps: r.steps,
     statesPerSecond: r.statesPerSecond,
     workers: r.workers,
     ok: r.ok,

@@ -5,6 +5,7 @@ import { DIRECTIONS } from '../engine/types.js';
 import { parseNounPhrase, matchNounPhrase, type Candidate } from '../parser/index.js';
 import { candidateFor, sceneryCandidates } from '../engine/resolve.js';
 import { holds } from '../engine/conditions.js';
+import { topicFits } from '../engine/effects.js';
 import { scope, roomOf, carries, hasProp } from '../engine/world-query.js';
 import type { Ctx } from '../engine/context.js';
 import { relevance, textRelevance, type TextRelevance } from './analyse.js';
@@ -122,6 +123,25 @@ function topicWords(r: Rule): string[] {
   return list(r.topic);
 }
 
+const picks = new WeakMap<readonly Rule[], (string | null)[]>();
+
+/**
+ * The word typed to reach each rule of a list that has topic words (null for a rule without).
+ * Every word of one rule reaches that same rule, so one is enough: the first that no earlier
+ * rule of the list also answers, or else its first (it answers once the earlier ones do not hold).
+ */
+function topicPicks(rs: readonly Rule[]): (string | null)[] {
+  let out = picks.get(rs);
+  if (!out) {
+    out = rs.map((r, i) => {
+      const tw = topicWords(r);
+      return tw.find((t) => !rs.slice(0, i).some((e) => e.topic !== undefined && topicFits(e, t))) ?? tw[0] ?? null;
+    });
+    picks.set(rs, out);
+  }
+  return out;
+}
+
 /** The word that names a dialogue key: a topic's, a character's or an item's first word. */
 function keyWord(w: World, key: Id): string | null {
   return w.topics[key]?.words[0] ?? w.characters[key]?.words[0] ?? w.items[key]?.words[0] ?? null;
@@ -154,8 +174,9 @@ interface Gen {
 }
 
 const listMatters = (g: Gen, group: string) => g.all || g.rel.logicLists.has(group) || g.text.lists.has(group);
-const personMatters = (g: Gen, id: Id, what: 'converse' | 'orders' | 'give') =>
-  g.all || g.rel.logicPeople.has(`${id}:${what}`) || g.text.lists.has(`${id}:${what}`);
+/** Does one of a person's rule lists matter (`converse:ask.<topic>`, `orders:<verb>`, see Relevance.logicPeople)? */
+const personMatters = (g: Gen, id: Id, list: string) =>
+  g.all || g.rel.logicPeople.has(`${id}:${list}`) || g.text.lists.has(`${id}:${list}`);
 const itemMatters = (g: Gen, id: Id) => g.all || !g.rel.inert.has(id);
 const propMatters = (g: Gen, id: Id, p: string) => g.all || g.rel.propsRead.has(`${id}:${p}`);
 /** Would `verb` on this item be more than prose: its own rules, the room's or the story's act, or the standard action changes what matters. */
@@ -183,9 +204,10 @@ function ruleVerbCommands(g: Gen): Map<string, Rule[]> {
   for (const [v, rs] of Object.entries(w.verbs)) if (listMatters(g, `verbs:${v}`)) ruleVerbs.set(v, [...(ruleVerbs.get(v) ?? []), ...rs]);
   for (const [v, rs] of ruleVerbs) {
     let bare = false;
-    for (const r of rs) {
-      const tw = topicWords(r);
-      if (tw.length) for (const t of tw) g.out.add(`${typed(v)} ${t}`);
+    const words = topicPicks(rs);
+    for (const [i, r] of rs.entries()) {
+      const t = words[i];
+      if (t !== null) g.out.add(`${typed(v)} ${t}`);
       else if (r.with) {
         const n = g.name(r.with);
         if (n) g.out.add(`${typed(v)} ${n}`);
@@ -265,23 +287,32 @@ function giveCommands(g: Gen, id: Id, n: string): void {
   }
 }
 
+const signatures = new WeakMap<readonly Rule[], string>();
+/** A rule list as text, to tell lists that are the same (remembered: asked for every state). */
+function signature(rs: readonly Rule[]): string {
+  let sig = signatures.get(rs);
+  if (sig === undefined) signatures.set(rs, (sig = JSON.stringify(rs)));
+  return sig;
+}
+
 /** The verbs this item has rules for that matter now. */
 function itemRuleCommands(g: Gen, id: Id, n: string): void {
   const sameAs = new Set<string>();
   for (const [v, rs] of Object.entries(g.w.items[id].verbs ?? {})) {
     if (!listMatters(g, `item:${id}:${v}`)) continue;
     // Synonyms (`push`/`turn`/`light` sharing one list that always answers): one is enough.
-    const sig = total(rs) ? JSON.stringify(rs) : null;
+    const sig = total(rs) ? signature(rs) : null;
     if (sig !== null && !g.all) {
       if (sameAs.has(sig)) continue;
       sameAs.add(sig);
     }
-    for (const r of rs) ruleCommands(g, v, r, n);
+    const words = topicPicks(rs);
+    rs.forEach((r, i) => ruleCommands(g, v, r, n, words[i]));
   }
 }
 
-/** What one of an item's rules for `v` answers: with its other object, its topic words, or on the item alone. */
-function ruleCommands(g: Gen, v: string, r: Rule, n: string): void {
+/** What one of an item's rules for `v` answers: with its other object, its topic word (see topicPicks), or on the item alone. */
+function ruleCommands(g: Gen, v: string, r: Rule, n: string, word: string | null): void {
   if (r.with) {
     const on = g.name(r.with);
     if (!on) return;
@@ -289,8 +320,7 @@ function ruleCommands(g: Gen, v: string, r: Rule, n: string): void {
       g.out.add(withVerb(v, n, on));
       g.out.add(withVerb(v, on, n));
     } else g.out.add(`${typed(v)} ${n}`);
-  } else if (topicWords(r).length) for (const t of topicWords(r)) g.out.add(`${typed(v)} ${t}`);
-  else g.out.add(`${typed(v)} ${n}`);
+  } else g.out.add(`${typed(v)} ${word ?? n}`);
 }
 
 /** `use X on Y` for this carried item on anything here, when either side has a use rule. */
@@ -316,43 +346,45 @@ function itemCommands(g: Gen, id: Id, ruleVerbs: Map<string, Rule[]>): void {
   if (mine) useCommands(g, id, n, ruleVerbs);
 }
 
-/** Asking and telling a person (named `pn`) about what they have answers for. */
+/**
+ * Asking and telling a person (named `pn`) about what they have answers for that matter. Telling
+ * about a topic with no `tell` answer of its own is asking (the engine falls back), and a
+ * `default` or `unseen` answer is reached with its own topic words or a topic nobody keyed.
+ */
 function conversationCommands(g: Gen, p: Id, pn: string): void {
   const { w, out } = g;
   const ch = w.characters[p];
-  const converse = personMatters(g, p, 'converse');
-  for (const key of converse ? Object.keys(ch.ask ?? {}) : []) {
-    const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
-    if (word) out.add(`ask ${pn} about ${word}`);
-  }
-  // A `default` answer that acts: reach it with its own topic words, or with a topic nobody keyed.
   for (const kind of ['ask', 'tell'] as const) {
-    const map = converse ? ch[kind] : undefined;
-    const spare = Object.values(w.topics).find((t) => !map?.[t.id])?.words[0];
-    for (const r of map?.default ?? []) {
-      const tw = topicWords(r);
-      for (const t of tw.length ? tw : spare ? [spare] : []) out.add(`${kind} ${pn} about ${t}`);
+    const map = ch[kind] ?? {};
+    for (const key of Object.keys(map)) {
+      const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
+      if (word && personMatters(g, p, `converse:${kind}.${key}`)) out.add(`${kind} ${pn} about ${word}`);
+    }
+    const spare = Object.values(w.topics).find((t) => !map[t.id])?.words[0];
+    for (const key of ['default', 'unseen']) {
+      if (!map[key] || !personMatters(g, p, `converse:${kind}.${key}`)) continue;
+      for (const r of map[key]) {
+        const tw = topicWords(r);
+        for (const t of tw.length ? tw : spare ? [spare] : []) out.add(`${kind} ${pn} about ${t}`);
+      }
     }
   }
-  for (const key of converse ? Object.keys(ch.tell ?? {}) : []) {
-    const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
-    if (word) out.add(`tell ${pn} about ${word}`);
-  }
-  if (converse && ch.talk?.length) out.add(`talk to ${pn}`);
+  if (ch.talk?.length && personMatters(g, p, 'converse:talk')) out.add(`talk to ${pn}`);
 }
 
 /** Orders to a person that matter: `mia, go north`, `mia, take lamp`. */
 function orderCommands(g: Gen, p: Id, pn: string): void {
   const ch = g.w.characters[p];
-  for (const [v, rs] of personMatters(g, p, 'orders') ? Object.entries(ch.orders ?? {}) : []) {
-    if (v === 'default') continue;
-    for (const r of rs) {
+  for (const [v, rs] of Object.entries(ch.orders ?? {})) {
+    if (v === 'default' || !personMatters(g, p, `orders:${v}`)) continue;
+    const words = topicPicks(rs);
+    for (const [i, r] of rs.entries()) {
       const tw = topicWords(r);
       if (v === 'go') {
+        // Each way is a different place: every one is tried.
         const dirs = tw.length ? tw : Object.keys(g.w.rooms[roomOf(g.s, p)]?.exits ?? {});
         for (const d of dirs) g.out.add(`${pn}, go ${d}`);
-      } else if (tw.length) for (const t of tw) g.out.add(`${pn}, ${typed(v)} ${t}`);
-      else g.out.add(`${pn}, ${typed(v)}`);
+      } else g.out.add(`${pn}, ${typed(v)}${words[i] === null ? '' : ` ${words[i]}`}`);
     }
   }
 }
@@ -372,17 +404,9 @@ function personCommands(g: Gen, p: Id): void {
   conversationCommands(g, p, pn);
   for (const [v, rs] of Object.entries(ch.verbs ?? {})) {
     if (!listMatters(g, `char:${p}:${v}`)) continue;
-    // Words of one rule all reach it, unless an earlier rule of the list has the word too: one
-    // word per rule that no earlier rule claims (a list of 60 words is one command, not 60).
-    const claimed = new Set<string>();
-    for (const r of rs) {
-      const tw = topicWords(r);
-      if (tw.length) {
-        const own = tw.find((t) => !claimed.has(t));
-        if (own) g.out.add(spokenTo(v, pn, own));
-        for (const t of tw) claimed.add(t);
-      } else g.out.add(`${typed(v)} ${pn}`);
-    }
+    // One word per rule (a list of 60 words is one command, not 60): see topicPicks.
+    const words = topicPicks(rs);
+    for (const t of words) g.out.add(t === null ? `${typed(v)} ${pn}` : spokenTo(v, pn, t));
   }
   orderCommands(g, p, pn);
   // Give rules for specific items: offer what is carried.

@@ -19,6 +19,8 @@ interface Keyer {
   fired: Map<string, number>;
   visited: Id[];
   seen: Id[];
+  /** Parts already spelt (see memo). */
+  memo: { [P in 'loc' | 'flags' | 'props' | 'counters' | 'fired' | 'visited' | 'seen']: WeakMap<State[P], string> };
 }
 
 const keyers = new WeakMap<Relevance, Keyer>();
@@ -50,12 +52,51 @@ function keyer(w: World, act: number): Keyer {
     fired: new Map([...fired].filter((f) => !rel.firedIgnored.has(f)).sort().map((f, i) => [f, i])),
     visited: [...rel.visitedRooms].sort(),
     seen: [...rel.seenIds].sort(),
+    memo: { loc: new WeakMap(), flags: new WeakMap(), props: new WeakMap(), counters: new WeakMap(), fired: new WeakMap(), visited: new WeakMap(), seen: new WeakMap() },
   };
   keyers.set(rel, k);
   return k;
 }
 
 const bit = (b: boolean | undefined) => (b ? '1' : '0');
+
+/**
+ * A state's part as the key spells it, remembered per part object. The engine copies a part
+ * before it changes it and never changes a part a state already has (undo keeps old states), so
+ * the successors of one state share most of its parts, and each shared part is spelt once.
+ */
+function memo<P extends object>(cache: WeakMap<P, string>, part: P, spell: (p: P) => string): string {
+  let out = cache.get(part);
+  if (out === undefined) cache.set(part, (out = spell(part)));
+  return out;
+}
+
+function spellLoc(k: Keyer, codes: Map<Id, string>, loc: State['loc']): string {
+  let out = '';
+  for (const id of k.things) {
+    const at = loc[id] ?? 'nowhere';
+    out += codes.get(at) ?? `\u0001${at}\u0002`;
+  }
+  return out;
+}
+
+function spellFired(k: Keyer, fired: State['fired']): string {
+  const bits = new Array<string>(k.fired.size).fill('0');
+  const extra: string[] = [];
+  for (const f of fired) {
+    const i = k.fired.get(f);
+    if (i !== undefined) bits[i] = '1';
+    else if (!k.rel.firedIgnored.has(f)) extra.push(f);
+  }
+  return bits.join('') + (extra.length ? `+${sorted(extra)}` : '');
+}
+
+/** Which of `ids` each character has in its list (visited rooms, seen things). */
+function spellLists(ids: readonly Id[], lists: Record<Id, Id[]>): string {
+  const v: string[] = [];
+  for (const c of Object.keys(lists).sort()) v.push(`${c}:${ids.map((r) => bit(lists[c].includes(r))).join('')}`);
+  return v.join(';');
+}
 
 /**
  * A string that is equal for two states exactly when no live logic condition, rule or standard
@@ -65,25 +106,7 @@ const bit = (b: boolean | undefined) => (b ? '1' : '0');
 export function stateKey(w: World, s: State): string {
   const k = keyer(w, s.act);
   const rel = k.rel;
-  const codes = placeCode(w);
-  let loc = '';
-  for (const id of k.things) {
-    const at = s.loc[id] ?? 'nowhere';
-    loc += codes.get(at) ?? `\u0001${at}\u0002`;
-  }
-  let flags = '';
-  for (const f of k.flags) flags += bit(s.flags[f]);
-  let props = '';
-  for (const [id, p] of k.props) props += bit(s.props[id]?.includes(p));
-  let counters = '';
-  for (const c of k.counters) counters += `${s.counters[c] ?? 0},`;
-  const fired = new Array<string>(k.fired.size).fill('0');
-  const extra: string[] = [];
-  for (const f of s.fired) {
-    const i = k.fired.get(f);
-    if (i !== undefined) fired[i] = '1';
-    else if (!rel.firedIgnored.has(f)) extra.push(f);
-  }
+  const m = k.memo;
   const parts: string[] = [
     s.player,
     s.playable.join(','),
@@ -91,22 +114,14 @@ export function stateKey(w: World, s: State): string {
     s.ending ?? '-',
     rel.stabilityRead ? String(s.stability) : '',
     rel.focusRead ? String(s.focus) : '',
-    loc,
-    flags,
-    props,
-    counters,
-    fired.join('') + (extra.length ? `+${sorted(extra)}` : ''),
+    memo(m.loc, s.loc, (loc) => spellLoc(k, placeCode(w), loc)),
+    memo(m.flags, s.flags, (flags) => { let out = ''; for (const f of k.flags) out += bit(flags[f]); return out; }),
+    memo(m.props, s.props, (props) => { let out = ''; for (const [id, p] of k.props) out += bit(props[id]?.includes(p)); return out; }),
+    memo(m.counters, s.counters, (counters) => { let out = ''; for (const c of k.counters) out += `${counters[c] ?? 0},`; return out; }),
+    memo(m.fired, s.fired, (fired) => spellFired(k, fired)),
   ];
-  if (k.visited.length) {
-    const v: string[] = [];
-    for (const c of Object.keys(s.visited).sort()) v.push(`${c}:${k.visited.map((r) => bit(s.visited[c].includes(r))).join('')}`);
-    parts.push(v.join(';'));
-  }
-  if (k.seen.length) {
-    const v: string[] = [];
-    for (const c of Object.keys(s.seen).sort()) v.push(`${c}:${k.seen.map((r) => bit(s.seen[c].includes(r))).join('')}`);
-    parts.push(v.join(';'));
-  }
+  if (k.visited.length) parts.push(memo(m.visited, s.visited, (v) => spellLists(k.visited, v)));
+  if (k.seen.length) parts.push(memo(m.seen, s.seen, (v) => spellLists(k.seen, v)));
   return parts.join('|');
 }
 
