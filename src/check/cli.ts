@@ -86,8 +86,30 @@ function sourceNamer(src: ContentSources): (u: Unreachable) => string {
         const at = src.items.get(u.id);
         return at ? `${at.file}: ${at.path}.${u.field}` : u.field;
       }
+      case 'rule':
+      case 'variant':
+        return ownerFile(src, u) + u.field;
     }
   };
+}
+
+/** "rooms/apartment.yaml: kitchen.": the file a rule or variant is written in, and the path to its owner there. */
+function ownerFile(src: ContentSources, u: Unreachable): string {
+  const o = u.owner;
+  switch (o?.kind) {
+    case 'room': return `${src.rooms.get(o.id) ?? 'rooms'}: ${o.id}.`;
+    case 'item': {
+      const at = src.items.get(o.id);
+      return at ? `${at.file}: ${at.path}.` : `items: ${o.id}.`;
+    }
+    case 'character': return `${src.characters.get(o.id) ?? `characters/${o.id}`}: `;
+    case 'scene': {
+      const at = src.scenes.get(o.id);
+      return at ? `${at.file}: [${at.index}].` : `scenes: ${o.id}.`;
+    }
+    case 'ending': return `endings.yaml: ${o.id}.`;
+    default: return 'verbs.yaml: ';
+  }
 }
 
 /** For development without the main CLI: `npx tsx src/check/cli.ts [--content DIR] [--json] [--quick] [--prose]`. */

@@ -1,20 +1,24 @@
 // What the story holds that no state the search found can show: scenes that never run, hints
-// that are never the current one, puzzles never solved and items never within reach. Not traced
-// yet: content rules (verbs, talk; the engine does not say which rule answered) and description
-// variants (the search skips states that differ from one it has only by where people stand, so
-// "Leo in the living room" may never be among its states although a player can walk him there).
+// that are never the current one, puzzles never solved, items never within reach, and content
+// rules and text variants never shown (see shown.ts).
 import type { GameEvent, Id, State, World } from '../engine/types.js';
+import { Shown, type Owner } from './shown.js';
 import { holds } from '../engine/conditions.js';
 import { roomOf } from '../engine/world-query.js';
 
 export interface Unreachable {
-  kind: 'scene' | 'hint' | 'puzzle' | 'item';
+  kind: 'scene' | 'hint' | 'puzzle' | 'item' | 'rule' | 'variant';
   id: string;
-  /** The field that keeps it from showing: a scene's or hint's `if`, an item's `location`, a puzzle's `solve`. */
+  /**
+   * The field that keeps it from showing: a scene's or hint's `if`, an item's `location`, a
+   * puzzle's `solve`; for a rule or variant, where it is written in its owner (`verbs.take[1]`).
+   */
   field: string;
+  /** A rule's or variant's room, item, character, scene or ending. */
+  owner?: Owner;
 }
 
-export interface CoverageDump { fired: Id[]; ran: Id[]; hints: Id[]; solved: Id[]; inReach: Id[] }
+export interface CoverageDump { fired: Id[]; ran: Id[]; hints: Id[]; solved: Id[]; inReach: Id[]; shown: string[] }
 
 export class Coverage {
   private readonly fired = new Set<Id>();
@@ -24,13 +28,16 @@ export class Coverage {
   private readonly inReach = new Set<Id>();
 
   private readonly itemCount: number;
+  private readonly shown: Shown;
 
   constructor(private readonly w: World) {
     this.itemCount = Object.keys(w.items).length;
+    this.shown = new Shown(w);
   }
 
   /** Notes the scenes a step ran. */
   readonly events = (events: readonly GameEvent[]): void => {
+    this.shown.events(events);
     for (const e of events) {
       if (e.type === 'scene') this.ranScenes.add(e.id);
       // A puzzle solved on a step into a state the search already has (solved puzzles are not
@@ -46,6 +53,7 @@ export class Coverage {
     for (const id of s.solved) this.solved.add(id);
     const hint = w.hints.find((h) => holds(w, s, h.if, s.player));
     if (hint) this.currentHints.add(hint.id);
+    this.shown.look(s);
     // Only the items not yet met are looked for (this runs for every state of the search).
     if (this.inReach.size === this.itemCount) return;
     const here = roomOf(s, s.player);
@@ -54,7 +62,7 @@ export class Coverage {
 
   /** What has been noted, as plain lists (for a worker thread to hand back). */
   dump(): CoverageDump {
-    return { fired: [...this.fired], ran: [...this.ranScenes], hints: [...this.currentHints], solved: [...this.solved], inReach: [...this.inReach] };
+    return { fired: [...this.fired], ran: [...this.ranScenes], hints: [...this.currentHints], solved: [...this.solved], inReach: [...this.inReach], shown: this.shown.dump() };
   }
 
   /** Adds what another Coverage noted. */
@@ -64,6 +72,7 @@ export class Coverage {
     for (const x of d.hints) this.currentHints.add(x);
     for (const x of d.solved) this.solved.add(x);
     for (const x of d.inReach) this.inReach.add(x);
+    this.shown.merge(d.shown);
   }
 
   unreachable(): Unreachable[] {
@@ -76,6 +85,7 @@ export class Coverage {
     for (const h of w.hints) if (!this.currentHints.has(h.id)) out.push({ kind: 'hint', id: h.id, field: 'if' });
     for (const id of Object.keys(w.puzzles)) if (!this.solved.has(id)) out.push({ kind: 'puzzle', id, field: 'solve' });
     for (const id of Object.keys(w.items)) if (!this.inReach.has(id)) out.push({ kind: 'item', id, field: 'location' });
+    out.push(...this.shown.unshown());
     return out;
   }
 }

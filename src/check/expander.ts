@@ -45,6 +45,9 @@ export interface ItemResult {
   failures: { command: string; message: string }[];
 }
 
+/** Steps say which rules answered and which variants were shown (see shown.ts). */
+const TRACE = { trace: true };
+
 /** Verbs of commands that move things (with orders, `mia, take the lamp`). */
 const MOVING = new Set(['take', 'get', 'pick', 'drop', 'put', 'give', 'throw', 'insert', 'place', 'leave', 'hand', 'offer']);
 
@@ -110,7 +113,7 @@ export class Expander {
       let r;
       touched.clear();
       try {
-        r = step(w, s, c);
+        r = step(w, s, c, TRACE);
       } catch (e) {
         out.failures.push({ command: c, message: (e as Error)?.message ?? String(e) });
         out.cmds.push([c, -1, true]);
@@ -197,7 +200,7 @@ export class Expander {
     for (const c of walks(this.w, s, s.player, true)) {
       let r;
       try {
-        r = step(this.w, s, c);
+        r = step(this.w, s, c, TRACE);
       } catch {
         continue;
       }

@@ -235,7 +235,7 @@ function stepCommands(g: Graph, sched: Scheduler, head: number, s: State, next: 
     g.steps++;
     let r;
     try {
-      r = step(g.w, s, c);
+      r = step(g.w, s, c, { trace: true });
     } catch (e) {
       g.engineFailures.push({ path: pathTo(g.nodes, head), command: c, message: (e as Error)?.message ?? String(e) });
       continue;
@@ -264,7 +264,7 @@ function coverageWalks(g: Graph, s: State, roomCount: number): void {
   for (const c of walks(g.w, s, s.player, true)) {
     let r;
     try {
-      r = step(g.w, s, c);
+      r = step(g.w, s, c, { trace: true });
     } catch {
       continue; // an engine failure is found and reported by the search itself
     }

@@ -80,13 +80,22 @@ export function holds(w: World, s: State, c: Condition | undefined, actor: Id = 
   return true;
 }
 
+/** Which variant of a Text applies now: its index, or -1 when none holds (a plain string: 0). */
+export function variantOf(w: World, s: State, t: Text, actor: Id = s.player): number {
+  if (typeof t === 'string') return 0;
+  for (let i = 0; i < t.length; i++) if (holds(w, s, t[i].if, actor)) return i;
+  return -1;
+}
+
 /** The text that applies now, with {player} filled in; null when no variant holds. */
 export function textOf(w: World, s: State, t: Text | undefined, actor: Id = s.player): string | null {
   if (t === undefined) return null;
-  let raw: string | null = null;
-  if (typeof t === 'string') raw = t;
-  else for (const v of t) if (holds(w, s, v.if, actor)) { raw = v.text; break; }
-  if (raw === null) return null;
+  const i = variantOf(w, s, t, actor);
+  return i < 0 ? null : filled(w, typeof t === 'string' ? t : t[i].text, actor);
+}
+
+/** A text with {player} filled in. */
+export function filled(w: World, raw: string, actor: Id): string {
   return raw.replaceAll('{player}', w.characters[actor]?.name ?? actor).trim();
 }
 

@@ -1,6 +1,7 @@
 // The working context of one turn: the world, the state being changed, the events so far,
 // and the small helpers every action uses to speak and to name things.
-import type { World, State, GameEvent, Id, Style } from './types.js';
+import type { World, State, GameEvent, Id, Style, Text } from './types.js';
+import { filled, variantOf } from './conditions.js';
 
 export interface Ctx {
   w: World;
@@ -15,6 +16,8 @@ export interface Ctx {
   replaying?: boolean;
   /** While an order is carried out: who gave it, so "me" in `mia, give me the lamp` is the speaker. */
   orderedBy?: Id;
+  /** Say which rules answered and which variants were shown (events `rule` and `variant`), for the checker. */
+  trace?: boolean;
 }
 
 type RecordPart = 'loc' | 'flags' | 'counters' | 'pronouns' | 'hintsTaken' | 'props' | 'visited' | 'seen';
@@ -66,6 +69,17 @@ export function msg(ctx: Ctx, id: string, params?: Record<string, string | numbe
     return;
   }
   ctx.out.push(params ? { type: 'message', id, params } : { type: 'message', id });
+}
+
+/**
+ * The variant of a Text that applies now for `actor` (the one acting, by default), with
+ * {player} filled in; null when none holds. Traced when the turn is (see Ctx.trace).
+ */
+export function textIn(ctx: Ctx, t: Text | undefined, actor: Id = ctx.actor): string | null {
+  if (t === undefined) return null;
+  const i = variantOf(ctx.w, ctx.s, t, actor);
+  if (ctx.trace && typeof t !== 'string') ctx.out.push({ type: 'variant', text: t, index: i });
+  return i < 0 ? null : filled(ctx.w, typeof t === 'string' ? t : t[i].text, actor);
 }
 
 export function say(ctx: Ctx, text: string | null | undefined, style?: Style): void {

@@ -1,8 +1,8 @@
 // Looking: the room as the current character sees it, its contents, who is here, the way out.
 import type { Direction, Id } from './types.js';
 import { DIRECTIONS } from './types.js';
-import { type Ctx, msg, say, aName, theName, listProse, phrase } from './context.js';
-import { textOf, holds } from './conditions.js';
+import { type Ctx, msg, say, aName, theName, listProse, phrase, textIn } from './context.js';
+import { holds } from './conditions.js';
 import { contentsOf, charactersIn, canPerceive, isPresent, roomOf, hasProp } from './world-query.js';
 import { glitchIntensity } from './intensity.js';
 
@@ -25,10 +25,10 @@ export function describeRoom(ctx: Ctx, full: boolean, revisit = false): void {
     msg(ctx, 'look.nowhere');
     return;
   }
-  let description: string | null = textOf(w, s, room.description, ctx.actor);
+  let description: string | null = textIn(ctx, room.description);
   if (!full && revisit) {
     if (s.verbosity === 'superbrief') description = null;
-    else if (s.verbosity === 'brief') description = room.brief ? textOf(w, s, room.brief, ctx.actor) : null;
+    else if (s.verbosity === 'brief') description = room.brief ? textIn(ctx, room.brief) : null;
   }
   ctx.out.push({
     type: 'room',
@@ -48,7 +48,7 @@ function listContents(ctx: Ctx, roomId: Id): void {
     const it = w.items[id];
     if (!it || !isPresent(w, s, it, ctx.actor) || it.scenery) continue;
     const taken = hasProp(s, id, 'handled');
-    const initial = !taken ? textOf(w, s, it.initial, ctx.actor) : null;
+    const initial = !taken ? textIn(ctx, it.initial) : null;
     if (initial) say(ctx, initial);
     else plain.push(aName(w, id) + insideNote(ctx, id));
   }
@@ -57,7 +57,7 @@ function listContents(ctx: Ctx, roomId: Id): void {
     if (c === ctx.actor || !canPerceive(w, s, ctx.actor, c)) continue;
     const ch = w.characters[c];
     if (!ch) continue;
-    const presence = textOf(w, s, ch.presence, ctx.actor);
+    const presence = textIn(ctx, ch.presence);
     if (presence) say(ctx, presence);
     else msg(ctx, 'look.char_here', { name: ch.name });
   }

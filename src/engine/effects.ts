@@ -1,7 +1,7 @@
 // Carries out content's effects and rules: the story's verbs of change.
 import type { Effect, Rule, Id } from './types.js';
-import { type Ctx, msg, own, ownEntry, ownList, say } from './context.js';
-import { holds, textOf } from './conditions.js';
+import { type Ctx, msg, own, ownEntry, ownList, say, textIn } from './context.js';
+import { holds } from './conditions.js';
 import { nextRandom } from './rng.js';
 import { describeRoom } from './describe.js';
 
@@ -85,7 +85,7 @@ function applyEffect(ctx: Ctx, e: Effect): void {
       type: 'ending',
       id: e.ending,
       title: end?.title ?? e.ending,
-      text: (end && textOf(ctx.w, ctx.s, end.text, ctx.actor)) ?? '',
+      text: (end && textIn(ctx, end.text)) ?? '',
       kind: end?.kind ?? 'good',
       others: Object.keys(ctx.w.endings).length - 1,
     });
@@ -173,7 +173,8 @@ export function runRules(
     if (r.once && ctx.s.fired.includes(onceKey)) continue;
     if (!holds(ctx.w, ctx.s, r.if, ctx.actor)) continue;
     if (r.once) ownList(ctx, 'fired').push(onceKey);
-    if (r.say) say(ctx, textOf(ctx.w, ctx.s, r.say, ctx.actor));
+    if (ctx.trace) ctx.out.push({ type: 'rule', key: onceKey });
+    if (r.say) say(ctx, textIn(ctx, r.say));
     applyEffects(ctx, r.do);
     if (!r.say && !r.do?.length && !r.obey) msg(ctx, 'rule.nothing');
     return { matched: true, instead: r.instead ?? true, obey: r.obey === true };

@@ -1,7 +1,7 @@
 // The Events a turn produces, and what a step returns. Exported through types.ts with the rest
 // of the shared model.
 import type { Direction } from '../shared/vocabulary.js';
-import type { Ending, Id, State } from './types.js';
+import type { Ending, Id, State, Variant } from './types.js';
 
 export type Style = 'plain' | 'title' | 'room' | 'emph' | 'dim' | 'error' | 'speech' | 'system' | 'glitch' | 'ending';
 
@@ -18,7 +18,11 @@ export type GameEvent =
   | { type: 'undone'; command: string | null }
   | { type: 'meta'; action: MetaAction; arg?: string }
   /** A scene ran (nothing to show: for the checker, which notes what the story can show). */
-  | { type: 'scene'; id: Id };
+  | { type: 'scene'; id: Id }
+  /** Only in a traced step (see Ctx.trace): a rule answered; `key` as its `once` is kept. */
+  | { type: 'rule'; key: string }
+  /** Only in a traced step: a Text with variants was read, and the variant that applied (-1: none). */
+  | { type: 'variant'; text: Variant[]; index: number };
 
 /** Requests the engine cannot carry out itself (disk, terminal, process): front ends do them. */
 export type MetaAction =

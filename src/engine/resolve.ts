@@ -2,9 +2,8 @@
 import type { Id, World } from './types.js';
 import type { NounPhrase, Candidate } from '../parser/index.js';
 import { matchNounPhrase, singularsOf } from '../parser/index.js';
-import { type Ctx, own, msg, theName } from './context.js';
+import { type Ctx, own, msg, theName, textIn } from './context.js';
 import { scope, roomOf, canPerceive, contentsOf, isPresent } from './world-query.js';
-import { textOf } from './conditions.js';
 
 export type Resolution =
   | { kind: 'ok'; ids: Id[] }
@@ -94,7 +93,7 @@ export function sceneryCandidates(ctx: Ctx): Candidate[] {
 export function sceneryText(ctx: Ctx, id: Id): string | null {
   const [, roomId = '', idx] = id.split(':');
   const sc = ctx.w.rooms[roomId]?.scenery?.[Number(idx)];
-  return sc ? textOf(ctx.w, ctx.s, sc.text, ctx.actor) : null;
+  return sc ? textIn(ctx, sc.text) : null;
 }
 
 export function pronounFor(w: World, id: Id): 'it' | 'them' | 'him' | 'her' {

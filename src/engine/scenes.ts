@@ -1,7 +1,7 @@
 // The story's clock: after a turn that took time, the turn count moves and scenes may fire.
-import { type Ctx, ownList, say } from './context.js';
+import { type Ctx, ownList, say, textIn } from './context.js';
 import type { Scene, State, World } from './types.js';
-import { holds, inAct, textOf } from './conditions.js';
+import { holds, inAct } from './conditions.js';
 import { applyEffects } from './effects.js';
 
 /** After a turn that took time: the clock moves and the story's scenes get their chance. */
@@ -44,7 +44,7 @@ export function runScenes(ctx: Ctx): void {
       if (once) ownList(ctx, 'fired').push(sc.id);
       any = true;
       ctx.out.push({ type: 'scene', id: sc.id });
-      if (sc.say) say(ctx, textOf(w, s, sc.say, s.player));
+      if (sc.say) say(ctx, textIn(ctx, sc.say, s.player));
       applyEffects(ctx, sc.do);
       if (s.act !== act) {
         act = s.act;

@@ -14,9 +14,10 @@ function clone(s: State): State {
   };
 }
 
-export function step(w: World, s0: State, input: string): StepResult {
+/** One line of input played from s0. `trace`: also say which rules and variants were used (for the checker). */
+export function step(w: World, s0: State, input: string, opts: { trace?: boolean } = {}): StepResult {
   const s = clone(s0);
-  const ctx: Ctx = { w, s, actor: s.player, out: [], tookTime: false, owned: new Set() };
+  const ctx: Ctx = { w, s, actor: s.player, out: [], tookTime: false, owned: new Set(), trace: opts.trace };
   runLine(ctx, input, true);
   return { state: s, events: ctx.out };
 }

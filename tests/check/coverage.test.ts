@@ -1,5 +1,6 @@
 // nanodream check lists what no state of its search can show: scenes that never run, hints that
-// are never the current one, puzzles never solved, items never within reach.
+// are never the current one, puzzles never solved, items never within reach, rules that never
+// answer and variants of a text that never apply.
 import { describe, it, expect } from 'vitest';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,11 @@ import { makeTemp } from '../temp.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/mini');
 
-/** The fixture story with a scene, a hint, a puzzle and an item nothing can ever bring about. */
+/**
+ * The fixture story with a scene, a hint, a puzzle and an item nothing can ever bring about; a
+ * variant of the hall's walls whose flag nobody sets, and a rule for looking under the mat that
+ * always comes after one that answers everything.
+ */
 function withDeadContent(): string {
   const dir = makeTemp('nd-coverage-');
   cpSync(FIXTURE, dir, { recursive: true });
@@ -20,6 +25,13 @@ function withDeadContent(): string {
   add('scenes/s.yaml', '\n- id: never_scene\n  if: { flag: nobody_sets_this }\n  say: This never happens.\n');
   add('hints/h.yaml', '\n- id: never_hint\n  if: { flag: nobody_sets_this }\n  hints: [Nothing.]\n');
   add('puzzles/p.yaml', '\nnever_puzzle: { name: Never, points: 1, act: 1 }\n');
+  const edit = (file: string, from: string, to: string) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(join(dir, file), text.replace(from, to));
+  };
+  edit('rooms/r.yaml', '      text: Plain white walls.\n', '      text:\n        - { if: { flag: nobody_sets_this }, text: Walls nobody sees. }\n        - { text: Plain white walls. }\n');
+  edit('rooms/r.yaml', '          - say: Nothing else under there.\n', '          - say: Nothing else under there.\n          - say: Never said.\n');
   add('rooms/r.yaml', '\nvault:\n  name: Vault\n  region: house\n  map: { x: 5, y: 5 }\n  description: A vault no door leads to.\n  items:\n    lost_coin: { name: coin, words: [coin], description: A coin. }\n');
   return dir;
 }
@@ -33,7 +45,9 @@ describe('what the story can never show', () => {
 
   it('names each dead scene, hint, puzzle and item, and only those', () => {
     const r = runCheck(loadContent(withDeadContent()), { maxStates: 5000 });
-    expect(r.unreachable.map((u) => `${u.kind} ${u.id}`).sort()).toEqual(['hint never_hint', 'item lost_coin', 'puzzle never_puzzle', 'scene never_scene']);
+    expect(r.unreachable.map((u) => `${u.kind} ${u.id}`).sort()).toEqual([
+      'hint never_hint', 'item lost_coin', 'puzzle never_puzzle', 'rule mat.look_under#2', 'scene never_scene', 'variant room:hall.scenery[0].text[0]',
+    ]);
   });
 
   it('lists them in --json with the file and field that hold them', async () => {
@@ -46,6 +60,8 @@ describe('what the story can never show', () => {
     expect(report.unreachable).toContainEqual({ kind: 'hint', id: 'never_hint', source: 'hints/h.yaml: [1].if' });
     expect(report.unreachable).toContainEqual({ kind: 'puzzle', id: 'never_puzzle', source: 'puzzles/p.yaml: never_puzzle' });
     expect(report.unreachable).toContainEqual({ kind: 'item', id: 'lost_coin', source: 'rooms/r.yaml: vault.items.lost_coin.location' });
+    expect(report.unreachable).toContainEqual({ kind: 'rule', id: 'mat.look_under#2', source: 'rooms/r.yaml: hall.items.mat.verbs.look_under[2]' });
+    expect(report.unreachable).toContainEqual({ kind: 'variant', id: 'room:hall.scenery[0].text[0]', source: 'rooms/r.yaml: hall.scenery[0].text[0]' });
   });
 });
 
@@ -83,7 +99,8 @@ describe('text-only flags (flags that change what is said, never what can happen
     const r = runCheck(w, { maxStates: 5000, checkpoints: {} });
     expect(r.complete).toBe(true);
     expect(r.textStates).toBeGreaterThan(0);
-    expect(r.unreachable.map((u) => `${u.kind} ${u.id}`)).toEqual(['scene rotten_apple']);
+    // The act-2 smell rule that sets the other flag is never answered either: the story has one act.
+    expect(r.unreachable.map((u) => `${u.kind} ${u.id}`)).toEqual(['scene rotten_apple', 'rule apple.smell#0']);
   });
 
   it('the parallel search finds the same, and the same again on a second run', async () => {

@@ -1,7 +1,6 @@
 // Standard actions of looking: look, examine, read, search, inventory. They take no time.
 import type { Id } from '../types.js';
-import { type Ctx, msg, say, ownEntry, theName, aName, listProse, phrase } from '../context.js';
-import { textOf } from '../conditions.js';
+import { type Ctx, msg, say, ownEntry, theName, aName, listProse, phrase, textIn } from '../context.js';
 import { describeRoom, describeContentsOf } from '../describe.js';
 import { carries, contentsOf, hasProp, isPresent } from '../world-query.js';
 import { sceneryText } from '../resolve.js';
@@ -13,13 +12,13 @@ function examine(ctx: Ctx, a: ThingAct): void {
   const { w } = ctx;
   if (isScenery(id)) return say(ctx, sceneryText(ctx, id));
   if (isChar(ctx, id)) {
-    const d = textOf(w, ctx.s, w.characters[id]?.description, ctx.actor);
+    const d = textIn(ctx, w.characters[id]?.description);
     if (d) return say(ctx, d);
     return id === ctx.actor ? msg(ctx, 'examine.self') : msg(ctx, 'examine.nothing_special', { thing: theName(w, id) });
   }
   const it = Object.hasOwn(w.items, id) ? w.items[id] : undefined;
   if (!it) return msg(ctx, 'examine.nothing_special', { thing: theName(w, id) });
-  const d = textOf(w, ctx.s, it.description, ctx.actor);
+  const d = textIn(ctx, it.description);
   if (d) say(ctx, d);
   else msg(ctx, 'examine.nothing_special', { thing: theName(w, id) });
   if (it.openable) msg(ctx, hasProp(ctx.s, id, 'open') ? 'examine.is_open' : 'examine.is_closed', { thing: T(ctx, id) });
@@ -52,12 +51,12 @@ const read = defineAction({
   id: 'read',
   objects: 'one',
   free: true,
-  carryOut: [{ name: 'read.carry_out.seen', run: (ctx, a) => { if (!textOf(ctx.w, ctx.s, ctx.w.items[a.dobj]?.readable, ctx.actor)) noteSeen(ctx, a); } }],
+  carryOut: [{ name: 'read.carry_out.seen', run: (ctx, a) => { if (!textIn(ctx, ctx.w.items[a.dobj]?.readable)) noteSeen(ctx, a); } }],
   report: [{
     name: 'read.report',
     run: (ctx, a) => {
       const it = Object.hasOwn(ctx.w.items, a.dobj) ? ctx.w.items[a.dobj] : undefined;
-      const r = it ? textOf(ctx.w, ctx.s, it.readable, ctx.actor) : null;
+      const r = it ? textIn(ctx, it.readable) : null;
       if (r) return say(ctx, r);
       if (it || isScenery(a.dobj)) return examine(ctx, a);
       msg(ctx, 'read.cannot', { thing: theName(ctx.w, a.dobj) });

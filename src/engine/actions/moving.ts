@@ -1,7 +1,7 @@
 // Standard actions of moving: going in a direction, and `go to PLACE` along known ways.
 import type { Id, Direction } from '../types.js';
-import { type Ctx, msg, say, theName, listProse } from '../context.js';
-import { holds, textOf } from '../conditions.js';
+import { type Ctx, msg, say, theName, listProse, textIn } from '../context.js';
+import { holds } from '../conditions.js';
 import { runRules, moveActor } from '../effects.js';
 import { describeRoom } from '../describe.js';
 import { hasProp, roomOf } from '../world-query.js';
@@ -22,7 +22,7 @@ function wayOut(ctx: Ctx, dir: Direction): Id | null {
     return null;
   }
   if (exit.if && !holds(w, s, exit.if, ctx.actor)) {
-    const b = textOf(w, s, exit.blocked, ctx.actor);
+    const b = textIn(ctx, exit.blocked);
     if (b) say(ctx, b);
     else msg(ctx, 'go.no_exit');
     return null;
@@ -41,7 +41,7 @@ function wayOut(ctx: Ctx, dir: Direction): Id | null {
 export function go(ctx: Ctx, dir: Direction, passing = false): boolean {
   const to = wayOut(ctx, dir);
   if (to === null) return false;
-  const through = textOf(ctx.w, ctx.s, ctx.w.rooms[roomOf(ctx.s, ctx.actor)]?.exits[dir]?.say, ctx.actor);
+  const through = textIn(ctx, ctx.w.rooms[roomOf(ctx.s, ctx.actor)]?.exits[dir]?.say);
   if (through && !passing) say(ctx, through);
   enterRoom(ctx, to, passing);
   return true;
