@@ -38,23 +38,29 @@ export interface CheckReport extends SearchFigures {
    * complete; after an early stop, some of it may only lie beyond where the search stopped.
    */
   unreachable: Unreachable[];
+  /**
+   * With `unshown`: content rules and text variants no state found shows (see shown.ts). A
+   * lead for writers, not part of `ok`: prose reached only through other prose can be listed.
+   */
+  unshown?: Unreachable[];
   engineFailures: EngineFailure[];
 }
 
 export function runCheck(w: World, opts: CheckOptions = {}): CheckReport {
-  const coverage = new Coverage(w);
+  const coverage = new Coverage(w, opts);
   const x = explore(w, { ...opts, visit: coverage.visit, events: coverage.events });
   return fold(w, x, coverage);
 }
 
 /** The same check with the search spread over `workers` threads (see parallel.ts). */
 export async function runCheckParallel(w: World, opts: CheckOptions & { workers: number; perWorker?: number }): Promise<CheckReport> {
-  const coverage = new Coverage(w);
+  const coverage = new Coverage(w, opts);
   const x = await exploreParallel(w, { ...opts, coverage });
   return fold(w, x, coverage, opts.workers);
 }
 
 function fold(w: World, x: Exploration, coverage: Coverage, workers = 1): CheckReport {
+  const unshown = coverage.unshown();
   const references = checkReferences(w);
   const allRooms = Object.keys(w.rooms);
   const unreached = allRooms.filter((r) => !x.roomsReached.has(r));
@@ -95,6 +101,7 @@ function fold(w: World, x: Exploration, coverage: Coverage, workers = 1): CheckR
     references,
     unused,
     unreachable: coverage.unreachable(),
+    ...(unshown ? { unshown } : {}),
     engineFailures: x.engineFailures.slice(0, 20),
   };
 }
@@ -125,6 +132,7 @@ export function reportJson(r: CheckReport, sourceOf: (u: Unreachable) => string 
     warnings: [...r.references.warnings, ...r.unused],
     engineFailures: r.engineFailures,
     unreachable: r.unreachable.map((u) => ({ kind: u.kind, id: u.id, source: sourceOf(u) })),
+    ...(r.unshown ? { unshown: r.unshown.map((u) => ({ kind: u.kind, id: u.id, source: sourceOf(u) })) } : {}),
   };
 }
 
@@ -159,5 +167,10 @@ export function formatReport(r: CheckReport, sourceOf: (u: Unreachable) => strin
     for (const u of r.unreachable.slice(0, 15)) lines.push(`  ${u.kind} ${u.id} (${sourceOf(u)})`);
     if (r.unreachable.length > 15) lines.push(`  ... and ${r.unreachable.length - 15} more (--json lists them all)`);
   } else lines.push('never shown: nothing.');
+  if (r.unshown?.length) {
+    lines.push(`rules and text variants no state found shows (a lead: one reached only through other prose can be listed): ${r.unshown.length}`);
+    for (const u of r.unshown.slice(0, 15)) lines.push(`  ${u.kind} ${u.id} (${sourceOf(u)})`);
+    if (r.unshown.length > 15) lines.push(`  ... and ${r.unshown.length - 15} more (--json lists them all)`);
+  } else if (r.unshown) lines.push('rules and text variants no state found shows: none.');
   return lines.join('\n') + '\n';
 }

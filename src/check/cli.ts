@@ -19,6 +19,8 @@ export interface CheckFlags {
   entriesPerAct?: number;
   /** Only the prose check: the nouns the text names that nothing answers to. */
   prose?: boolean;
+  /** Also list the content rules and text variants no state found shows (see shown.ts). */
+  unshown?: boolean;
   /**
    * Threads for the full search (default: NANODREAM_CHECK_WORKERS, else one per core). One runs
    * the one-thread search; the quick check always does (its bounds depend on the search order).
@@ -57,6 +59,7 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     timeLimitMs: flags.timeLimitMs ?? (flags.quick ? QUICK_MS : FULL_MS),
     // Acts as checkpoints always (see explore.ts); --checkpoints N bounds the states opening each act.
     checkpoints: flags.entriesPerAct ? { entriesPerAct: flags.entriesPerAct } : {},
+    unshown: flags.unshown,
   };
   const workers = flags.workers ?? (Number(process.env.NANODREAM_CHECK_WORKERS) || availableParallelism());
   const report = flags.quick || workers < 2 ? runCheck(world, opts) : await runCheckParallel(world, { ...opts, workers });

@@ -18,7 +18,7 @@ export interface Unreachable {
   owner?: Owner;
 }
 
-export interface CoverageDump { fired: Id[]; ran: Id[]; hints: Id[]; solved: Id[]; inReach: Id[]; shown: string[] }
+export interface CoverageDump { fired: Id[]; ran: Id[]; hints: Id[]; solved: Id[]; inReach: Id[]; shown?: string[] }
 
 export class Coverage {
   private readonly fired = new Set<Id>();
@@ -28,16 +28,17 @@ export class Coverage {
   private readonly inReach = new Set<Id>();
 
   private readonly itemCount: number;
-  private readonly shown: Shown;
+  /** Rules and variants shown, when asked for (`unshown`: slower, see shown.ts). */
+  private readonly shown: Shown | null;
 
-  constructor(private readonly w: World) {
+  constructor(private readonly w: World, opts: { unshown?: boolean } = {}) {
     this.itemCount = Object.keys(w.items).length;
-    this.shown = new Shown(w);
+    this.shown = opts.unshown ? new Shown(w) : null;
   }
 
   /** Notes the scenes a step ran. */
   readonly events = (events: readonly GameEvent[]): void => {
-    this.shown.events(events);
+    this.shown?.events(events);
     for (const e of events) {
       if (e.type === 'scene') this.ranScenes.add(e.id);
       // A puzzle solved on a step into a state the search already has (solved puzzles are not
@@ -53,7 +54,7 @@ export class Coverage {
     for (const id of s.solved) this.solved.add(id);
     const hint = w.hints.find((h) => holds(w, s, h.if, s.player));
     if (hint) this.currentHints.add(hint.id);
-    this.shown.look(s);
+    this.shown?.look(s);
     // Only the items not yet met are looked for (this runs for every state of the search).
     if (this.inReach.size === this.itemCount) return;
     const here = roomOf(s, s.player);
@@ -62,7 +63,7 @@ export class Coverage {
 
   /** What has been noted, as plain lists (for a worker thread to hand back). */
   dump(): CoverageDump {
-    return { fired: [...this.fired], ran: [...this.ranScenes], hints: [...this.currentHints], solved: [...this.solved], inReach: [...this.inReach], shown: this.shown.dump() };
+    return { fired: [...this.fired], ran: [...this.ranScenes], hints: [...this.currentHints], solved: [...this.solved], inReach: [...this.inReach], shown: this.shown?.dump() };
   }
 
   /** Adds what another Coverage noted. */
@@ -72,7 +73,7 @@ export class Coverage {
     for (const x of d.hints) this.currentHints.add(x);
     for (const x of d.solved) this.solved.add(x);
     for (const x of d.inReach) this.inReach.add(x);
-    this.shown.merge(d.shown);
+    if (d.shown) this.shown?.merge(d.shown);
   }
 
   unreachable(): Unreachable[] {
@@ -85,7 +86,11 @@ export class Coverage {
     for (const h of w.hints) if (!this.currentHints.has(h.id)) out.push({ kind: 'hint', id: h.id, field: 'if' });
     for (const id of Object.keys(w.puzzles)) if (!this.solved.has(id)) out.push({ kind: 'puzzle', id, field: 'solve' });
     for (const id of Object.keys(w.items)) if (!this.inReach.has(id)) out.push({ kind: 'item', id, field: 'location' });
-    out.push(...this.shown.unshown());
     return out;
+  }
+
+  /** Content rules and text variants no state found shows, when asked for (else null). */
+  unshown(): Unreachable[] | null {
+    return this.shown?.unshown() ?? null;
   }
 }

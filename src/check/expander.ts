@@ -45,9 +45,6 @@ export interface ItemResult {
   failures: { command: string; message: string }[];
 }
 
-/** Steps say which rules answered and which variants were shown (see shown.ts). */
-const TRACE = { trace: true };
-
 /** Verbs of commands that move things (with orders, `mia, take the lamp`). */
 const MOVING = new Set(['take', 'get', 'pick', 'drop', 'put', 'give', 'throw', 'insert', 'place', 'leave', 'hand', 'offer']);
 
@@ -70,8 +67,12 @@ export class Expander {
   private readonly itemCount: number;
   private readonly moves = new Map<TextTouch, Map<string, boolean>>();
 
-  constructor(private readonly w: World, private readonly gen: GenOptions) {
-    this.coverage = new Coverage(w);
+  /** Options for every step: traced when the unshown content is wanted (see shown.ts). */
+  private readonly trace: { trace?: boolean };
+
+  constructor(private readonly w: World, private readonly gen: GenOptions, unshown = false) {
+    this.coverage = new Coverage(w, { unshown });
+    this.trace = { trace: unshown };
     this.roomCount = Object.keys(w.rooms).length;
     this.itemCount = Object.keys(w.items).length;
     // This thread's own copy of the world: its lists that write text-only state (in some act) say when they run.
@@ -113,7 +114,7 @@ export class Expander {
       let r;
       touched.clear();
       try {
-        r = step(w, s, c, TRACE);
+        r = step(w, s, c, this.trace);
       } catch (e) {
         out.failures.push({ command: c, message: (e as Error)?.message ?? String(e) });
         out.cmds.push([c, -1, true]);
@@ -200,7 +201,7 @@ export class Expander {
     for (const c of walks(this.w, s, s.player, true)) {
       let r;
       try {
-        r = step(this.w, s, c, TRACE);
+        r = step(this.w, s, c, this.trace);
       } catch {
         continue;
       }

@@ -28,6 +28,8 @@ export interface ExploreOptions extends GenOptions {
   visit?: (s: State) => void;
   /** Called with the events of every step the search takes (for coverage). */
   events?: (events: readonly GameEvent[]) => void;
+  /** Trace the steps (rules answered, variants shown) and look around in every state: see shown.ts. */
+  unshown?: boolean;
 }
 
 export interface Node {
@@ -72,6 +74,8 @@ export interface Exploration {
 
 /** The search's graph and what it has found on the way. */
 interface Graph {
+  /** Options for every step: traced when the unshown content is wanted. */
+  trace: { trace?: boolean };
   w: World;
   opts: ExploreOptions;
   nodes: Node[];
@@ -235,7 +239,7 @@ function stepCommands(g: Graph, sched: Scheduler, head: number, s: State, next: 
     g.steps++;
     let r;
     try {
-      r = step(g.w, s, c, { trace: true });
+      r = step(g.w, s, c, g.trace);
     } catch (e) {
       g.engineFailures.push({ path: pathTo(g.nodes, head), command: c, message: (e as Error)?.message ?? String(e) });
       continue;
@@ -264,7 +268,7 @@ function coverageWalks(g: Graph, s: State, roomCount: number): void {
   for (const c of walks(g.w, s, s.player, true)) {
     let r;
     try {
-      r = step(g.w, s, c, { trace: true });
+      r = step(g.w, s, c, g.trace);
     } catch {
       continue; // an engine failure is found and reported by the search itself
     }
@@ -380,7 +384,7 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
   const t0 = now();
   const g: Graph = {
     w, opts, nodes: [], index: new Map(), roomsReached: new Set(), itemsInScope: new Set(), endings: new Map(), engineFailures: [], steps: 0,
-    textQueue: [], textStates: 0,
+    textQueue: [], textStates: 0, trace: { trace: !!opts.unshown },
   };
   const sched = new Scheduler((i) => g.nodes[i].next === null, opts.checkpoints);
   const s0 = initialState(w, opts.seed ?? 0);

@@ -68,7 +68,7 @@ class Pool {
 
   constructor(w: World, n: number, opts: ExploreOptions) {
     const start = workerStart();
-    const workerData = { world: w, gen: { allCommands: opts.allCommands } };
+    const workerData = { world: w, gen: { allCommands: opts.allCommands }, unshown: opts.unshown };
     this.workers = Array.from({ length: n }, () => new Worker(start.what, { eval: start.eval, workerData }));
     this.waiting = this.workers.map(() => []);
     this.workers.forEach((wk, i) => {

@@ -23,8 +23,14 @@ export interface Owner { kind: 'room' | 'item' | 'character' | 'scene' | 'ending
 export interface Unshown { kind: 'rule' | 'variant'; id: string; field: string; owner: Owner }
 
 /** A text with variants: which have been shown, and how many are left. */
-interface TextEntry { id: string; owner: Owner; text: Variant[]; shown: boolean[]; left: number; anchor?: Anchor }
-interface RuleEntry { key: string; owner: Owner; field: string; shown: boolean; list?: ListEntry }
+interface TextEntry {
+  id: string; owner: Owner; text: Variant[]; shown: boolean[]; left: number;
+  /** Where it is seen (a room's, thing's or person's own text), or the rule it is said by; else only a traced step shows it. */
+  anchor?: Anchor; rule?: RuleEntry;
+}
+/** A rule as written once (a list or rule shared through a YAML alias is one rule), and the lists it is in. */
+interface RuleEntry { key: string; owner: Owner; field: string; shown: boolean; lists: ListEntry[]; say?: TextEntry }
+/** A rule list where it can answer; `left`: its rules not shown, and its rules' says with a variant not shown. */
 interface ListEntry { rules: Rule[]; keys: string[]; unseen: boolean | null; left: number; anchor: Anchor }
 
 /**
@@ -35,13 +41,15 @@ interface Anchor { texts: TextEntry[]; lists: ListEntry[]; open: number }
 
 export class Shown {
   private readonly texts = new Map<Variant[], TextEntry>();
+  /** By every key a rule is kept under (`once`), and by the rule itself. */
   private readonly rules = new Map<string, RuleEntry>();
-  private readonly lists = new Map<Rule[], ListEntry>();
+  private readonly byRule = new Map<Rule, RuleEntry>();
   private readonly anchors = new Map<string, Anchor>();
 
   constructor(private readonly w: World) {
     this.registerTexts();
     this.registerRules();
+    this.countOpen();
   }
 
   // ------------------------------------------------------------------ what the story holds
@@ -52,15 +60,17 @@ export class Shown {
     return a;
   }
 
-  private text(t: Text | undefined, owner: Owner, field: string, anchor?: string): void {
-    if (t === undefined || typeof t === 'string' || this.texts.has(t)) return;
+  private text(t: Text | undefined, owner: Owner, field: string, anchor?: string): TextEntry | undefined {
+    if (t === undefined || typeof t === 'string' || this.texts.has(t)) return undefined;
     const e: TextEntry = { id: `${owner.kind}:${owner.id}.${field}`, owner, text: t, shown: t.map(() => false), left: t.length };
     this.texts.set(t, e);
-    if (anchor) {
+    if (!anchor) this.unanchoredLeft++;
+    else {
       e.anchor = this.anchor(anchor);
       e.anchor.texts.push(e);
       e.anchor.open++;
     }
+    return e;
   }
 
   private registerTexts(): void {
@@ -104,16 +114,22 @@ export class Shown {
       const unseen = people ? (sub ?? '').endsWith('.unseen') : null;
       const list: ListEntry = { rules, keys, unseen, left: 0, anchor: this.anchor(at) };
       rules.forEach((r, i) => {
-        if (!this.rules.has(keys[i])) {
-          this.rules.set(keys[i], { key: keys[i], owner, field: `${field}[${i}]`, shown: false, list });
-          list.left++;
+        let entry = this.byRule.get(r);
+        if (!entry) {
+          this.byRule.set(r, (entry = { key: keys[i], owner, field: `${field}[${i}]`, shown: false, lists: [] }));
+          entry.say = this.text(r.say, owner, `${field}[${i}].say`);
+          if (entry.say) {
+            entry.say.rule = entry;
+            this.unanchoredLeft--; // counted in its lists instead
+          }
         }
-        this.text(r.say, owner, `${field}[${i}].say`);
+        if (!this.rules.has(keys[i])) this.rules.set(keys[i], entry);
+        entry.lists.push(list);
+        list.left += entry.say ? 2 : 1;
       });
       // Where the list can answer (`at`): the room's own (its verbs; arriving), a thing's or
       // person's (in scope), or anywhere (the story's verbs). A person's `unseen` answers only
       // while they cannot perceive the one speaking; their others only while they can.
-      this.lists.set(rules, list);
       list.anchor.lists.push(list);
       if (list.left > 0) list.anchor.open++;
     });
@@ -124,19 +140,40 @@ export class Shown {
   private showVariant(e: TextEntry, i: number): void {
     if (i < 0 || e.shown[i]) return;
     e.shown[i] = true;
-    if (--e.left === 0 && e.anchor) this.close(e.anchor);
+    if (--e.left > 0) return;
+    if (e.anchor) this.close(e.anchor);
+    else if (e.rule) for (const l of e.rule.lists) this.closeOne(l);
+    else this.unanchoredLeft--;
   }
 
   private showRule(key: string): void {
     const r = this.rules.get(key);
     if (!r || r.shown) return;
     r.shown = true;
-    if (r.list && --r.list.left === 0) this.close(r.list.anchor);
+    for (const l of r.lists) this.closeOne(l);
+  }
+
+  /** One more of a list's rules, or of their says, has shown everything. */
+  private closeOne(l: ListEntry): void {
+    if (--l.left === 0) this.close(l.anchor);
   }
 
   /** One more of a place's texts or lists has shown everything it has. */
   private close(a: Anchor): void {
-    if (--a.open === 0) this.openThings = null;
+    if (--a.open === 0) {
+      this.openThings = null;
+      this.openAnchors--;
+    }
+  }
+
+  /** Places with something not yet shown: none, and there is nothing left to look for. */
+  private openAnchors = 0;
+  /** Texts only a traced step can show (a scene's, an ending's) with a variant not yet shown. */
+  private unanchoredLeft = 0;
+
+  /** Counts the places with something to show, once everything is registered. */
+  private countOpen(): void {
+    for (const a of this.anchors.values()) if (a.open > 0) this.openAnchors++;
   }
 
   /** The things with something not yet shown (made again when one is closed). */
@@ -149,6 +186,7 @@ export class Shown {
 
   /** The rules and variants a traced step used. */
   readonly events = (events: readonly GameEvent[]): void => {
+    if (this.done()) return;
     for (const ev of events) {
       if (ev.type === 'rule') this.showRule(ev.key);
       else if (ev.type === 'variant') {
@@ -165,6 +203,7 @@ export class Shown {
    * seen this way. Only places with something not yet shown are looked at.
    */
   look(s: State): void {
+    if (this.done()) return;
     const w = this.w;
     this.lookAt(s, s.player, 'story');
     const around = this.openThingsByRoom(s);
@@ -178,6 +217,11 @@ export class Shown {
         for (const id of scope(w, v, c)) this.lookAt(v, c, `thing:${id}`);
       }
     }
+  }
+
+  /** Everything is shown (texts and rules outside any place, a scene's or ending's, only count through their events). */
+  private done(): boolean {
+    return this.openAnchors === 0 && this.unanchoredLeft === 0;
   }
 
   private isOpen(anchor: string): boolean {
@@ -250,7 +294,7 @@ export class Shown {
   /** What has been shown, as ids (for a worker thread to hand back). */
   dump(): string[] {
     const out: string[] = [];
-    for (const r of this.rules.values()) if (r.shown) out.push(`r ${r.key}`);
+    for (const r of this.byRule.values()) if (r.shown) out.push(`r ${r.key}`);
     for (const e of this.texts.values()) e.shown.forEach((b, i) => { if (b) out.push(`v ${e.id}[${i}]`); });
     return out;
   }
@@ -270,7 +314,7 @@ export class Shown {
 
   unshown(): Unshown[] {
     const out: Unshown[] = [];
-    for (const r of this.rules.values()) if (!r.shown) out.push({ kind: 'rule', id: r.key, field: r.field, owner: r.owner });
+    for (const r of this.byRule.values()) if (!r.shown) out.push({ kind: 'rule', id: r.key, field: r.field, owner: r.owner });
     for (const e of this.texts.values()) {
       e.shown.forEach((b, i) => {
         if (!b) out.push({ kind: 'variant', id: `${e.id}[${i}]`, field: `${e.id.slice(e.id.indexOf('.') + 1)}[${i}]`, owner: e.owner });

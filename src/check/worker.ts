@@ -5,8 +5,8 @@ import type { World } from '../engine/types.js';
 import { Expander, type WorkItem } from './expander.js';
 import type { GenOptions } from './commands.js';
 
-const { world, gen } = workerData as { world: World; gen: GenOptions };
-const ex = new Expander(world, gen);
+const { world, gen, unshown } = workerData as { world: World; gen: GenOptions; unshown?: boolean };
+const ex = new Expander(world, gen, unshown);
 
 parentPort!.on('message', (m: { known?: [string, string[], number][]; items?: WorkItem[]; finish?: boolean }) => {
   if (m.finish) {

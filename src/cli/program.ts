@@ -84,9 +84,10 @@ function addCheck({ program, io, exit }: Ctx): void {
     .option('--json', say('cli_help.check_json'))
     .option('--quick', say('cli_help.check_quick'))
     .option('--prose', say('cli_help.check_prose'))
-    .action(async (opts: { content?: string; json?: boolean; quick?: boolean; prose?: boolean }) => {
+    .option('--unshown', say('cli_help.check_unshown'))
+    .action(async (opts: { content?: string; json?: boolean; quick?: boolean; prose?: boolean; unshown?: boolean }) => {
       const { checkCommand } = await import('../check/cli.js');
-      exit(await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick, prose: !!opts.prose }, { stdout: io.stdout, stderr: io.stderr }));
+      exit(await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick, prose: !!opts.prose, unshown: !!opts.unshown }, { stdout: io.stdout, stderr: io.stderr }));
     });
 }
 
