@@ -53,7 +53,8 @@ function compile(c: Condition): Test[] {
   if (notHas !== undefined) t.push((_w, s, a) => !some(notHas, held, s, a));
   if (itemIn) for (const [i, where] of Object.entries(itemIn)) t.push((_w, s) => (s.loc[i] ?? 'nowhere') === where);
   if (charIn) for (const [ch, where] of Object.entries(charIn)) t.push((_w, s) => roomOf(s, ch) === where);
-  if (together !== undefined && together.length > 0) t.push((_w, s) => together.every((x) => roomOf(s, x) === roomOf(s, together[0])));
+  const first = together?.[0];
+  if (together !== undefined && first !== undefined) t.push((_w, s) => together.every((x) => roomOf(s, x) === roomOf(s, first)));
   if (actAtLeast !== undefined) t.push((_w, s) => s.act >= actAtLeast);
   const { stabilityBelow: sb, stabilityAtLeast: sa, focusBelow: fb, focusAtLeast: fa } = c;
   if (sb !== undefined) t.push((_w, s) => s.stability < sb);
@@ -76,22 +77,27 @@ export function holds(w: World, s: State, c: Condition | undefined, actor: Id = 
   if (!inAct(c, s)) return false;
   let tests = compiled.get(c);
   if (!tests) compiled.set(c, (tests = compile(c)));
-  for (let i = 0; i < tests.length; i++) if (!tests[i](w, s, actor)) return false;
+  for (const test of tests) if (!test(w, s, actor)) return false;
   return true;
 }
 
 /** Which variant of a Text applies now: its index, or -1 when none holds (a plain string: 0). */
 export function variantOf(w: World, s: State, t: Text, actor: Id = s.player): number {
   if (typeof t === 'string') return 0;
-  for (let i = 0; i < t.length; i++) if (holds(w, s, t[i].if, actor)) return i;
-  return -1;
+  return t.findIndex((v) => holds(w, s, v.if, actor));
+}
+
+/** The raw text of variant `i` of a Text (see variantOf), or null for -1. */
+export function variantText(t: Text, i: number): string | null {
+  if (typeof t === 'string') return i < 0 ? null : t;
+  return t[i]?.text ?? null;
 }
 
 /** The text that applies now, with {player} filled in; null when no variant holds. */
 export function textOf(w: World, s: State, t: Text | undefined, actor: Id = s.player): string | null {
   if (t === undefined) return null;
-  const i = variantOf(w, s, t, actor);
-  return i < 0 ? null : filled(w, typeof t === 'string' ? t : t[i].text, actor);
+  const raw = variantText(t, variantOf(w, s, t, actor));
+  return raw === null ? null : filled(w, raw, actor);
 }
 
 /** A text with {player} filled in. */

@@ -1,7 +1,7 @@
 // The working context of one turn: the world, the state being changed, the events so far,
 // and the small helpers every action uses to speak and to name things.
 import type { World, State, GameEvent, Id, Style, Text } from './types.js';
-import { filled, variantOf } from './conditions.js';
+import { filled, variantOf, variantText } from './conditions.js';
 
 export interface Ctx {
   w: World;
@@ -79,7 +79,8 @@ export function textIn(ctx: Ctx, t: Text | undefined, actor: Id = ctx.actor): st
   if (t === undefined) return null;
   const i = variantOf(ctx.w, ctx.s, t, actor);
   if (ctx.trace && typeof t !== 'string') ctx.out.push({ type: 'variant', text: t, index: i });
-  return i < 0 ? null : filled(ctx.w, typeof t === 'string' ? t : t[i].text, actor);
+  const raw = variantText(t, i);
+  return raw === null ? null : filled(ctx.w, raw, actor);
 }
 
 export function say(ctx: Ctx, text: string | null | undefined, style?: Style): void {

@@ -33,7 +33,9 @@ export function runScenes(ctx: Ctx): void {
     let act = s.act;
     let list = scenesOf(w, act);
     for (let n = 0; n < list.length; n++) {
-      const [at, sc] = list[n];
+      const entry = list[n];
+      if (!entry) break;
+      const [at, sc] = entry;
       if (s.ending) return;
       if (firedNow.has(sc.id)) continue;
       const once = sc.once !== false;
