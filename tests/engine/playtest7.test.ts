@@ -1,0 +1,44 @@
+// Leftovers from the sixth and seventh blind playtests (fix7): presence slips, where a line
+// plays only where its speaker can perceive it, and commands a player expects an answer to.
+// Each is played through the real story, from the balance walkthrough's state at that moment.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadContent } from '../../src/content/load.js';
+import { game } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const world = loadContent(join(ROOT, 'content'));
+const walkOf = (file: string) => readFileSync(join(ROOT, 'tests/playthroughs', file), 'utf8')
+  .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+const walk = walkOf('ending-balance.txt');
+
+/** A game played up to (not including) the walkthrough command `cmd` (its `nth` occurrence). */
+function before(cmd: string, nth = 1, lines = walk) {
+  let n = -1;
+  for (let i = 0, k = 0; i < lines.length; i++) if (lines[i] === cmd && ++k === nth) { n = i; break; }
+  expect(n, cmd).toBeGreaterThan(0);
+  const g = game(world);
+  g.run(...lines.slice(0, n));
+  return g;
+}
+
+describe("Jaime's first look at the dream (presence)", () => {
+  it('counts only the heads that are in sight', () => {
+    const cases: [string, string, RegExp, RegExp][] = [
+      ['lullaby_meadow', 'lullaby_meadow', /You check that Leo is in sight\. You check that Mia is in sight\./, /Mia isn't|Leo isn't|neither/],
+      ['whisper_brook', 'lullaby_meadow', /Leo isn't/, /Leo is in sight/],
+      ['lullaby_meadow', 'cloudwhale_shore', /Mia isn't/, /Mia is in sight/],
+      ['whisper_brook', 'cloudwhale_shore', /neither of them is in sight/, /(Leo|Mia) is in sight/],
+    ];
+    for (const [leoAt, miaAt, said, notSaid] of cases) {
+      const g = before('x mia');
+      g.host.state.loc.leo = leoAt;
+      g.host.state.loc.mia = miaAt;
+      const first = g.run('be jaime').at(-1)!;
+      expect(first, `${leoAt} ${miaAt}`).toMatch(said);
+      expect(first, `${leoAt} ${miaAt}`).not.toMatch(notSaid);
+      expect(first).toContain('Somebody has to be the one who counts heads');
+    }
+  });
+});
