@@ -42,3 +42,19 @@ describe("Jaime's first look at the dream (presence)", () => {
     }
   });
 });
+
+describe('the party gathering in the glass orchard (presence)', () => {
+  it('the unexplained breeze crosses the bridge last only when Elara has not gone over ahead', () => {
+    // Leo has made the bridge and stands at the brook; the others are in the meadow.
+    const ahead = ['be elara', 'n', 'n'];
+    for (const [elaraFirst, then] of [[false, ['be jaime', 'n', 'n']], [true, ['be jaime', 'n', 'n']], [false, ['n']], [true, ['n']]] as const) {
+      const g = before('n', 4);
+      if (elaraFirst) g.run(...ahead, 'be leo');
+      expect(g.host.state.player).toBe('leo');
+      const gathered = g.run(...then).at(-1)!;
+      expect(gathered).toMatch(elaraFirst ? /already stirring/ : /crosses last/);
+      expect(gathered).not.toMatch(elaraFirst ? /crosses last/ : /already stirring/);
+      expect(g.host.state.flags.gathered_orchard).toBe(true);
+    }
+  });
+});
