@@ -58,3 +58,13 @@ describe('the party gathering in the glass orchard (presence)', () => {
     }
   });
 });
+
+describe('the morning table and the bedtime round (continuity)', () => {
+  it("in the bedtime round Jaime asks for the cloudwhale without claiming to have seen it (he never went to the shore)", () => {
+    const g = before('sit on cushions');
+    expect(g.host.state.visited.jaime).not.toContain('cloudwhale_shore');
+    const round = g.run('sit on cushions').at(-1)!;
+    expect(round).toContain('Dream thing, the cloudwhale. Properly');
+    expect(round).not.toContain('cloudwhales again');
+  });
+});
