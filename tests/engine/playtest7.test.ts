@@ -60,6 +60,32 @@ describe('the party gathering in the glass orchard (presence)', () => {
 });
 
 describe('the morning table and the bedtime round (continuity)', () => {
+  it('Elara sees at the table the children who are at it, and the empty chairs of those gone up to the roof', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /three children eating at it and the fourth chair pulled out for you/],
+      [['leo'], /Mia and Jaime still eating at it\. Leo's chair is pushed back/],
+      [['jaime'], /Mia and Leo still eating at it\. Jaime's chair is pushed back/],
+      [['leo', 'jaime'], /only Mia still eating at it/],
+    ];
+    for (const [onRoof, seen] of cases) {
+      const g = before('west', 4);
+      expect(g.host.state.player).toBe('elara');
+      for (const c of onRoof) g.host.state.loc[c] = 'rooftop_garden';
+      const look = g.run('west').at(-1)!;
+      expect(look, onRoof.join()).toMatch(seen);
+      expect(look).not.toContain('four people eating');
+    }
+  });
+
+  it("Jaime's morning head count notices Leo gone up to the roof", () => {
+    const g = before('west', 4);
+    g.host.state.loc.leo = 'rooftop_garden';
+    const first = g.run('be jaime').at(-1)!;
+    expect(first).toContain("Leo's chair is empty");
+    const h = before('west', 4);
+    expect(h.run('be jaime').at(-1)).toContain('Head count: one, two, three, four.');
+  });
+
   it("in the bedtime round Jaime asks for the cloudwhale without claiming to have seen it (he never went to the shore)", () => {
     const g = before('sit on cushions');
     expect(g.host.state.visited.jaime).not.toContain('cloudwhale_shore');
