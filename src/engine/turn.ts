@@ -4,7 +4,7 @@
 import type { Character, Id } from './types.js';
 import type { Command, ActionCommand, NounPhrase } from '../parser/index.js';
 import { nounPhraseFromWords } from '../parser/index.js';
-import { type Ctx, msg, bareName, theName, capitalise } from './context.js';
+import { type Ctx, msg, bareName, theName, capitalise, headReply } from './context.js';
 import { runRules, switchPlayer } from './effects.js';
 import { perform } from './actions/index.js';
 import { answeredUnseen, listenerFor } from './actions/people.js';
@@ -169,9 +169,10 @@ export function action(ctx: Ctx, given: ActionCommand, preset: Preset): boolean 
   if (iobj && !iobj.startsWith('@')) notePronoun(ctx, iobj);
   let took = false;
   for (const d of dobjs) {
-    if (many) ctx.out.push({ type: 'text', text: `${capitalise(bareName(w, d))}:`, style: 'dim', join: true });
+    const at = ctx.out.length;
     if (!d.startsWith('@') && d !== s.player) notePronoun(ctx, d);
     perform(ctx, { ...base, dobj: d });
+    if (many) headReply(ctx, at, capitalise(bareName(w, d)), Object.hasOwn(w.characters, d));
     took ||= ctx.tookTime;
   }
   ctx.tookTime = took;
@@ -264,8 +265,9 @@ function orderEveryone(ctx: Ctx, cmd: ActionCommand, group: NounPhrase, opts: { 
   for (const id of people) {
     const ch = w.characters[id];
     if (!ch) continue;
-    ctx.out.push({ type: 'text', text: `${ch.name}:`, style: 'dim', join: true });
+    const at = ctx.out.length;
     orderOne(ctx, cmd, ch, opts);
+    headReply(ctx, at, ch.name, true);
   }
   return true;
 }

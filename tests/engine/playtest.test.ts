@@ -142,7 +142,9 @@ describe('what the playtests typed, second list', () => {
 
   it('ordering everyone at once: each answers for themselves', () => {
     const reply = at(null, 'n', 'w', 'tell the children to go to sleep');
-    for (const name of ['Leo:', 'Mia:', 'Jaime:']) expect(reply).toContain(name);
+    // Each answers in a paragraph of their own, named once: "\"Two minutes,\" says Jaime.", not "Jaime: \"Two minutes,\" says Jaime."
+    for (const name of ['Leo', 'Mia', 'Jaime']) expect(reply).toMatch(new RegExp(`^"[^\n]*" says ${name}\\b`, 'm'));
+    expect(reply).not.toMatch(/^(Leo|Mia|Jaime): /m);
     expect(at(null, 'everyone, go to sleep')).toBe('There is nobody here to ask.');
   });
 });

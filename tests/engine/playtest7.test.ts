@@ -94,3 +94,18 @@ describe('the morning table and the bedtime round (continuity)', () => {
     expect(round).not.toContain('cloudwhales again');
   });
 });
+
+describe('replies from several people at once (format)', () => {
+  it('names each speaker once: a reply that says who speaks is not headed by the name as well', () => {
+    const g = before('look under pillow');
+    const ordered = g.run('everyone, go to sleep').at(-1)!;
+    expect(ordered).toContain('"Two minutes," says Jaime.');
+    expect(ordered).not.toMatch(/Jaime: "Two minutes," says Jaime/);
+    expect(ordered).not.toMatch(/^(Leo|Mia|Jaime):/m);
+    // A reply that does not say who it is from keeps its name in front.
+    const hugged = g.run('hug the children').at(-1)!;
+    expect(hugged).toMatch(/^Leo: He allows it/m);
+    expect(hugged).toMatch(/^Mia: She goes stiff/m);
+    expect(hugged).not.toMatch(/^Jaime: Jaime hugs/m);
+  });
+});
