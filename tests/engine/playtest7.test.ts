@@ -109,3 +109,18 @@ describe('replies from several people at once (format)', () => {
     expect(hugged).not.toMatch(/^Jaime: Jaime hugs/m);
   });
 });
+
+describe("Mia's blue ribbon is there before the epilogue (continuity)", () => {
+  it('she wears it at bedtime and into the dream; on the floe it is gone until it comes up the seam', () => {
+    const bedtime = before('look under pillow');
+    expect(bedtime.run('look').at(-1)).toContain('a blue ribbon in her hair');
+    expect(bedtime.run('x mia').at(-1)).toContain('blue ribbon');
+    expect(before('x mia').run('x mia').at(-1)).toContain('blue ribbon in her hair');
+    const floe = before('comfort mia');
+    expect(floe.host.state.player).toBe('jaime');
+    expect(floe.host.state.flags.ribbon_sent ?? false).toBe(false);
+    expect(floe.run('x mia').at(-1)).toContain('tore her ribbon out');
+    floe.host.state.flags = { ...floe.host.state.flags, ribbon_sent: true };
+    expect(floe.run('x mia').at(-1)).toContain('tied back again with her blue ribbon');
+  });
+});
