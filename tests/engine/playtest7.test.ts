@@ -124,3 +124,15 @@ describe("Mia's blue ribbon is there before the epilogue (continuity)", () => {
     expect(floe.run('x mia').at(-1)).toContain('tied back again with her blue ribbon');
   });
 });
+
+describe('commands the playtests expected an answer to', () => {
+  it('SET GUARDIAN MODE TO … names the hub\'s settings, and changes them as USE HUB does', () => {
+    const g = before('use hub');
+    expect(g.host.state.player).toBe('elara');
+    const set = g.run('set guardian mode to visible').at(-1)!;
+    expect(set).not.toMatch(/can't see any/);
+    expect(set).toContain('Guardian: visible');
+    expect(g.host.state.flags.reassessed).toBe(true);
+    expect(g.run('set guardian mode to on').at(-1)).toContain("You've made your choice about the hub");
+  });
+});
