@@ -136,3 +136,22 @@ describe('commands the playtests expected an answer to', () => {
     expect(g.run('set guardian mode to on').at(-1)).toContain("You've made your choice about the hub");
   });
 });
+
+describe('holding a hand (playtest)', () => {
+  it("HOLD MIA'S HAND on the floe steadies her as comforting her does", () => {
+    for (const typed of ["hold mia's hand", "take mia's hand", 'hold hands with mia']) {
+      const g = before('comfort mia');
+      const comforted = before('comfort mia').run('comfort mia').at(-1)!;
+      expect(g.run(typed).at(-1), typed).toBe(comforted);
+      expect(g.host.state.flags.jaime_steadies_mia, typed).toBe(true);
+    }
+  });
+
+  it("HOLD LEO'S HAND in the hollow of night is what a hug is to him (Elara shows herself)", () => {
+    const g = before('talk to leo');
+    expect(g.host.state.player).toBe('elara');
+    const hugged = before('talk to leo').run('hug leo').at(-1)!;
+    expect(hugged).toContain('Elara shows Leo who has been with him');
+    expect(g.run("hold leo's hand").at(-1)).toBe(hugged);
+  });
+});
