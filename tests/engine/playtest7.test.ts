@@ -155,3 +155,19 @@ describe('holding a hand (playtest)', () => {
     expect(g.run("hold leo's hand").at(-1)).toBe(hugged);
   });
 });
+
+describe('the old hiking boots in the morning (playtest)', () => {
+  it('TAKE BOOTS at the table answers for each of the family, and leaves them where they are', () => {
+    const g = before('talk to mia');
+    expect(g.host.state.player).toBe('elara');
+    const said = new Set<string>();
+    for (const who of ['elara', 'leo', 'mia']) {
+      if (who !== 'elara') g.run(`be ${who}`);
+      const took = g.run('take boots').at(-1)!;
+      expect(took, who).not.toMatch(/part of the place|can't see/);
+      said.add(took);
+      expect(g.host.state.loc.table_boots).toBe('family_table');
+    }
+    expect(said.size).toBe(3);
+  });
+});
