@@ -171,3 +171,15 @@ describe('the old hiking boots in the morning (playtest)', () => {
     expect(said.size).toBe(3);
   });
 });
+
+describe('COUNT HEADS (playtest)', () => {
+  it('Jaime counts the children in sight; anyone else gets a plain answer, not "You can\'t see any heads"', () => {
+    const g = before('x mia');
+    expect(g.run('count heads').at(-1)).toContain('You count heads, the way Jaime does');
+    expect(g.run('be jaime', 'count heads').at(-1)).toContain('Leo: one. Mia: two. You: three.');
+    g.host.state.loc.leo = 'whisper_brook';
+    expect(g.run('do a head count').at(-1)).toContain('No Leo');
+    g.host.state.loc.mia = 'cloudwhale_shore';
+    expect(g.run('count everyone').at(-1)).toContain("That isn't a head count, that's a problem");
+  });
+});
