@@ -183,3 +183,17 @@ describe('COUNT HEADS (playtest)', () => {
     expect(g.run('count everyone').at(-1)).toContain("That isn't a head count, that's a problem");
   });
 });
+
+describe('LOOK DOWN (playtest)', () => {
+  it('on the floe and at its edge shows what is below; elsewhere a plain answer, never "You can\'t see any down"', () => {
+    const g = before('take lantern');
+    expect(g.host.state.player).toBe('mia');
+    expect(g.run('look down').at(-1)).toContain('the whirlpool goes down and down');
+    expect(g.run('look over the edge').at(-1)).toContain('the whirlpool goes down and down');
+    g.run('north');
+    expect(g.run('look down').at(-1)).toMatch(/^Down through the thin air the seam runs/);
+    expect(g.run('be jaime', 'look down').at(-1)).toContain('the biggest plughole in the world');
+    const meadow = before('x mia').run('look down').at(-1)!;
+    expect(meadow).toBe("You look down. Your own feet, and the ground under them; nothing you hadn't seen.");
+  });
+});
