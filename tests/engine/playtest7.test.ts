@@ -197,3 +197,15 @@ describe('LOOK DOWN (playtest)', () => {
     expect(meadow).toBe("You look down. Your own feet, and the ground under them; nothing you hadn't seen.");
   });
 });
+
+describe('X SEAMS (playtest)', () => {
+  it('in the dream Mia sees seams everywhere and the others see none; on the floe the seam is the stitches leading to it', () => {
+    const g = before('x mia');
+    expect(g.run('x seams').at(-1)).toContain('The dream looks whole to you');
+    expect(g.run('be mia', 'x seams').at(-1)).toContain('The seams are everywhere');
+    expect(g.run('n', 'x seam').at(-1)).toContain('The seams are everywhere');
+    expect(before('take lantern').run('x seam').at(-1)).toContain('Little silver stitches run all round the rim of the floe');
+    // The frost gate's own seam still answers there.
+    expect(before('x seam').run('x seams').at(-1)).toContain('Down the left side of the painted gate');
+  });
+});
