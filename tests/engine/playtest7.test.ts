@@ -209,3 +209,22 @@ describe('X SEAMS (playtest)', () => {
     expect(before('x seam').run('x seams').at(-1)).toContain('Down the left side of the painted gate');
   });
 });
+
+describe('doors in the hollow of night and the field (playtest)', () => {
+  it('X DOORS and OPEN DOOR are answered about the door, never as "the lights"', () => {
+    const g = before('talk to leo');
+    expect(g.host.state.loc.elara).toBe('hollow_of_night');
+    const seen = g.run('x doors').at(-1)!;
+    expect(seen).toContain('There is no door down here');
+    expect(seen).not.toContain('lights');
+    const opened = g.run('open door').at(-1)!;
+    expect(opened).toContain('There is no door');
+    expect(opened).not.toMatch(/open the lights/);
+    g.host.state.flags = { ...g.host.state.flags, memories_lit: true };
+    expect(g.run('x door').at(-1)).toContain('The front door at home, made of light');
+    expect(g.run('open door').at(-1)).toContain("It's already on its way home");
+    const field = before('talk to leo');
+    field.run('north');
+    expect(field.run('open door').at(-1)).toContain('They open when he understands what they are');
+  });
+});
