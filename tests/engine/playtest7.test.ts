@@ -228,3 +228,17 @@ describe('doors in the hollow of night and the field (playtest)', () => {
     expect(field.run('open door').at(-1)).toContain('They open when he understands what they are');
   });
 });
+
+describe('FOLLOW FOX (playtest)', () => {
+  it('in the crystal grove following the ice fox takes you east into the hollow, with the others', () => {
+    const g = before('x thicket');
+    expect(g.host.state.loc.mia).toBe('crystal_grove');
+    const followed = g.run('follow fox').at(-1)!;
+    expect(followed).toContain('You go after her');
+    expect(followed).toContain('Echo Hollow');
+    expect(g.host.state.loc.mia).toBe('echo_hollow');
+    const walked = before('x thicket');
+    walked.run('east');
+    for (const who of ['leo', 'jaime', 'elara']) expect(g.host.state.loc[who], who).toBe(walked.host.state.loc[who]);
+  });
+});
