@@ -242,3 +242,17 @@ describe('FOLLOW FOX (playtest)', () => {
     for (const who of ['leo', 'jaime', 'elara']) expect(g.host.state.loc[who], who).toBe(walked.host.state.loc[who]);
   });
 });
+
+describe('ASK LEO ABOUT KIRRA (playtest)', () => {
+  it('Leo answers about Kirra and the adventure books, in each act, instead of a shrug', () => {
+    const shrug = /shrug of a boy who has been asked too many questions/;
+    const bedtime = before('look under pillow');
+    const mum = bedtime.run('ask leo about kirra').at(-1)!;
+    expect(mum).toContain('Kirra poster used to hang');
+    expect(mum).not.toMatch(shrug);
+    expect(bedtime.run('ask leo about the books').at(-1)).toBe(mum);
+    expect(bedtime.run('be jaime', 'ask leo about kirra').at(-1)).toContain("I've done Kirra");
+    expect(before('x mia').run('be jaime', 'ask leo about kirra').at(-1)).toContain('Kirra was real');
+    expect(before('talk to mia').run('be jaime', 'ask leo about kirra').at(-1)).toContain('Lake Orin first. Then Kirra.');
+  });
+});
