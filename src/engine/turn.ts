@@ -10,7 +10,7 @@ import { perform } from './actions/index.js';
 import { answeredUnseen, listenerFor } from './actions/people.js';
 import { namesRoom } from './actions/moving.js';
 import { resolve, notePronoun, candidateFor } from './resolve.js';
-import { allNothing, namedAsTyped, resolveOrAsk } from './objects.js';
+import { allNothing, namedAsTyped, resolveOrAsk, topicAsThing } from './objects.js';
 import { matchNounPhrase } from '../parser/index.js';
 import { parseLine } from './language.js';
 import { answerPending } from './pending.js';
@@ -109,20 +109,6 @@ function enteringIsGoing(ctx: Ctx, cmd: ActionCommand): boolean {
 const FREE_TOPIC = new Set(['imagine', 'remember', 'think', 'shout', 'say']);
 
 /** Resolves the command's objects for ctx.actor and carries the action out on each. */
-/**
- * `draw route` by the map: for a story verb marked `topicThing`, free words that name one thing
- * here with a rule for that verb mean that thing (the words are kept as the topic too).
- */
-function topicAsThing(ctx: Ctx, cmd: ActionCommand): ActionCommand {
-  const { w } = ctx;
-  if (cmd.dobj || !cmd.topic || !w.grammar?.verbs.some((v) => v.id === cmd.verb && v.topicThing)) return cmd;
-  const np = nounPhraseFromWords(cmd.topic.split(/\s+/));
-  if (!np || np.all || np.pronoun) return cmd;
-  const r = resolve(ctx, np);
-  const [id] = r.kind === 'ok' && r.ids.length === 1 ? r.ids : [];
-  return id !== undefined && w.items[id]?.verbs?.[cmd.verb] ? { ...cmd, dobj: np } : cmd;
-}
-
 export function action(ctx: Ctx, given: ActionCommand, preset: Preset): boolean {
   const { w, s } = ctx;
   const cmd = preset.dobj ? given : topicAsThing(ctx, given);

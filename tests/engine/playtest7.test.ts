@@ -256,3 +256,15 @@ describe('ASK LEO ABOUT KIRRA (playtest)', () => {
     expect(before('talk to mia').run('be jaime', 'ask leo about kirra').at(-1)).toContain('Lake Orin first. Then Kirra.');
   });
 });
+
+describe('IT after MAKE TEA (playtest)', () => {
+  it('free words that name one thing here make it "it": PUT HONEY IN IT after MAKE TEA is the tea', () => {
+    const g = before('fill kettle');
+    expect(g.host.state.pronouns.it).toBe('music_box');
+    g.run('make tea');
+    expect(g.host.state.pronouns.it).toBe('mug');
+    const honeyed = g.run('put honey in it').at(-1)!;
+    expect(honeyed).not.toMatch(/music box/);
+    expect(honeyed).toBe(before('fill kettle').run('make tea', 'put honey in mug').at(-1));
+  });
+});
