@@ -268,3 +268,22 @@ describe('IT after MAKE TEA (playtest)', () => {
     expect(honeyed).toBe(before('fill kettle').run('make tea', 'put honey in mug').at(-1));
   });
 });
+
+describe("GO TO LEO'S ROOM in act 5 (playtest)", () => {
+  it('is the bedroom along the hall (not last night\'s room), and says what keeps you out of it in the morning', () => {
+    const morning = before('west', 4);
+    morning.run('west');
+    const refused = morning.run("go to leo's room").at(-1)!;
+    expect(refused).not.toMatch(/find a way back to Leo's Room/);
+    expect(refused).toBe(before('west', 4).run('west', 'north').at(-1));
+    expect(morning.host.state.loc.elara).toBe('family_table');
+    const night = before('sit on cushions');
+    expect(night.host.state.loc.elara).toBe('bedtime_room');
+    night.run('go to the kitchen');
+    expect(night.host.state.loc.elara).toBe('morning_kitchen');
+    expect(night.run("go to leo's room").at(-1)).toContain('On the way you pass through: The Family Table.');
+    expect(night.host.state.loc.elara).toBe('bedtime_room');
+    // Where more than one shut way is in the way (the dream rolled up behind the party), it is no way.
+    expect(before('nudge moths').run('go to the meadow').at(-1)).toBe("You can't find a way back to Lullaby Meadow from here just now.");
+  });
+});
