@@ -125,6 +125,8 @@ export const item = z.strictObject({
 
 export const room = z.strictObject({
   name: z.string().min(1),
+  /** Other names a player may call it by (GO TO LEO'S ROOM for the bedroom at bedtime). */
+  names: z.array(z.string().min(1)).optional(),
   region: id,
   description: text,
   brief: text.optional(),

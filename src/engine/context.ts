@@ -133,3 +133,19 @@ export function listProse(w: World, names: string[], joining: 'and' | 'or' = 'an
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 }
+
+/**
+ * One of several replies (`take all`, `tell the children to …`), made since `at` in the events:
+ * headed by the name of what it is about ("Glass key: Taken."). A person's reply is headed only
+ * when its own words do not already say who answers ("…," says Jaime), so nobody is named twice.
+ */
+export function headReply(ctx: Ctx, at: number, name: string, person: boolean): void {
+  const said = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+  const names = person && ctx.out.slice(at).some((e) => {
+    if (e.type === 'text') return said.test(e.text);
+    if (e.type !== 'message') return false;
+    const template = Object.hasOwn(ctx.w.messages, e.id) ? ctx.w.messages[e.id] ?? '' : '';
+    return said.test(template.replace(/\{(\w+)\}/g, (m, k: string) => String(e.params?.[k] ?? m)));
+  });
+  if (!person || !names) ctx.out.splice(at, 0, { type: 'text', text: `${name}:`, style: 'dim', join: true });
+}

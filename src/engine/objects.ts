@@ -3,9 +3,10 @@
 // question "which do you mean" asked when they still cannot be told apart.
 import type { Id } from './types.js';
 import type { ActionCommand, NounPhrase } from '../parser/index.js';
+import { nounPhraseFromWords } from '../parser/index.js';
 import { type Ctx, msg, theName, listProse } from './context.js';
 import { actionFor } from './actions/index.js';
-import { resolve, answerHeld } from './resolve.js';
+import { resolve, answerHeld, notePronoun } from './resolve.js';
 import { holds } from './conditions.js';
 
 /**
@@ -84,4 +85,21 @@ export function namedAsTyped(ctx: Ctx, text: string): string {
   };
   // `hold leo's hand` with Leo elsewhere: "any Leo", not "any Leo's"; `x my scarf`: "any scarf".
   return text.replace(/^(the|a|an|some|my|your|his|her|its|our|their)\s+/, '').replace(/['\u2019]s$/, '').split(' ').map(named).join(' ');
+}
+
+/**
+ * `draw route` by the map: for a story verb marked `topicThing`, free words that name one thing
+ * here with a rule for that verb mean that thing (the words are kept as the topic too). Free
+ * words that name one thing here make it "it" in any case: `make tea. put honey in it`.
+ */
+export function topicAsThing(ctx: Ctx, cmd: ActionCommand): ActionCommand {
+  const { w } = ctx;
+  if (cmd.dobj || !cmd.topic) return cmd;
+  const np = nounPhraseFromWords(cmd.topic.split(/\s+/));
+  if (!np || np.all || np.pronoun) return cmd;
+  const r = resolve(ctx, np);
+  const [id] = r.kind === 'ok' && r.ids.length === 1 ? r.ids : [];
+  if (id === undefined || !Object.hasOwn(w.items, id)) return cmd;
+  notePronoun(ctx, id);
+  return w.grammar?.verbs.some((v) => v.id === cmd.verb && v.topicThing) && w.items[id]?.verbs?.[cmd.verb] ? { ...cmd, dobj: np } : cmd;
 }

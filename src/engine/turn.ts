@@ -4,13 +4,13 @@
 import type { Character, Id } from './types.js';
 import type { Command, ActionCommand, NounPhrase } from '../parser/index.js';
 import { nounPhraseFromWords } from '../parser/index.js';
-import { type Ctx, msg, bareName, theName, capitalise } from './context.js';
+import { type Ctx, msg, bareName, theName, capitalise, headReply } from './context.js';
 import { runRules, switchPlayer } from './effects.js';
 import { perform } from './actions/index.js';
 import { answeredUnseen, listenerFor } from './actions/people.js';
 import { namesRoom } from './actions/moving.js';
 import { resolve, notePronoun, candidateFor } from './resolve.js';
-import { allNothing, namedAsTyped, resolveOrAsk } from './objects.js';
+import { allNothing, namedAsTyped, resolveOrAsk, topicAsThing } from './objects.js';
 import { matchNounPhrase } from '../parser/index.js';
 import { parseLine } from './language.js';
 import { answerPending } from './pending.js';
@@ -109,20 +109,6 @@ function enteringIsGoing(ctx: Ctx, cmd: ActionCommand): boolean {
 const FREE_TOPIC = new Set(['imagine', 'remember', 'think', 'shout', 'say']);
 
 /** Resolves the command's objects for ctx.actor and carries the action out on each. */
-/**
- * `draw route` by the map: for a story verb marked `topicThing`, free words that name one thing
- * here with a rule for that verb mean that thing (the words are kept as the topic too).
- */
-function topicAsThing(ctx: Ctx, cmd: ActionCommand): ActionCommand {
-  const { w } = ctx;
-  if (cmd.dobj || !cmd.topic || !w.grammar?.verbs.some((v) => v.id === cmd.verb && v.topicThing)) return cmd;
-  const np = nounPhraseFromWords(cmd.topic.split(/\s+/));
-  if (!np || np.all || np.pronoun) return cmd;
-  const r = resolve(ctx, np);
-  const [id] = r.kind === 'ok' && r.ids.length === 1 ? r.ids : [];
-  return id !== undefined && w.items[id]?.verbs?.[cmd.verb] ? { ...cmd, dobj: np } : cmd;
-}
-
 export function action(ctx: Ctx, given: ActionCommand, preset: Preset): boolean {
   const { w, s } = ctx;
   const cmd = preset.dobj ? given : topicAsThing(ctx, given);
@@ -169,9 +155,10 @@ export function action(ctx: Ctx, given: ActionCommand, preset: Preset): boolean 
   if (iobj && !iobj.startsWith('@')) notePronoun(ctx, iobj);
   let took = false;
   for (const d of dobjs) {
-    if (many) ctx.out.push({ type: 'text', text: `${capitalise(bareName(w, d))}:`, style: 'dim', join: true });
+    const at = ctx.out.length;
     if (!d.startsWith('@') && d !== s.player) notePronoun(ctx, d);
     perform(ctx, { ...base, dobj: d });
+    if (many) headReply(ctx, at, capitalise(bareName(w, d)), Object.hasOwn(w.characters, d));
     took ||= ctx.tookTime;
   }
   ctx.tookTime = took;
@@ -264,8 +251,9 @@ function orderEveryone(ctx: Ctx, cmd: ActionCommand, group: NounPhrase, opts: { 
   for (const id of people) {
     const ch = w.characters[id];
     if (!ch) continue;
-    ctx.out.push({ type: 'text', text: `${ch.name}:`, style: 'dim', join: true });
+    const at = ctx.out.length;
     orderOne(ctx, cmd, ch, opts);
+    headReply(ctx, at, ch.name, true);
   }
   return true;
 }

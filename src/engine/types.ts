@@ -97,6 +97,8 @@ export interface Exit {
 export interface Room {
   id: Id;
   name: string;
+  /** Other names a player may call it by, for GO TO. */
+  names?: string[];
   region: Id;
   description: Text;
   /** Shorter text for `brief` revisits. */

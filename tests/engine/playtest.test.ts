@@ -84,9 +84,11 @@ describe('what the playtests typed, second list', () => {
   });
 
   it("a name's possessive names the thing, and a person's hand is the person", () => {
-    expect(at('comfort mia', "take mia's hand")).toBe('You hold on to Mia for a moment.');
+    // On the floe holding Mia's hand steadies her (fix7): the hand is Mia, whatever holding her does.
+    expect(at('comfort mia', "take mia's hand")).toBe(at('comfort mia', 'hold mia'));
+    expect(at('comfort mia', "take mia's hand")).toContain('You sit down on the ice next to her');
     expect(at('comfort mia', 'hold jaime\u2019s hand')).toBe('You hold on to Jaime for a moment.');
-    expect(at('comfort mia', 'hold hand')).toBe('You hold on to Mia for a moment.');
+    expect(at('comfort mia', 'hold hand')).toBe(at('comfort mia', 'hold mia'));
     expect(at(walk.indexOf('take ribbon') + 1, "x mia's ribbon")).toMatch(/^It's Mia's\./);
     expect(at(null, "x leo's drawing")).toBe("You can't see any Leo's drawing here.");
     // A lone owner's name is the person, never the thing they own.
@@ -142,7 +144,9 @@ describe('what the playtests typed, second list', () => {
 
   it('ordering everyone at once: each answers for themselves', () => {
     const reply = at(null, 'n', 'w', 'tell the children to go to sleep');
-    for (const name of ['Leo:', 'Mia:', 'Jaime:']) expect(reply).toContain(name);
+    // Each answers in a paragraph of their own, named once: "\"Two minutes,\" says Jaime.", not "Jaime: \"Two minutes,\" says Jaime."
+    for (const name of ['Leo', 'Mia', 'Jaime']) expect(reply).toMatch(new RegExp(`^"[^\n]*" says ${name}\\b`, 'm'));
+    expect(reply).not.toMatch(/^(Leo|Mia|Jaime): /m);
     expect(at(null, 'everyone, go to sleep')).toBe('There is nobody here to ask.');
   });
 });

@@ -1,5 +1,5 @@
 // Standard actions of moving: going in a direction, and `go to PLACE` along known ways.
-import type { Id, Direction } from '../types.js';
+import type { Id, Direction, Exit } from '../types.js';
 import { type Ctx, msg, say, theName, listProse, textIn } from '../context.js';
 import { holds } from '../conditions.js';
 import { runRules, moveActor } from '../effects.js';
@@ -88,10 +88,10 @@ function roomMatcher(ctx: Ctx, topic: string, wholeWords = false): ((id: Id) => 
   const own = /^my /.test(typed) ? `${plain(w.characters[ctx.actor]?.name ?? '')} ${typed.slice(3)}` : null;
   const words = own ?? typed;
   if (!words) return null;
+  const fits = (n: string) => n === words || (wholeWords ? ` ${n.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${words} `) : n.includes(words));
   return (id: Id) => {
-    const n = plain(w.rooms[id]?.name ?? '');
-    const part = wholeWords ? ` ${n.replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${words} `) : n.includes(words);
-    return n === words || part || id.replaceAll('_', ' ') === words;
+    const room = w.rooms[id];
+    return fits(plain(room?.name ?? '')) || (room?.names ?? []).some((n) => plain(n) === words) || id.replaceAll('_', ' ') === words;
   };
 }
 
@@ -101,49 +101,100 @@ export function namesRoom(ctx: Ctx, topic: string): boolean {
   return !!named && Object.keys(ctx.w.rooms).some(named);
 }
 
-/** `go to <room>`: a walk through rooms this character has visited, along open exits. */
+/**
+ * The rooms one knows the way to: where one has been, one's own home (the region one starts in:
+ * Mia knows the way to her room), and the rooms the ways out of here are seen to lead to.
+ */
+function knownRooms(ctx: Ctx): Id[] {
+  const { w, s } = ctx;
+  const homeRegion = w.rooms[w.characters[ctx.actor]?.location ?? '']?.region;
+  const seenWays = Object.values(w.rooms[roomOf(s, ctx.actor)]?.exits ?? {})
+    .filter((e) => e && !e.hidden && (!e.if || e.blocked !== undefined || holds(w, s, e.if, ctx.actor))).map((e) => e!.to);
+  const home = Object.values(w.rooms).filter((r) => r.region === homeRegion).map((r) => r.id);
+  return [...new Set([...(s.visited[ctx.actor] ?? []), ...home, ...seenWays])];
+}
+
+/**
+ * `go to <room>`: a walk through known rooms along open ways. Of the rooms the words name, one
+ * that can be reached is chosen (in the morning `Leo's room` is the bedroom along the hall, not
+ * the night before's); when only one shut way is in the way, the walk goes up to it and that way
+ * says why it is shut.
+ */
 function goTo(ctx: Ctx, topic: string): void {
   const { w, s } = ctx;
-  // Where one has been, and one's own home (the region one starts in): Mia knows the way to her room.
-  const homeRegion = w.rooms[w.characters[ctx.actor]?.location ?? '']?.region;
-  const visited = [...new Set([...(s.visited[ctx.actor] ?? []), ...Object.values(w.rooms).filter((r) => r.region === homeRegion).map((r) => r.id)])];
+  const known = knownRooms(ctx);
   const named = roomMatcher(ctx, topic);
   const start = roomOf(s, ctx.actor);
   // The room one stands in, when the words name it too (`kitchen` in the Upside-Down Kitchen).
-  const target = named ? (named(start) ? start : visited.find((id) => w.rooms[id] && named(id))) : undefined;
+  const candidates = named ? (named(start) ? [start] : known.filter((id) => w.rooms[id] && named(id))) : [];
+  const open = candidates.map((id) => [id, route(ctx, start, id, known, true)] as const).find(([, p]) => p);
+  const shut = open ?? candidates.map((id) => [id, route(ctx, start, id, known, false)] as const).find(([, p]) => p);
+  const target = shut?.[0] ?? candidates[0];
   // A walk that goes nowhere takes no time.
   const nowhere = (id: string, params?: Record<string, string>) => {
     ctx.tookTime = false;
     msg(ctx, id, params);
   };
   if (!target) {
-    const known = !!named && Object.values(w.rooms).some((r) => named(r.id));
-    return nowhere(known ? 'goto.unvisited' : 'goto.unknown', { place: topic });
+    const any = !!named && Object.values(w.rooms).some((r) => named(r.id));
+    return nowhere(any ? 'goto.unvisited' : 'goto.unknown', { place: topic });
   }
   if (target === start) return nowhere('goto.already');
-  const path = route(ctx, start, target, visited);
-  if (!path) return nowhere('goto.no_path', { place: w.rooms[target]?.name ?? target });
-  // The rooms on the way go by in one line; the arrival is described in full.
+  const path = shut?.[1];
+  // A way with more than one shut way on it is no way at all: walking up to the first would be futile.
+  if (!path || shutOn(ctx, path).length > 1) return nowhere('goto.no_path', { place: w.rooms[target]?.name ?? target });
+  walk(ctx, path, w.rooms[target]?.name ?? target);
+}
+
+/** The steps of a walk from here whose ways are shut now. */
+function shutOn(ctx: Ctx, path: Direction[]): number[] {
+  return path.flatMap((d, i) => (wayOpen(ctx, ctx.w.rooms[roomAlong(ctx, path, i)]?.exits[d]) ? [] : [i]));
+}
+
+/** Walks a way: the rooms on it go by in one line, the last is described in full; a way that is shut says why, where it stops. */
+function walk(ctx: Ctx, path: Direction[], place: string): void {
+  const { w, s } = ctx;
+  // The walk stops where a way is shut: that far it is a walk, and the shut way says why.
+  const stop = shutOn(ctx, path)[0] ?? -1;
+  const end = stop < 0 ? path.length : stop;
+  // Stopped at the first step, the walk went nowhere and takes no time.
+  if (stop === 0) ctx.tookTime = false;
   const passed: string[] = [];
-  for (const [i, d] of path.entries()) {
-    const last = i === path.length - 1;
-    if (last && passed.length) msg(ctx, 'goto.passing', { rooms: listProse(w, passed), place: w.rooms[target]?.name ?? target });
+  for (const [i, d] of path.slice(0, end).entries()) {
+    const last = i === end - 1;
+    if (last && passed.length) msg(ctx, 'goto.passing', { rooms: listProse(w, passed), place });
     if (!go(ctx, d, !last)) return;
     if (!last) passed.push(w.rooms[roomOf(s, ctx.actor)]?.name ?? '');
   }
+  if (stop >= 0) go(ctx, path[stop]!);
 }
 
-/** The shortest way from one room to another through visited rooms and open ways, or null. */
-function route(ctx: Ctx, start: Id, target: Id, visited: readonly Id[]): Direction[] | null {
-  const { w, s } = ctx;
+/** The room a walk from here along `path` is in before its step `i`. */
+function roomAlong(ctx: Ctx, path: Direction[], i: number): Id {
+  let r = roomOf(ctx.s, ctx.actor);
+  for (const d of path.slice(0, i)) r = ctx.w.rooms[r]?.exits[d]?.to ?? r;
+  return r;
+}
+
+/** Whether a way can be taken now (its condition holds and its door is open). */
+function wayOpen(ctx: Ctx, e: Exit | undefined): boolean {
+  if (!e) return false;
+  return (!e.if || holds(ctx.w, ctx.s, e.if, ctx.actor)) && (!e.door || hasProp(ctx.s, e.door, 'open'));
+}
+
+/**
+ * The shortest way from one room to another through known rooms, or null: only along ways that
+ * are open now, or (`openOnly` false) along any a player has been shown, shut or not.
+ */
+function route(ctx: Ctx, start: Id, target: Id, visited: readonly Id[], openOnly: boolean): Direction[] | null {
+  const { w } = ctx;
   const prev = new Map<Id, [Id, Direction]>();
   const queue: Id[] = [start];
   const seen = new Set([start]);
   for (let r = queue.shift(); r !== undefined && !seen.has(target); r = queue.shift()) {
     for (const [d, e] of Object.entries(w.rooms[r]?.exits ?? {})) {
       if (!e || seen.has(e.to) || !visited.includes(e.to)) continue;
-      if (e.if && !holds(w, s, e.if, ctx.actor)) continue;
-      if (e.door && !hasProp(s, e.door, 'open')) continue;
+      if (openOnly ? !wayOpen(ctx, e) : e.hidden || (e.if && e.blocked === undefined && !holds(w, ctx.s, e.if, ctx.actor))) continue;
       seen.add(e.to);
       prev.set(e.to, [r, d as Direction]);
       queue.push(e.to);
