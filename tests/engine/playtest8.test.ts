@@ -1,0 +1,75 @@
+// Findings of the eighth blind playtest (fix8), each played through the real story from the
+// balance walkthrough's state at that moment.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadContent } from '../../src/content/load.js';
+import { game } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const world = loadContent(join(ROOT, 'content'));
+const walk = readFileSync(join(ROOT, 'tests/playthroughs/ending-balance.txt'), 'utf8')
+  .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+
+/** A game played up to (not including) the walkthrough command `cmd` (its `nth` occurrence). */
+function before(cmd: string, nth = 1) {
+  let n = -1;
+  for (let i = 0, k = 0; i < walk.length; i++) if (walk[i] === cmd && ++k === nth) { n = i; break; }
+  expect(n, cmd).toBeGreaterThan(0);
+  const g = game(world);
+  g.run(...walk.slice(0, n));
+  return g;
+}
+
+describe('an order to go to a place is not an order to go to sleep', () => {
+  it('at the Owl Roost, Jaime sending Leo to the lake gets an answer about going, not about being tired', () => {
+    const g = before('switch to jaime', 3);
+    g.run('switch to jaime');
+    expect(g.host.state.loc.leo).toBe('owl_roost');
+    for (const order of ['leo, go to the lake', 'leo, go to frozen lake', 'tell leo to go to the lake and ring the chime']) {
+      const reply = g.say(order);
+      expect(reply, order).not.toMatch(/tired/i);
+      expect(reply, order).toMatch(/Leo/);
+    }
+    expect(g.host.state.loc.leo).toBe('owl_roost');
+    for (const order of ['mia, go to the lake', 'jaime, go to the lake']) expect(g.say(order), order).not.toMatch(/tired|not really the moment/i);
+  });
+
+  it('at bedtime, GO TO YOUR ROOM is still bed', () => {
+    const g = before('lie down');
+    expect(g.host.state.player).toBe('jaime');
+    expect(g.say('leo, go to your room')).toContain('Wait at the gate');
+    expect(g.host.state.flags.leo_in_bed).toBe(true);
+  });
+});
+
+describe('the Star Stairs: text, exits and movement agree that the bridge is no way back', () => {
+  it('for each child there, the room, EXITS and SOUTH all say there is only up', () => {
+    for (const who of ['leo', 'mia', 'jaime']) {
+      const g = before('talk to jaime');
+      expect(g.host.state.flags.gathered_stairs).toBe(true);
+      const look = g.run(`be ${who}`, 'look').at(-1)!;
+      expect(look, who).not.toMatch(/bridge (is|runs) (back )?south/i);
+      expect(look, who).toMatch(/no way back|only way is up|way is up|up or nothing/i);
+      expect(g.say('exits'), who).not.toMatch(/south|Lantern Bridge/);
+      expect(g.say('s'), who).toContain("There's no bridge back");
+      expect(g.host.state.loc[who]).toBe('star_stairs');
+    }
+  });
+});
+
+describe('act 4: Leo on Mia and Jaime, when he did wait at the stairs', () => {
+  it('does not say he left them or should have waited', () => {
+    const g = before('hug leo');
+    expect(g.host.state.act).toBe(4);
+    expect(g.host.state.flags.leo_waited).toBe(true);
+    g.run('be elara');
+    const mia = g.say('ask leo about mia');
+    expect(mia).toContain('I waited, like Jaime said');
+    expect(mia).not.toContain('I left them');
+    const jaime = g.say('ask leo about jaime');
+    expect(jaime).toContain('and I did');
+    expect(jaime).not.toContain("I should've");
+  });
+});
+
