@@ -2,26 +2,15 @@
 // plays only where its speaker can perceive it, and commands a player expects an answer to.
 // Each is played through the real story, from the balance walkthrough's state at that moment.
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/load.js';
-import { game } from './helpers.js';
+import { gameBefore, walkthrough } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const world = loadContent(join(ROOT, 'content'));
-const walkOf = (file: string) => readFileSync(join(ROOT, 'tests/playthroughs', file), 'utf8')
-  .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
-const walk = walkOf('ending-balance.txt');
+const walk = walkthrough('ending-balance.txt');
 
-/** A game played up to (not including) the walkthrough command `cmd` (its `nth` occurrence). */
-function before(cmd: string, nth = 1, lines = walk) {
-  let n = -1;
-  for (let i = 0, k = 0; i < lines.length; i++) if (lines[i] === cmd && ++k === nth) { n = i; break; }
-  expect(n, cmd).toBeGreaterThan(0);
-  const g = game(world);
-  g.run(...lines.slice(0, n));
-  return g;
-}
+const before = (cmd: string, nth = 1, lines = walk) => gameBefore(world, lines, cmd, nth);
 
 describe("Jaime's first look at the dream (presence)", () => {
   it('counts only the heads that are in sight', () => {

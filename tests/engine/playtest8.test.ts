@@ -1,25 +1,15 @@
 // Findings of the eighth blind playtest (fix8), each played through the real story from the
 // balance walkthrough's state at that moment.
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/load.js';
-import { game } from './helpers.js';
+import { gameBefore, walkthrough } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const world = loadContent(join(ROOT, 'content'));
-const walk = readFileSync(join(ROOT, 'tests/playthroughs/ending-balance.txt'), 'utf8')
-  .split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2).trim());
+const walk = walkthrough('ending-balance.txt');
 
-/** A game played up to (not including) the walkthrough command `cmd` (its `nth` occurrence). */
-function before(cmd: string, nth = 1) {
-  let n = -1;
-  for (let i = 0, k = 0; i < walk.length; i++) if (walk[i] === cmd && ++k === nth) { n = i; break; }
-  expect(n, cmd).toBeGreaterThan(0);
-  const g = game(world);
-  g.run(...walk.slice(0, n));
-  return g;
-}
+const before = (cmd: string, nth = 1) => gameBefore(world, walk, cmd, nth);
 
 describe('an order to go to a place is not an order to go to sleep', () => {
   it('at the Owl Roost, Jaime sending Leo to the lake gets an answer about going, not about being tired', () => {
