@@ -10,6 +10,7 @@ import { packageRoot } from '../content/world.js';
 import { styledCharsOneShape } from './styled-chars.js';
 import { deferredInit } from './deferred-init.js';
 import { inkKeepsLatestStatic } from './ink-static.js';
+import { yogaInline } from './yoga-inline.js';
 import { GLITCH_ALPHABET, glitchGraphemes, widthTable } from '../glitch/width-table.js';
 
 const root = packageRoot();
@@ -150,8 +151,9 @@ const ui = await build({
   format: 'esm',
   // ink's characters with one hidden class, not one each (see styled-chars.ts); ink keeps only the
   // latest piece of the transcript it wrote (ink-static.ts); string-width and wrap-ansi build
-  // their segmenter and emoji pattern on first use (deferred-init.ts).
-  plugins: [systemIsCompiled, styledCharsOneShape, inkKeepsLatestStatic, deferredInit],
+  // their segmenter and emoji pattern on first use (deferred-init.ts); yoga decodes its
+  // WebAssembly without loading Node's fetch (yoga-inline.ts).
+  plugins: [systemIsCompiled, styledCharsOneShape, inkKeepsLatestStatic, deferredInit, yogaInline],
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
     js: [
