@@ -143,8 +143,10 @@ class Graph {
   textStates = 0;
   rootSent = false;
   // For NANODREAM_CHECK_DEBUG: how text states' commands went (stepped as sensitive, stepped
-  // toward a new value, left to a text state of the same round, followed without a step).
-  readonly dbg = { sens: 0, fresh: 0, dup: 0, skip: 0 };
+  // toward a new value, left to a text state of the same round, followed without a step), and
+  // the successors that came back whole: how many, their bytes, and how many of them named a
+  // node already taken with the same text-only values (sent before the worker was told of it).
+  readonly dbg = { sens: 0, fresh: 0, dup: 0, skip: 0, whole: 0, bytes: 0, taken: 0 };
   readonly sensBy = new Map<string, number>();
   readonly sched: Scheduler;
 
@@ -265,6 +267,9 @@ class Graph {
       if ('id' in s) j = s.id;
       else {
         const seen = this.index.get(s.key);
+        this.dbg.whole++;
+        this.dbg.bytes += s.state.length;
+        if (seen !== undefined && !s.texts.some((t) => !nodes[seen].texts.has(t))) this.dbg.taken++;
         if (seen === undefined) j = this.accept(s, node);
         else this.again(s, (j = seen));
       }
