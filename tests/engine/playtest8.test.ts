@@ -63,3 +63,30 @@ describe('act 4: Leo on Mia and Jaime, when he did wait at the stairs', () => {
   });
 });
 
+
+describe('act 5: what the children carried in the dream stays in it', () => {
+  const pockets = (g: ReturnType<typeof before>) => Object.entries(g.host.state.loc)
+    .filter(([, at]) => ['leo', 'mia', 'jaime', 'elara'].includes(at)).map(([id]) => id);
+
+  it('in the morning no one carries the frost lantern, the sugar-glass fruit or a dreamed torch; Leo has the compass', () => {
+    const g = before('use hub');
+    expect(g.host.state.act).toBe(5);
+    expect(g.host.state.flags.lantern_taken).toBe(true);
+    const held = pockets(g);
+    for (const thing of ['floe_lantern', 'sugar_fruit', 'dream_torch']) expect(held, thing).not.toContain(thing);
+    expect(g.host.state.loc.leo_compass).toBe('leo');
+  });
+
+  it('the lantern left on the floe is told as left there; taken by anyone, as kept', () => {
+    const untaken = walk.filter((c, i) => !(c === 'take lantern' && walk[i - 1] === 'be mia'));
+    expect(untaken.length).toBe(walk.length - 1);
+    const g = gameBefore(world, untaken, 'sit on cushions');
+    expect(g.host.state.flags.lantern_taken).toBeFalsy();
+    expect(pockets(g)).not.toContain('floe_lantern');
+    const left = g.say('sit on cushions');
+    expect(left).toContain('nobody picked it up');
+    expect(left).not.toContain('On the floe it was a frost lantern');
+    const kept = before('sit on cushions').say('sit on cushions');
+    expect(kept).toContain('On the floe it was a frost lantern');
+  });
+});
