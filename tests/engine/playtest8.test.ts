@@ -90,3 +90,31 @@ describe('act 5: what the children carried in the dream stays in it', () => {
     expect(kept).toContain('On the floe it was a frost lantern');
   });
 });
+
+describe('act 5: the hub, decided in the kitchen, is heard only by who is in earshot (presence)', () => {
+  it('Mia at the table hears through the doorway, Mia in the kitchen reads it, Mia on the roof says nothing', () => {
+    const cases: [string, RegExp | null][] = [
+      ['family_table', /Through the doorway, from the table, you hear Mia/],
+      ['morning_kitchen', /Mia, at your elbow, reads the hub/],
+      ['rooftop_garden', null],
+    ];
+    for (const [miaAt, said] of cases) {
+      const g = before('use hub');
+      expect(g.host.state.loc.elara).toBe('morning_kitchen');
+      g.host.state.flags.mia_spoke = true;
+      g.host.state.loc.mia = miaAt;
+      const reply = g.say('use hub');
+      expect(reply, miaAt).toContain('Shared dreams only');
+      expect(reply, miaAt).not.toMatch(/From the table|upside down from the table|children watch you/);
+      if (said) expect(reply, miaAt).toMatch(said);
+      else expect(reply, miaAt).not.toMatch(/Mia/);
+    }
+  });
+
+  it('pulling the plug does not show the children at a table in another room', () => {
+    const g = before('use hub');
+    const reply = g.say('pull hub');
+    expect(reply).toContain('The ring of light goes out');
+    expect(reply).not.toMatch(/children watch you from the table/);
+  });
+});
