@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/load.js';
-import { gameBefore, walkthrough } from './helpers.js';
+import { game, gameBefore, walkthrough } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const world = loadContent(join(ROOT, 'content'));
@@ -116,5 +116,18 @@ describe('act 5: the hub, decided in the kitchen, is heard only by who is in ear
     const reply = g.say('pull hub');
     expect(reply).toContain('The ring of light goes out');
     expect(reply).not.toMatch(/children watch you from the table/);
+  });
+});
+
+describe('the balcony door, once open, is not unlocked and opened again', () => {
+  it('OPEN BALCONY DOOR flips the child-lock and goes out; the lock is not flipped a second time', () => {
+    const g = game(world, 0);
+    expect(g.host.state.loc.elara).toBe('living_room');
+    const opened = g.say('open balcony door');
+    expect(opened.match(/child-lock/g)).toHaveLength(1);
+    expect(g.host.state.loc.elara).toBe('balcony');
+    expect(g.say('s')).not.toContain('child-lock');
+    expect(g.say('n')).toContain('put the child-lock on');
+    expect(g.say('s')).toContain('flip the child-lock');
   });
 });
