@@ -131,3 +131,21 @@ describe('the balcony door, once open, is not unlocked and opened again', () => 
     expect(g.say('s')).toContain('flip the child-lock');
   });
 });
+
+describe('act 5: a named hub setting counts (SET HUB TO SOLO)', () => {
+  it('solo is refused with the reason and the way the family decides; it decides nothing', () => {
+    const g = before('use hub');
+    for (const cmd of ['set hub to solo', 'change the hub to private']) {
+      const reply = g.say(cmd);
+      expect(reply, cmd).toContain('decided out loud');
+      expect(reply, cmd).toContain('USE THE HUB');
+      expect(reply, cmd).not.toContain('Shared dreams only');
+      expect(g.host.state.flags.reassessed, cmd).toBeFalsy();
+    }
+    expect(g.say('set hub to shared')).toContain('Shared dreams only');
+    expect(g.host.state.flags.reassessed).toBe(true);
+    const after = g.say('set hub to solo');
+    expect(after).toContain('Not solo');
+    expect(after).not.toContain('Let it be');
+  });
+});
