@@ -149,3 +149,19 @@ describe('act 5: a named hub setting counts (SET HUB TO SOLO)', () => {
     expect(after).not.toContain('Let it be');
   });
 });
+
+describe('nouns the text names: the heart at the Owl Roost, the painting at the Frost Gate', () => {
+  it('X HEART at the Owl Roost is the glow of the heart to the west, not a person', () => {
+    const g = before('switch to jaime', 3);
+    expect(g.host.state.loc[g.host.state.player]).toBe('owl_roost');
+    const reply = g.say('x heart');
+    expect(reply).not.toMatch(/Which do you mean/);
+    expect(reply).toMatch(/blue light pulses|heart of the forest/);
+  });
+
+  it('X PAINTING at the Frost Gate is answered (it already was)', () => {
+    const g = before('open seam');
+    expect(g.host.state.loc[g.host.state.player]).toBe('frost_gate');
+    expect(g.say('x painting')).toContain('the painted gate');
+  });
+});
