@@ -165,3 +165,41 @@ describe('nouns the text names: the heart at the Owl Roost, the painting at the 
     expect(g.say('x painting')).toContain('the painted gate');
   });
 });
+
+describe('playtest 8: words that got no in-world answer', () => {
+  it('GIVE MEMORIES TO SPECTER is holding them up (REMEMBER), not handing over a thing', () => {
+    const g = before('examine specter');
+    expect(g.host.state.loc.leo).toBe('specter_field');
+    const reply = g.say('give memories to specter');
+    expect(reply).toContain('Memories aren');
+    expect(reply).not.toContain('at arm\'s length');
+  });
+
+  it('PET FOX strokes the fox; COME is answered, alone and as an order', () => {
+    const g = before('open seam');
+    expect(g.say('pet fox')).toContain('Her fur is cold');
+    for (const cmd of ['come', 'come here', 'come with me']) expect(g.say(cmd), cmd).toContain('You beckon');
+    expect(g.say('leo, come here')).toMatch(/Leo/);
+    expect(g.say('leo, come here')).not.toMatch(/don't know the word/);
+  });
+
+  it('GOODNIGHT LEO at bedtime is Leo answering; GO TO LEOS ROOM is his room', () => {
+    const g = before('switch to elara');
+    g.run('switch to elara');
+    expect(g.host.state.flags.leo_in_bed).toBe(true);
+    expect(g.say('goodnight leo')).toContain('"Night, Mum,"');
+    g.run('e');
+    expect(g.host.state.loc.elara).toBe('hallway');
+    expect(g.say('go to leos room')).toContain("Leo's Room");
+    expect(g.host.state.loc.elara).toBe('leo_room');
+  });
+
+  it('LEAVE THE HUB AS IT IS in act 5 is answered: not deciding is deciding, and the two ways', () => {
+    const g = before('use hub');
+    const reply = g.say('leave the hub as it is');
+    expect(reply).toContain('deciding without saying so');
+    expect(reply).toContain('USE THE HUB');
+    expect(g.host.state.flags.reassessed).toBeFalsy();
+    expect(g.say('leave hub alone')).toContain('deciding without saying so');
+  });
+});
