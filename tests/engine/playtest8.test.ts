@@ -203,3 +203,31 @@ describe('playtest 8: words that got no in-world answer', () => {
     expect(g.say('leave hub alone')).toContain('deciding without saying so');
   });
 });
+
+describe('SING in a child\'s room at bedtime is not heard "down the hall"', () => {
+  it('with the children in bed, Mum singing in Leo\'s room is told as here; from the hallway, down the hall', () => {
+    const g = before('switch to elara');
+    g.run('switch to elara');
+    expect(g.host.state.loc.elara).toBe('leo_room');
+    const here = g.say('sing to leo');
+    expect(here).not.toMatch(/down the hall|stops talking to listen/i);
+    expect(here).toContain('Nobody stirs');
+    g.run('e');
+    expect(g.say('sing')).toContain('Down the hall, nobody stirs');
+  });
+
+  it('Leo and Jaime asleep, Mia awake in her room: asleep in Leo\'s room, a child listening in Mia\'s', () => {
+    const g = before('lie down', 3);
+    g.run('switch to elara');
+    expect(g.host.state.flags.mia_in_bed).toBeFalsy();
+    expect(g.host.state.loc.elara).toBe('leo_room');
+    const leos = g.say('sing to leo');
+    expect(leos).toContain('Nobody stirs');
+    expect(leos).not.toMatch(/stops talking to listen/);
+    g.run('go to mias room');
+    expect(g.host.state.loc.elara).toBe('mia_room');
+    const mias = g.say('sing');
+    expect(mias).toContain('Right here in the dark, a child stops talking to listen');
+    expect(mias).not.toMatch(/down the hall/i);
+  });
+});
