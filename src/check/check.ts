@@ -48,7 +48,7 @@ export interface CheckReport extends SearchFigures {
 
 export function runCheck(w: World, opts: CheckOptions = {}): CheckReport {
   const coverage = new Coverage(w, opts);
-  const x = explore(w, { ...opts, visit: coverage.visit, events: coverage.events });
+  const x = explore(w, { ...opts, visit: coverage.visit, events: coverage.events, prose: opts.unshown ? coverage.prose : undefined });
   return fold(w, x, coverage);
 }
 

@@ -4,7 +4,9 @@
 import type { GameEvent, Id, State, World } from '../engine/types.js';
 import { Shown, type Owner } from './shown.js';
 import { holds } from '../engine/conditions.js';
-import { roomOf } from '../engine/world-query.js';
+import { roomOf, scope } from '../engine/world-query.js';
+import { step } from '../engine/step.js';
+import { commandsFor } from './commands.js';
 
 export interface Unreachable {
   kind: 'scene' | 'hint' | 'puzzle' | 'item' | 'rule' | 'variant';
@@ -26,6 +28,8 @@ export class Coverage {
   private readonly currentHints = new Set<Id>();
   private readonly solved = new Set<Id>();
   private readonly inReach = new Set<Id>();
+  /** The views prose has been stepped from (see `prose`). */
+  private readonly proseViews = new Set<string>();
 
   private readonly itemCount: number;
   /** Rules and variants shown, when asked for (`unshown`: slower, see shown.ts). */
@@ -59,6 +63,36 @@ export class Coverage {
     if (this.inReach.size === this.itemCount) return;
     const here = roomOf(s, s.player);
     for (const id of Object.keys(s.loc)) if (!this.inReach.has(id) && Object.hasOwn(w.items, id) && roomOf(s, id) === here) this.inReach.add(id);
+  };
+
+  /**
+   * For `--unshown`: prose reached through prose. The search steps only commands that can change
+   * what matters, so a text shown only after a command that merely prints, or moves a thing no
+   * condition asks about (look behind the photo, then take the slip it showed), was never seen.
+   * Where the player's room or a thing in scope still has something not shown, every other
+   * command the parser understands is stepped once from `s` (`tried`: those the search stepped),
+   * from the first state found with that view (act, player, room and what is in scope); what
+   * each step used and what its state shows are noted. Those states are reachable, one command
+   * beyond the search, but they are not added to it.
+   */
+  readonly prose = (s: State, tried: readonly string[]): void => {
+    const shown = this.shown;
+    if (!shown?.openHere(s)) return;
+    const view = `${s.act}|${s.player}|${roomOf(s, s.player)}|${scope(this.w, s, s.player).sort().join(',')}`;
+    if (this.proseViews.has(view)) return;
+    this.proseViews.add(view);
+    const done = new Set(tried);
+    for (const c of commandsFor(this.w, s, { allCommands: true })) {
+      if (done.has(c)) continue;
+      let r;
+      try {
+        r = step(this.w, s, c, { trace: true });
+      } catch {
+        continue; // an engine failure is the search's to find and report
+      }
+      this.events(r.events);
+      shown.look(r.state);
+    }
   };
 
   /** What has been noted, as plain lists (for a worker thread to hand back). */

@@ -149,6 +149,7 @@ export class Expander {
     }
     this.noteItemsInScope(s);
     if (this.rooms.size < this.roomCount) this.coverageWalks(s);
+    if (this.trace.trace && !item.text) this.coverage.prose(s, commands);
     return out;
   }
 

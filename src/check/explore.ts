@@ -28,6 +28,8 @@ export interface ExploreOptions extends GenOptions {
   visit?: (s: State) => void;
   /** Called with the events of every step the search takes (for coverage). */
   events?: (events: readonly GameEvent[]) => void;
+  /** Called with each node's state and the commands stepped from it (for coverage: see Coverage.prose). */
+  prose?: (s: State, tried: readonly string[]) => void;
   /** Trace the steps (rules answered, variants shown) and look around in every state: see shown.ts. */
   unshown?: boolean;
 }
@@ -232,10 +234,11 @@ export class Scheduler {
   }
 }
 
-/** Steps every command from a node's state: new states are queued, edges returned. */
-function stepCommands(g: Graph, sched: Scheduler, head: number, s: State, next: Set<number>): void {
+/** Steps every command from a node's state: new states are queued, edges returned. Returns the commands. */
+function stepCommands(g: Graph, sched: Scheduler, head: number, s: State, next: Set<number>): string[] {
   const node = g.nodes[head];
-  for (const c of commandsFor(g.w, s, g.opts)) {
+  const commands = commandsFor(g.w, s, g.opts);
+  for (const c of commands) {
     g.steps++;
     let r;
     try {
@@ -257,6 +260,7 @@ function stepCommands(g: Graph, sched: Scheduler, head: number, s: State, next: 
     }
     if (j !== head) next.add(j);
   }
+  return commands;
 }
 
 /**
@@ -290,7 +294,8 @@ function expand(g: Graph, sched: Scheduler, head: number, roomCount: number): vo
   const todo = [s];
   for (let x = todo.shift(); x; x = todo.shift()) {
     if (!x.ending) {
-      stepCommands(g, sched, head, x, next);
+      const tried = stepCommands(g, sched, head, x, next);
+      if (x === s) g.opts.prose?.(x, tried);
       noteItemsInScope(g, x);
       if (g.roomsReached.size < roomCount) coverageWalks(g, x, roomCount);
     }

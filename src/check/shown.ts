@@ -219,6 +219,16 @@ export class Shown {
     }
   }
 
+  /**
+   * Whether the player's room, or a thing in their scope, still has something not shown: then
+   * the commands that only print are worth a step from this state (see Expander's lookahead).
+   */
+  openHere(s: State): boolean {
+    if (this.done()) return false;
+    if (this.isOpen(`room:${roomOf(s, s.player)}`)) return true;
+    return scope(this.w, s, s.player).some((id) => this.isOpen(`thing:${id}`));
+  }
+
   /** Everything is shown (texts and rules outside any place, a scene's or ending's, only count through their events). */
   private done(): boolean {
     return this.openAnchors === 0 && this.unanchoredLeft === 0;

@@ -16,7 +16,8 @@ const FIXTURE = join(import.meta.dirname, '../fixtures/mini');
 /**
  * The fixture story with a scene, a hint, a puzzle and an item nothing can ever bring about; a
  * variant of the hall's walls whose flag nobody sets, and a rule for looking under the mat that
- * always comes after one that answers everything.
+ * always comes after one that answers everything. And a note whose back is shown only after
+ * looking under it, which is only prose: shown, so not listed.
  */
 function withDeadContent(): string {
   const dir = makeTemp('nd-coverage-');
@@ -32,6 +33,14 @@ function withDeadContent(): string {
   };
   edit('rooms/r.yaml', '      text: Plain white walls.\n', '      text:\n        - { if: { flag: nobody_sets_this }, text: Walls nobody sees. }\n        - { text: Plain white walls. }\n');
   edit('rooms/r.yaml', '          - say: Nothing else under there.\n', '          - say: Nothing else under there.\n          - say: Never said.\n');
+  // A text shown only after a command that only prints (the flag is read by nothing else): found
+  // by stepping the prose from the search's states (Coverage.prose), not listed.
+  edit('rooms/r.yaml', '    mat:\n', [
+    '    note:', '      name: note', '      words: [note]', '      scenery: true',
+    '      description:', '        - { if: { flag: note_lifted }, text: "On its back someone has written HELLO." }', '        - { text: "A note, face down." }',
+    '      verbs:', '        look_under:', '          - say: You lift the note and put it back.', '            do: [ { set: note_lifted } ]',
+    '    mat:', '',
+  ].join('\n'));
   add('rooms/r.yaml', '\nvault:\n  name: Vault\n  region: house\n  map: { x: 5, y: 5 }\n  description: A vault no door leads to.\n  items:\n    lost_coin: { name: coin, words: [coin], description: A coin. }\n');
   return dir;
 }
