@@ -276,6 +276,7 @@ function storyGrammar(
     if (v.reply) messages[`verb.${id}`] = v.reply;
     if (v.thing) messages[`verb.${id}.thing`] = v.thing;
     if (v.person) messages[`verb.${id}.person`] = v.person;
+    if (v.self) messages[`verb.${id}.self`] = v.self;
     help[id] = v.help;
     out.verbs.push({ id, usage: v.usage, ...(v.free ? { free: true } : {}), ...(v.topicThing ? { topicThing: true } : {}) });
   }

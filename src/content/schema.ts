@@ -219,6 +219,8 @@ export const grammar = z.strictObject({
     thing: z.string().min(1).optional(),
     /** The reply with a person ({name}), when it differs from the one with a thing. */
     person: z.string().min(1).optional(),
+    /** The reply when the thing is the one acting (FOLLOW ME); else messages.yaml's `verb.self`. */
+    self: z.string().min(1).optional(),
     /** Takes no time in the story (like look and examine). */
     free: z.boolean().optional(),
     /** Its free words may name a thing here with a rule for the verb: `draw route` by the map draws on the map. */

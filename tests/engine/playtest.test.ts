@@ -87,7 +87,9 @@ describe('what the playtests typed, second list', () => {
     // On the floe holding Mia's hand steadies her (fix7): the hand is Mia, whatever holding her does.
     expect(at('comfort mia', "take mia's hand")).toBe(at('comfort mia', 'hold mia'));
     expect(at('comfort mia', "take mia's hand")).toContain('You sit down on the ice next to her');
-    expect(at('comfort mia', 'hold jaime\u2019s hand')).toBe('You hold on to Jaime for a moment.');
+    // Jaime is the one on the floe: his own hand is his (not "You hold on to Jaime").
+    expect(at('comfort mia', 'hold jaime\u2019s hand')).toBe('You clasp your own hands together. It is something to hold on to.');
+    expect(at('comfort mia', 'hold leo\u2019s hand')).not.toMatch(/yourself|your own/);
     expect(at('comfort mia', 'hold hand')).toBe(at('comfort mia', 'hold mia'));
     expect(at(walk.indexOf('take ribbon') + 1, "x mia's ribbon")).toMatch(/^It's Mia's\./);
     expect(at(null, "x leo's drawing")).toBe("You can't see any Leo's drawing here.");

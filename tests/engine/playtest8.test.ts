@@ -231,3 +231,16 @@ describe('SING in a child\'s room at bedtime is not heard "down the hall"', () =
     expect(mias).not.toMatch(/down the hall/i);
   });
 });
+
+describe('a story verb done to oneself', () => {
+  it('FOLLOW ME is not "You can\'t follow Mia"; it says how to bring someone along, and other verbs have a plain answer', () => {
+    const g = game(world);
+    g.say('be mia');
+    const follow = g.say('follow me');
+    expect(follow).not.toMatch(/follow Mia/);
+    expect(follow).toMatch(/FOLLOW ME/);
+    expect(g.say('knock on me')).toBe("You can't do that to yourself.");
+    // Another person is still followed, or not, as before.
+    expect(g.say('follow leo')).toMatch(/follow Leo just like that/);
+  });
+});

@@ -145,7 +145,7 @@ function missing(ctx: Ctx, a: Act): false {
   return false;
 }
 
-/** An action with no standard rules of its own: its reply is `verb.ID.thing` or `verb.ID`. */
+/** An action with no standard rules of its own: its reply is `verb.ID.thing` (`.person`, `.self`) or `verb.ID`. */
 export function replyOnly(id: string, free = false): ActionDef<'maybe'> {
   return {
     id,
@@ -155,6 +155,8 @@ export function replyOnly(id: string, free = false): ActionDef<'maybe'> {
       name: `${id}.report.default`,
       run: (ctx, a) => {
         if (!a.dobj) return msg(ctx, `verb.${a.verb}`, { topic: a.topic ?? '' });
+        // FOLLOW ME, KNOCK ON ME: the verb's own answer for the one acting, or the story's.
+        if (a.dobj === ctx.actor) return msg(ctx, Object.hasOwn(ctx.w.messages, `verb.${a.verb}.self`) ? `verb.${a.verb}.self` : 'verb.self');
         const person = Object.hasOwn(ctx.w.characters, a.dobj) && Object.hasOwn(ctx.w.messages, `verb.${a.verb}.person`);
         msg(ctx, `verb.${a.verb}.${person ? 'person' : 'thing'}`, { thing: theName(ctx.w, a.dobj), name: bareName(ctx.w, a.dobj) });
       },
