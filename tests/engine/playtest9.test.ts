@@ -1,0 +1,34 @@
+// Findings of the ninth blind playtest, each played through the real story from the balance
+// walkthrough's state at that moment.
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import { loadContent } from '../../src/content/load.js';
+import { gameBefore, walkthrough } from './helpers.js';
+
+const world = loadContent(join(import.meta.dirname, '../..', 'content'));
+const walk = walkthrough('ending-balance.txt');
+const before = (cmd: string, nth = 1) => gameBefore(world, walk, cmd, nth);
+
+describe('what the ninth playtest typed', () => {
+  it('in the study, the binders are the manual, and VOL. 3 is one of them', () => {
+    const g = before('unlock drawer with key');
+    expect(g.host.state.player).toBe('elara');
+    for (const typed of ['read vol 3', 'read manual', 'x architecture']) expect(g.say(typed), typed).not.toMatch(/don't know the word/);
+    expect(g.say('read manual')).toContain('VOL. 3');
+  });
+
+  it('at the family table, sitting is on a chair of your own, and Mum is not at the kitchen counter', () => {
+    const g = before('read hub');
+    expect(g.host.state.act).toBe(5);
+    const who = g.host.state.player;
+    expect(['elara', 'leo']).toContain(who);
+    g.run(`be ${who === 'elara' ? 'elara' : 'leo'}`);
+    g.say('be elara');
+    expect(g.host.state.player).toBe('elara');
+    expect(g.say('go to family table')).not.toMatch(/can't/);
+    expect(g.say('x me')).not.toMatch(/kitchen counter/);
+    expect(g.say('sit on chair')).toMatch(/fourth chair/);
+    g.say('be leo');
+    expect(g.say('sit on chair')).not.toMatch(/the chairs/);
+  });
+});
