@@ -308,9 +308,9 @@ describe('what the third playtest typed', () => {
   it('saying something to someone here is heard; asked to say it, they say it', () => {
     const g = game(world);
     g.run(...walk.slice(0, walk.indexOf('talk to jaime')));
-    expect(g.say('say "hi" to jaime')).toMatch(/^You say, "hi", to Jaime\./);
-    expect(g.say('jaime, "hi"')).toMatch(/^You say, "hi", to Jaime\./);
-    expect(g.say('jaime, say hi')).toBe('Jaime says, "hi".');
+    expect(g.say('say "hi" to jaime')).toMatch(/^You say to Jaime, "Hi\."/);
+    expect(g.say('jaime, "hi"')).toMatch(/^You say to Jaime, "Hi\."/);
+    expect(g.say('jaime, say hi')).toBe('Jaime says, "Hi."');
     expect(g.say('jaime, talk to leo')).not.toContain('splitting up');
     expect(g.say('ask jaime')).toBe('What do you want to ask Jaime about?');
   });

@@ -32,3 +32,12 @@ describe('what the ninth playtest typed', () => {
     expect(g.say('sit on chair')).not.toMatch(/the chairs/);
   });
 });
+
+describe('what is said is quoted as a sentence', () => {
+  it('SAY puts the name before the words, starts them with a capital, and ends them with their own mark or a full stop', () => {
+    const g = before('talk to jaime');
+    expect(g.say('say "goodnight!" to jaime')).toMatch(/^You say to Jaime, "Goodnight!"/);
+    expect(g.say('say hello to jaime')).toMatch(/^You say to Jaime, "Hello\."/);
+    expect(g.say('say hello to jaime')).not.toMatch(/", to /);
+  });
+});

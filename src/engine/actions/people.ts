@@ -151,6 +151,14 @@ function saidTo(ctx: Ctx, ch: Character, text: string): boolean {
   return runRules(ctx, ch.tell?.default, `${ch.id}.tell.default`, { topic: text }).matched;
 }
 
+/** What is said, as a quoted sentence: its first letter up, and a full stop if it has no closing mark. */
+function spoken(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  const up = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?…"'”’)]$/u.test(up) ? up : `${up}.`;
+}
+
 const say = defineAction({
   id: 'say',
   objects: 'maybe',
@@ -160,14 +168,14 @@ const say = defineAction({
       const { w, s } = ctx;
       const text = a.topic ?? '';
       // Said because somebody asked (`jaime, say hi`): said, and that is all.
-      if (ctx.orderedBy) return msg(ctx, 'say.aloud', { text });
+      if (ctx.orderedBy) return msg(ctx, 'say.aloud', { text: spoken(text) });
       // Said to someone (`say hi to jaime`), or with one other person here to hear it: they answer
       // as they answer talk. With several people and no one named, nobody takes it as theirs.
       const here = charactersIn(w, s, roomOf(s, ctx.actor)).filter((id) => id !== ctx.actor && canPerceive(w, s, id, ctx.actor));
       const to = a.iobj && Object.hasOwn(w.characters, a.iobj) ? a.iobj : here.length === 1 ? here[0] : undefined;
       const ch = to === undefined ? undefined : w.characters[to];
-      if (!ch || to === ctx.actor) return msg(ctx, here.length ? 'say.aloud' : 'say.default', { text });
-      msg(ctx, 'say.to', { text, name: ch.name });
+      if (!ch || to === ctx.actor) return msg(ctx, here.length ? 'say.aloud' : 'say.default', { text: spoken(text) });
+      msg(ctx, 'say.to', { text: spoken(text), name: ch.name });
       if (answeredUnseen(ctx, ch, ch.ask?.unseen, `${ch.id}.ask.unseen`, 'talk.unseen')) return;
       if (!saidTo(ctx, ch, text)) msg(ctx, 'say.heard', { name: ch.name });
     },
