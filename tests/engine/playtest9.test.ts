@@ -41,3 +41,13 @@ describe('what is said is quoted as a sentence', () => {
     expect(g.say('say hello to jaime')).not.toMatch(/", to /);
   });
 });
+
+describe('continuity the ninth playtest found', () => {
+  it('comforted twice with no kettle on, Mia does not ask about tea she never heard being made', () => {
+    const g = gameBefore(world, walkthrough('ending-balance-unrested.txt'), 'comfort mia');
+    expect(g.say('comfort mia')).toMatch(/I'll go and lie there/);
+    const again = g.say('comfort mia');
+    expect(again).not.toMatch(/kettle|tea/i);
+    expect(again).toMatch(/I said I'd try/);
+  });
+});
