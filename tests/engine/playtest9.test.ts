@@ -51,3 +51,14 @@ describe('continuity the ninth playtest found', () => {
     expect(again).toMatch(/I said I'd try/);
   });
 });
+
+describe('the hub is something to talk about', () => {
+  it('in act 5, asking about the hub is asking about NanoDream', () => {
+    const g = before('read hub');
+    g.say('west');
+    for (const who of ['mia', 'jaime', 'leo']) {
+      expect(g.say(`ask ${who} about the hub`), who).toBe(g.say(`ask ${who} about nanodream`));
+      expect(g.say(`ask ${who} about the hub`), who).not.toMatch(/No idea|shrugs/);
+    }
+  });
+});
