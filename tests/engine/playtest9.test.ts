@@ -62,3 +62,14 @@ describe('the hub is something to talk about', () => {
     }
   });
 });
+
+describe('lights and the compass', () => {
+  it('when all three are in bed, Leo\'s lamp is still on; and the compass came back out of the dream, as the morning says', () => {
+    const text = JSON.stringify(world);
+    const allInBed = world.scenes.find((sc) => sc.id === 'act1_all_in_bed');
+    expect(JSON.stringify(allInBed?.say)).toMatch(/dinosaur lamp/);
+    expect(JSON.stringify(allInBed?.say)).not.toMatch(/Only one light/);
+    expect(text).not.toMatch(/never went into the dream/);
+    expect(text).toMatch(/came back out of the dream with him/);
+  });
+});
