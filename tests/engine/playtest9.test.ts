@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/load.js';
-import { gameBefore, walkthrough } from './helpers.js';
+import { game, gameBefore, mini, walkthrough } from './helpers.js';
 
 const world = loadContent(join(import.meta.dirname, '../..', 'content'));
 const walk = walkthrough('ending-balance.txt');
@@ -71,5 +71,25 @@ describe('lights and the compass', () => {
     expect(JSON.stringify(allInBed?.say)).not.toMatch(/Only one light/);
     expect(text).not.toMatch(/never went into the dream/);
     expect(text).toMatch(/came back out of the dream with him/);
+  });
+});
+
+describe('going through a door', () => {
+  it('GO THROUGH LEO\'S DOOR is going west from the hallway; ENTER MIA\'S DOOR east', () => {
+    const g = game(world);
+    g.say('north');
+    expect(g.host.state.loc.elara).toBe('hallway');
+    g.say("go through leo's door");
+    expect(g.host.state.loc.elara).toBe('leo_room');
+    g.say('east');
+    g.say("enter mia's door");
+    expect(g.host.state.loc.elara).toBe('mia_room');
+  });
+
+  it('in the fixture story, ENTER the door of an exit is going that way: shut, it stops you as going would', () => {
+    const g = game(mini);
+    const shut = g.say('enter the garden door');
+    expect(g.host.state.loc[g.host.state.player]).toBe('hall');
+    expect(shut).toBe(g.say('north'));
   });
 });

@@ -1,5 +1,6 @@
 // Standard actions of moving: going in a direction, and `go to PLACE` along known ways.
 import type { Id, Direction, Exit } from '../types.js';
+import { DIRECTIONS } from '../types.js';
 import { type Ctx, msg, say, theName, listProse, textIn } from '../context.js';
 import { holds } from '../conditions.js';
 import { runRules, moveActor } from '../effects.js';
@@ -220,7 +221,17 @@ function goesBy(ctx: Ctx, id: Id | undefined): boolean {
   return true;
 }
 
-/** `enter the bridge`, `cross it`: a thing that is a way is gone along; anything else, the default reply. */
+/** The way out of the actor's room whose door this is, if any. */
+function doorway(ctx: Ctx, id: Id | undefined): Direction | undefined {
+  if (id === undefined || ctx.actor !== ctx.s.player) return undefined;
+  const exits = ctx.w.rooms[roomOf(ctx.s, ctx.actor)]?.exits ?? {};
+  return DIRECTIONS.find((d) => exits[d]?.door === id);
+}
+
+/**
+ * `enter the bridge`, `cross it`, `go through the door`: a thing that is a way is gone along, a
+ * door is gone through (as going that way, shut or not); anything else, the default reply.
+ */
 const enterDefault = replyOnly('enter').report ?? [];
 const enterAction = defineAction({
   id: 'enter',
@@ -228,7 +239,10 @@ const enterAction = defineAction({
   report: [{
     name: 'enter.report',
     run: (ctx, a) => {
-      if (!goesBy(ctx, a.dobj)) for (const r of enterDefault) r.run(ctx, a);
+      if (goesBy(ctx, a.dobj)) return;
+      const through = doorway(ctx, a.dobj);
+      if (through) return void go(ctx, through);
+      for (const r of enterDefault) r.run(ctx, a);
     },
   }],
 });
