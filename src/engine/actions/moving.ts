@@ -213,24 +213,22 @@ const goToAction = defineAction({
   report: [{ name: 'go_to.report', run: (ctx, a) => goTo(ctx, a.topic ?? '') }],
 });
 
-/** A thing that is a way (`way: north`, Leo's bridge): entering or climbing it goes that way. Whether it did. */
-function goesBy(ctx: Ctx, id: Id | undefined): boolean {
-  const way = id === undefined ? undefined : ctx.w.items[id]?.way;
-  if (!way || ctx.actor !== ctx.s.player) return false;
+/**
+ * A thing that is a way (`way: north`, Leo's bridge): entering or climbing it goes that way; with
+ * `doors`, so does the door of a way out of here (as going that way, shut or not). Whether it did.
+ */
+function goesBy(ctx: Ctx, id: Id | undefined, doors = false): boolean {
+  if (id === undefined || ctx.actor !== ctx.s.player) return false;
+  const exits = doors ? ctx.w.rooms[roomOf(ctx.s, ctx.actor)]?.exits ?? {} : {};
+  const way = ctx.w.items[id]?.way ?? DIRECTIONS.find((d) => exits[d]?.door === id);
+  if (!way) return false;
   go(ctx, way);
   return true;
 }
 
-/** The way out of the actor's room whose door this is, if any. */
-function doorway(ctx: Ctx, id: Id | undefined): Direction | undefined {
-  if (id === undefined || ctx.actor !== ctx.s.player) return undefined;
-  const exits = ctx.w.rooms[roomOf(ctx.s, ctx.actor)]?.exits ?? {};
-  return DIRECTIONS.find((d) => exits[d]?.door === id);
-}
-
 /**
  * `enter the bridge`, `cross it`, `go through the door`: a thing that is a way is gone along, a
- * door is gone through (as going that way, shut or not); anything else, the default reply.
+ * door is gone through; anything else, the default reply.
  */
 const enterDefault = replyOnly('enter').report ?? [];
 const enterAction = defineAction({
@@ -239,10 +237,7 @@ const enterAction = defineAction({
   report: [{
     name: 'enter.report',
     run: (ctx, a) => {
-      if (goesBy(ctx, a.dobj)) return;
-      const through = doorway(ctx, a.dobj);
-      if (through) return void go(ctx, through);
-      for (const r of enterDefault) r.run(ctx, a);
+      if (!goesBy(ctx, a.dobj, true)) for (const r of enterDefault) r.run(ctx, a);
     },
   }],
 });
