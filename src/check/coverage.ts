@@ -77,8 +77,10 @@ export class Coverage {
    */
   readonly prose = (s: State, tried: readonly string[]): void => {
     const shown = this.shown;
-    if (!shown?.openHere(s)) return;
-    const view = `${s.act}|${s.player}|${roomOf(s, s.player)}|${scope(this.w, s, s.player).sort().join(',')}`;
+    if (!shown) return;
+    const inScope = scope(this.w, s, s.player);
+    if (!shown.openHere(s, inScope)) return;
+    const view = `${s.act}|${s.player}|${roomOf(s, s.player)}|${[...inScope].sort().join(',')}`;
     if (this.proseViews.has(view)) return;
     this.proseViews.add(view);
     const done = new Set(tried);

@@ -220,13 +220,12 @@ export class Shown {
   }
 
   /**
-   * Whether the player's room, or a thing in their scope, still has something not shown: then
-   * the commands that only print are worth a step from this state (see Expander's lookahead).
+   * Whether the player's room, or a thing in their scope (`inScope`), still has something not
+   * shown: then the commands that only print are worth a step from this state (Coverage.prose).
    */
-  openHere(s: State): boolean {
+  openHere(s: State, inScope: readonly Id[]): boolean {
     if (this.done()) return false;
-    if (this.isOpen(`room:${roomOf(s, s.player)}`)) return true;
-    return scope(this.w, s, s.player).some((id) => this.isOpen(`thing:${id}`));
+    return this.isOpen(`room:${roomOf(s, s.player)}`) || inScope.some((id) => this.isOpen(`thing:${id}`));
   }
 
   /** Everything is shown (texts and rules outside any place, a scene's or ending's, only count through their events). */
