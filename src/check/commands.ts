@@ -453,5 +453,16 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
   const ruleVerbs = ruleVerbCommands(g);
   for (const id of items) itemCommands(g, id, ruleVerbs);
   for (const p of g.people) personCommands(g, p);
+  if (g.all) selfCommands(g);
   return [...g.out];
+}
+
+/**
+ * For prose (allCommands only): the player's own character, which scope leaves out. `examine me`
+ * and each verb the character's own rules answer (`hug me`), whatever the character writes for
+ * being the one played.
+ */
+function selfCommands(g: Gen): void {
+  g.out.add('examine me');
+  for (const v of Object.keys(g.w.characters[g.actor]?.verbs ?? {})) g.out.add(`${typed(v)} me`);
 }

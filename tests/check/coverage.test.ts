@@ -17,7 +17,8 @@ const FIXTURE = join(import.meta.dirname, '../fixtures/mini');
  * The fixture story with a scene, a hint, a puzzle and an item nothing can ever bring about; a
  * variant of the hall's walls whose flag nobody sets, and a rule for looking under the mat that
  * always comes after one that answers everything. And a note whose back is shown only after
- * looking under it, which is only prose: shown, so not listed.
+ * looking under it, which is only prose: shown, so not listed. And Ann's own description, shown
+ * only by examining herself: shown, so not listed.
  */
 function withDeadContent(): string {
   const dir = makeTemp('nd-coverage-');
@@ -41,6 +42,9 @@ function withDeadContent(): string {
     '      verbs:', '        look_under:', '          - say: You lift the note and put it back.', '            do: [ { set: note_lifted } ]',
     '    mat:', '',
   ].join('\n'));
+  // What Ann is called when she is the one played: shown by EXAMINE ME, which scope alone would
+  // never offer (the player is not in her own scope).
+  edit('characters/ann.yaml', 'description: You are Ann.\n', 'description:\n  - { if: { player: ann }, text: You are Ann. }\n  - { text: "Ann, in her good coat." }\n');
   add('rooms/r.yaml', '\nvault:\n  name: Vault\n  region: house\n  map: { x: 5, y: 5 }\n  description: A vault no door leads to.\n  items:\n    lost_coin: { name: coin, words: [coin], description: A coin. }\n');
   return dir;
 }
