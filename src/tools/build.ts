@@ -9,7 +9,6 @@ import { readSystemMessages } from '../content/system-source.js';
 import { packageRoot } from '../content/world.js';
 import { styledCharsOneShape } from './styled-chars.js';
 import { deferredInit } from './deferred-init.js';
-import { inkKeepsLatestStatic } from './ink-static.js';
 import { yogaInline } from './yoga-inline.js';
 import { GLITCH_ALPHABET, glitchGraphemes, widthTable } from '../glitch/width-table.js';
 
@@ -149,11 +148,10 @@ const ui = await build({
   alias: { ...common.alias, 'restore-cursor': join(root, 'src/ui/restore-cursor.ts') },
   splitting: true,
   format: 'esm',
-  // ink's characters with one hidden class, not one each (see styled-chars.ts); ink keeps only the
-  // latest piece of the transcript it wrote (ink-static.ts); string-width and wrap-ansi build
+  // ink's characters with one hidden class, not one each (see styled-chars.ts); string-width and wrap-ansi build
   // their segmenter and emoji pattern on first use (deferred-init.ts); yoga decodes its
   // WebAssembly without loading Node's fetch (yoga-inline.ts).
-  plugins: [systemIsCompiled, styledCharsOneShape, inkKeepsLatestStatic, deferredInit, yogaInline],
+  plugins: [systemIsCompiled, styledCharsOneShape, deferredInit, yogaInline],
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
     js: [

@@ -1,9 +1,10 @@
-// The ink components: the transcript in <Static> (only ever appended to), then a live area of at
-// most a glitch frame, the status line and the input line. All state lives in the UiModel.
+// The ink components: a live area of at most a glitch frame, the status line and the input line,
+// with the transcript written above it as it grows (only ever appended to). All state lives in
+// the UiModel.
 import React, { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
-import { Box, Static, Text, render, useApp, useCursor, useStdin, useStdout, type Instance } from 'ink';
+import { Box, Text, render, useApp, useCursor, useStdin, useStdout, type Instance } from 'ink';
 import stringWidth from 'string-width';
-import type { UiModel, TranscriptItem } from './model.js';
+import type { UiModel } from './model.js';
 import type { Io } from '../host/io.js';
 import { visibleWindow } from './line-editor.js';
 
@@ -44,14 +45,6 @@ function InputLine({ model, row }: { model: UiModel; row: number }) {
   return <Text wrap="truncate-end">{PROMPT + win.text}</Text>;
 }
 
-function Entry({ item }: { item: TranscriptItem }) {
-  return (
-    <Box marginTop={item.gap ? 1 : 0}>
-      <Text>{item.text}</Text>
-    </Box>
-  );
-}
-
 /**
  * What the live area shows so that it stays shorter than the terminal: ink clears the screen and
  * writes the whole transcript again whenever it is not. The blank line above it and the status
@@ -63,14 +56,28 @@ export function liveAreaFit(rows: number, frameRows: number, screenReader: boole
   return { margin: used + 1 < rows ? 1 : 0, status };
 }
 
+/**
+ * Writes the transcript items not yet written, above the live area, with ink's `write` (which
+ * erases the live area, writes, and draws it again). Not <Static>: that lays every character of
+ * the transcript out again in ink's own grid, about four fifths of what a turn allocates, to
+ * write text the model has already wrapped; and ink would keep all of it to redraw the screen.
+ */
+function useTranscript(model: UiModel): void {
+  const { write } = useStdout();
+  const { batch, items } = model;
+  useLayoutEffect(() => {
+    const fresh = items.slice(model.writtenIn(batch));
+    if (fresh.length) write(fresh.map((it) => (it.gap ? '\n' : '') + it.text + '\n').join(''));
+    model.written(batch, items.length);
+  }, [model, batch, items, write]);
+}
+
 export function App({ model }: { model: UiModel }) {
   useModel(model);
   const { exit } = useApp();
   useRawInput(model.inputHandler);
   useResize(model.resizeHandler);
-  // After the commit that wrote them: ink writes <Static> items as it commits.
-  const { batch, items } = model;
-  useLayoutEffect(() => model.written(batch, items.length), [model, batch, items]);
+  useTranscript(model);
   useEffect(() => {
     if (model.ended) exit();
   }, [model.ended, exit]);
@@ -86,7 +93,6 @@ export function App({ model }: { model: UiModel }) {
   );
   return (
     <>
-      <Static key={model.batch} items={model.items}>{(item) => <Entry key={item.id} item={item} />}</Static>
       {live}
     </>
   );

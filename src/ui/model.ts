@@ -61,9 +61,9 @@ export class UiModel {
    * written all of them the next item starts a new batch: what is on the screen is not kept.
    */
   items: TranscriptItem[] = [];
-  /** Static is keyed by the batch, so a new one is written from its first item. */
+  /** Which run of items this is: a new one starts once all of the last were written. */
   batch = 0;
-  /** How many of `items` ink has written (it says so through `written`). */
+  /** How many of `items` the screen has written (it says so through `written`). */
   private writtenCount = 0;
   line: LineState = emptyLine();
   /** The glitch frame on screen (already clipped to fit), or null. */
@@ -231,7 +231,12 @@ export class UiModel {
     return [0, ...frame, ...status, input];
   }
 
-  /** ink has written the first `count` items of `batch` to the terminal. */
+  /** How many of `batch`'s items have been written. */
+  writtenIn(batch: number): number {
+    return batch === this.batch ? this.writtenCount : 0;
+  }
+
+  /** The screen has written the first `count` items of `batch` to the terminal. */
   written(batch: number, count: number): void {
     if (batch === this.batch) this.writtenCount = Math.max(this.writtenCount, count);
   }

@@ -1,9 +1,11 @@
 // A small stand-in for GameHost (the story files change under us; the UI only needs a host's
-// shape) and helpers to drive the ink UI through ink-testing-library.
+// shape) and helpers to drive the ink UI as the game does (not ink's debug mode) into a headless
+// terminal, whose screen and scrollback are what the tests read.
 import './no-ci.js';
 import React from 'react';
-import { render } from 'ink-testing-library';
-import stripAnsi from 'strip-ansi';
+import { EventEmitter } from 'node:events';
+import { render, type Instance } from 'ink';
+import xterm from '@xterm/headless';
 import type { GameHost, Output } from '../../src/host/host.js';
 import type { Block } from '../../src/narrate/index.js';
 import type { RenderSettings } from '../../src/render/text.js';
@@ -72,6 +74,64 @@ export const settings = (over: Partial<RenderSettings> = {}): RenderSettings => 
 
 export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
+/** A terminal's output side: what ink writes goes to the headless terminal, and is kept raw. */
+class TermOut extends EventEmitter {
+  isTTY = true;
+  raw = '';
+  constructor(private readonly term: InstanceType<typeof xterm.Terminal>, private readonly screen: { columns: number; rows: number }) {
+    super();
+  }
+  get columns() {
+    return this.screen.columns;
+  }
+  get rows() {
+    return this.screen.rows;
+  }
+  write = (s: string) => {
+    this.raw += s;
+    this.term.write(s);
+    return true;
+  };
+}
+
+/** A terminal's input side, as ink reads it ('readable', then read()). */
+class TermIn extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  write = (data: string) => {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  };
+  read = () => {
+    const d = this.data;
+    this.data = null;
+    return d;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+const mounted: Instance[] = [];
+
+/** Unmounts every UI the tests mounted. */
+export function cleanup(): void {
+  for (const m of mounted.splice(0)) m.unmount();
+}
+
+/** Everything the terminal holds, scrollback and screen, without trailing blank rows. */
+function screenText(term: InstanceType<typeof xterm.Terminal>): string {
+  const buf = term.buffer.active;
+  const rows: string[] = [];
+  for (let y = 0; y < buf.length; y++) rows.push(buf.getLine(y)?.translateToString(true) ?? '');
+  while (rows.length && rows[rows.length - 1] === '') rows.pop();
+  return rows.join('\n');
+}
+
 export async function mountUi(over: Partial<RenderSettings> = {}, screen = { columns: 100, rows: 30 }) {
   const host = new FakeHost();
   const renderSettings = settings(over);
@@ -81,13 +141,29 @@ export async function mountUi(over: Partial<RenderSettings> = {}, screen = { col
     screen: { columns: () => screen.columns, rows: () => screen.rows },
     explicitWidth: false,
   });
-  const ui = render(<App model={model} />);
+  const term = new xterm.Terminal({ cols: screen.columns, rows: screen.rows, scrollback: 10_000, allowProposedApi: true, convertEol: true });
+  const stdout = new TermOut(term, screen);
+  const stdin = new TermIn();
+  const instance = render(<App model={model} />, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stderr: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    // ink draws at most 30 frames a second on a terminal; the tests read the screen at once.
+    maxFps: 1000,
+  });
+  mounted.push(instance);
+  const settle = () => new Promise<void>((r) => term.write('', r));
   await tick();
+  await settle();
   const type = async (s: string) => {
-    ui.stdin.write(s);
+    stdin.write(s);
     await tick();
+    await settle();
   };
-  const frame = () => stripAnsi(ui.lastFrame() ?? '');
+  const frame = () => screenText(term);
+  const ui = { stdin, stdout, raw: () => stdout.raw, settle };
   return { host, model, ui, type, frame, render: renderSettings };
 }
 
