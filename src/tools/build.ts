@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
 import { readSystemMessages } from '../content/system-source.js';
 import { packageRoot } from '../content/world.js';
-import { styledCharsOneShape } from './styled-chars.js';
 import { deferredInit } from './deferred-init.js';
 import { yogaInline } from './yoga-inline.js';
 import { GLITCH_ALPHABET, glitchGraphemes, widthTable } from '../glitch/width-table.js';
@@ -148,10 +147,9 @@ const ui = await build({
   alias: { ...common.alias, 'restore-cursor': join(root, 'src/ui/restore-cursor.ts') },
   splitting: true,
   format: 'esm',
-  // ink's characters with one hidden class, not one each (see styled-chars.ts); string-width and wrap-ansi build
-  // their segmenter and emoji pattern on first use (deferred-init.ts); yoga decodes its
-  // WebAssembly without loading Node's fetch (yoga-inline.ts).
-  plugins: [systemIsCompiled, styledCharsOneShape, deferredInit, yogaInline],
+  // string-width and wrap-ansi build their segmenter and emoji pattern on first use
+  // (deferred-init.ts); yoga decodes its WebAssembly without loading Node's fetch (yoga-inline.ts).
+  plugins: [systemIsCompiled, deferredInit, yogaInline],
   chunkNames: 'chunks/[name]-[hash]',
   banner: {
     js: [

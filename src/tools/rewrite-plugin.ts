@@ -1,6 +1,6 @@
 // An esbuild plugin that bundles one library file rewritten by a function of its source (which
 // throws when the library no longer reads as expected, so the build stops and the rewrite is
-// looked at again). Used by styled-chars.ts.
+// looked at again). Used by yoga-inline.ts.
 import type { Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 
