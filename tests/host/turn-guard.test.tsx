@@ -1,22 +1,18 @@
 // A turn that throws never ends the game: the state from before stands, the player is told once,
 // the details go to the log, and the next command plays, in line mode and on the ink screen.
-import React from 'react';
 import { describe, it, expect, afterEach } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { render, cleanup } from 'ink-testing-library';
-import stripAnsi from 'strip-ansi';
 import { GameHost, type TurnFailure } from '../../src/host/host.js';
 import { play } from '../../src/engine/index.js';
 import { appendTurnLog } from '../../src/saves/index.js';
 import { blocksToText } from '../../src/narrate/index.js';
 import { runPlain } from '../../src/plain/run.js';
 import { UiModel } from '../../src/ui/model.js';
-import { App } from '../../src/ui/app.js';
 import { mini } from '../engine/helpers.js';
-import { settings, tick } from '../ui/helpers.js';
+import { settings, mountModel, cleanup } from '../ui/helpers.js';
 import { makeTemp } from '../temp.js';
 
 const FAILED = 'That command could not be carried out, so nothing changed; the game goes on.';
@@ -98,10 +94,9 @@ describe('both front ends play on after a failed turn', () => {
       host: h, render: settings(), explicitWidth: false,
       screen: { columns: () => 100, rows: () => 30 },
     });
-    const ui = render(<App model={model} />);
-    await tick();
-    for (const s of ['boom\r', 'look\r']) { ui.stdin.write(s); await tick(50); }
-    const frame = stripAnsi(ui.lastFrame() ?? '');
+    const ui = await mountModel(model);
+    for (const s of ['boom\r', 'look\r']) await ui.type(s);
+    const frame = ui.frame();
     expect(frame).toContain(FAILED);
     expect(frame.lastIndexOf('Hall')).toBeGreaterThan(frame.indexOf(FAILED));
   });

@@ -141,6 +141,11 @@ export async function mountUi(over: Partial<RenderSettings> = {}, screen = { col
     screen: { columns: () => screen.columns, rows: () => screen.rows },
     explicitWidth: false,
   });
+  return { host, model, render: renderSettings, ...(await mountModel(model, screen)) };
+}
+
+/** The screen of a model, drawn by ink into a headless terminal of the given size. */
+export async function mountModel(model: UiModel, screen = { columns: 100, rows: 30 }) {
   const term = new xterm.Terminal({ cols: screen.columns, rows: screen.rows, scrollback: 10_000, allowProposedApi: true, convertEol: true });
   const stdout = new TermOut(term, screen);
   const stdin = new TermIn();
@@ -164,7 +169,7 @@ export async function mountUi(over: Partial<RenderSettings> = {}, screen = { col
   };
   const frame = () => screenText(term);
   const ui = { stdin, stdout, raw: () => stdout.raw, settle };
-  return { host, model, ui, type, frame, render: renderSettings };
+  return { ui, type, frame };
 }
 
 /** The live area: the lines after the transcript (status and prompt are the last two). */
