@@ -91,9 +91,31 @@ function sourceNamer(src: ContentSources): (u: Unreachable) => string {
       }
       case 'rule':
       case 'variant':
-        return ownerFile(src, u) + u.field;
+        return characterRule(src, u) ?? ownerFile(src, u) + u.field;
     }
   };
+}
+
+/** The file and the index in it of a character's rule, from its index in the merged list. */
+function characterRuleAt(src: ContentSources, id: string, path: string, index: number): { file: string; index: number } | null {
+  let i = index;
+  for (const part of src.characterLists.get(`${id}:${path}`) ?? []) {
+    if (i < part.count) return { file: part.file, index: i };
+    i -= part.count;
+  }
+  return null;
+}
+
+/**
+ * A character's rule, by the file it is written in and its place there: `leo:ask.fear[8]` in the
+ * merged list may be `characters/leo.yaml: ask.fear[5]` (act files' rules come first).
+ */
+function characterRule(src: ContentSources, u: Unreachable): string | null {
+  if (u.kind !== 'rule' || u.owner?.kind !== 'character') return null;
+  const m = /^(.+)\[(\d+)\]$/.exec(u.field);
+  if (!m) return null;
+  const at = characterRuleAt(src, u.owner.id, m[1]!, Number(m[2]));
+  return at ? `${at.file}: ${m[1]}[${at.index}]` : null;
 }
 
 /** "rooms/apartment.yaml: kitchen.": the file a rule or variant is written in, and the path to its owner there. */

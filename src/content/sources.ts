@@ -16,6 +16,12 @@ export interface ContentSources {
   /** The text of a character's rule (`say`) -> the file it is written in: an act file
    *  (`characters/leo.act2.yaml`) or the character's own. The loader merges them. */
   characterSays: Map<string, string>;
+  /**
+   * A character's merged rule list (`leo:ask.fear`, `leo:talk`) -> the files it was put together
+   * from, in the loader's order (each act file's rules before the character's own), with how many
+   * rules each gave: the merged index of a rule names its file and its place there.
+   */
+  characterLists: Map<string, { file: string; count: number }[]>;
   /** Hint objective id -> file and its index in that file's list. */
   hints: Map<string, { file: string; index: number }>;
   /** Puzzle id -> file. */
@@ -42,7 +48,7 @@ function read(dir: string, rel: string): unknown {
 const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 
 export function contentSources(dir: string): ContentSources {
-  const out: ContentSources = { rooms: new Map(), items: new Map(), characters: new Map(), scenes: new Map(), characterSays: new Map(), hints: new Map(), puzzles: new Map() };
+  const out: ContentSources = { rooms: new Map(), items: new Map(), characters: new Map(), scenes: new Map(), characterSays: new Map(), characterLists: new Map(), hints: new Map(), puzzles: new Map() };
   for (const file of yamlIn(dir, 'rooms')) {
     const data = read(dir, file);
     if (!isObject(data)) continue;
@@ -55,14 +61,19 @@ export function contentSources(dir: string): ContentSources {
     const data = read(dir, file);
     if (isObject(data)) for (const iid of Object.keys(data)) out.items.set(iid, { file, path: iid });
   }
+  const extensions: { file: string; data: Record<string, unknown> }[] = [];
   for (const file of yamlIn(dir, 'characters')) {
     const data = read(dir, file);
     if (!isObject(data)) continue;
     for (const key of ['talk', 'ask', 'tell', 'orders', 'give', 'verbs']) collectSays(data[key], file, out.characterSays);
+    if (!('name' in data)) extensions.push({ file, data });
     if (!('name' in data) || typeof data.id !== 'string') continue;
+    noteLists(out.characterLists, data.id, file, data, false);
     out.characters.set(data.id, file);
     if (isObject(data.carries)) for (const iid of Object.keys(data.carries)) out.items.set(iid, { file, path: `carries.${iid}` });
   }
+  // As the loader merges them: each extension, in file-name order, goes before what is there.
+  for (const { file, data } of extensions) if (typeof data.id === 'string') noteLists(out.characterLists, data.id, file, data, true);
   for (const file of yamlIn(dir, 'hints')) {
     const data = read(dir, file);
     if (Array.isArray(data)) data.forEach((h, index) => { if (isObject(h) && typeof h.id === 'string') out.hints.set(h.id, { file, index }); });
@@ -79,6 +90,22 @@ export function contentSources(dir: string): ContentSources {
     });
   }
   return out;
+}
+
+/** Notes how many rules each of a character file's lists holds, before or after what is noted. */
+function noteLists(into: ContentSources['characterLists'], id: string, file: string, data: Record<string, unknown>, before: boolean): void {
+  const add = (path: string, list: unknown) => {
+    if (!Array.isArray(list)) return;
+    const key = `${id}:${path}`;
+    const parts = into.get(key) ?? [];
+    const part = { file, count: list.length };
+    into.set(key, before ? [part, ...parts] : [...parts, part]);
+  };
+  add('talk', data.talk);
+  for (const key of ['ask', 'tell', 'orders', 'give', 'verbs']) {
+    const map = data[key];
+    if (isObject(map)) for (const [k, list] of Object.entries(map)) add(`${key}.${k}`, list);
+  }
 }
 
 /** Every `say` under a rule list or map of rule lists, by text. */

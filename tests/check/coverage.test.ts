@@ -18,7 +18,8 @@ const FIXTURE = join(import.meta.dirname, '../fixtures/mini');
  * variant of the hall's walls whose flag nobody sets, and a rule for looking under the mat that
  * always comes after one that answers everything. And a note whose back is shown only after
  * looking under it, which is only prose: shown, so not listed. And Ann's own description, shown
- * only by examining herself: shown, so not listed.
+ * only by examining herself: shown, so not listed. And Bob's own answer about the weather, which
+ * an act file's answer always comes before.
  */
 function withDeadContent(): string {
   const dir = makeTemp('nd-coverage-');
@@ -45,6 +46,9 @@ function withDeadContent(): string {
   // What Ann is called when she is the one played: shown by EXAMINE ME, which scope alone would
   // never offer (the player is not in her own scope).
   edit('characters/ann.yaml', 'description: You are Ann.\n', 'description:\n  - { if: { player: ann }, text: You are Ann. }\n  - { text: "Ann, in her good coat." }\n');
+  // An act file's rules go before Bob's own: his own answer about the weather, shadowed in act 1
+  // and unheard in act 2 (Ann cannot see him then), is named by its place in bob.yaml.
+  writeFileSync(join(dir, 'characters/bob.act1.yaml'), 'id: bob\nask:\n  weather: [ { if: { act: 1 }, say: \'"Sun, then rain," says Bob.\' } ]\n');
   add('rooms/r.yaml', '\nvault:\n  name: Vault\n  region: house\n  map: { x: 5, y: 5 }\n  description: A vault no door leads to.\n  items:\n    lost_coin: { name: coin, words: [coin], description: A coin. }\n');
   return dir;
 }
@@ -64,7 +68,7 @@ describe('what the story can never show', () => {
 
   it('with unshown, also names the rule and the variant nothing shows, and only those (the other mat rule and wall text are shown)', () => {
     const r = runCheck(loadContent(withDeadContent()), { maxStates: 5000, unshown: true });
-    expect(r.unshown?.map((u) => `${u.kind} ${u.id}`).sort()).toEqual(['rule mat.look_under#2', 'variant room:hall.scenery[0].text[0]']);
+    expect(r.unshown?.map((u) => `${u.kind} ${u.id}`).sort()).toEqual(['rule bob.ask.weather#1', 'rule mat.look_under#2', 'variant room:hall.scenery[0].text[0]']);
     expect(runCheck(loadContent(FIXTURE), { maxStates: 5000, unshown: true }).unshown).toEqual([]);
   });
 
@@ -80,6 +84,7 @@ describe('what the story can never show', () => {
     expect(report.unreachable).toContainEqual({ kind: 'item', id: 'lost_coin', source: 'rooms/r.yaml: vault.items.lost_coin.location' });
     expect(report.unshown).toEqual([
       { kind: 'rule', id: 'mat.look_under#2', source: 'rooms/r.yaml: hall.items.mat.verbs.look_under[2]' },
+      { kind: 'rule', id: 'bob.ask.weather#1', source: 'characters/bob.yaml: ask.weather[0]' },
       { kind: 'variant', id: 'room:hall.scenery[0].text[0]', source: 'rooms/r.yaml: hall.scenery[0].text[0]' },
     ]);
   });
