@@ -4,10 +4,14 @@ import { checkReferences } from '../content/references.js';
 import { explore, type ExploreOptions, type EngineFailure, type Exploration } from './explore.js';
 import { Coverage, type Unreachable } from './coverage.js';
 import { exploreParallel } from './parallel.js';
+import { replayWitnesses, type Witness } from './witness.js';
 
 export type { Unreachable } from './coverage.js';
 
-export interface CheckOptions extends ExploreOptions {}
+export interface CheckOptions extends ExploreOptions {
+  /** With `unshown`: recorded playthroughs whose rules and variants count as shown (witness.ts). */
+  witnesses?: readonly Witness[];
+}
 
 export interface EndingResult {
   id: Id;
@@ -49,13 +53,20 @@ export interface CheckReport extends SearchFigures {
 export function runCheck(w: World, opts: CheckOptions = {}): CheckReport {
   const coverage = new Coverage(w, opts);
   const x = explore(w, { ...opts, visit: coverage.visit, events: coverage.events, prose: opts.unshown ? coverage.prose : undefined });
+  witness(w, opts, coverage);
   return fold(w, x, coverage);
+}
+
+/** The witnesses' share of what is shown, after the search (see witness.ts). */
+function witness(w: World, opts: CheckOptions, coverage: Coverage): void {
+  if (opts.unshown && opts.witnesses?.length) replayWitnesses(w, opts.witnesses, coverage.witness);
 }
 
 /** The same check with the search spread over `workers` threads (see parallel.ts). */
 export async function runCheckParallel(w: World, opts: CheckOptions & { workers: number; perWorker?: number }): Promise<CheckReport> {
   const coverage = new Coverage(w, opts);
   const x = await exploreParallel(w, { ...opts, coverage });
+  witness(w, opts, coverage);
   return fold(w, x, coverage, opts.workers);
 }
 

@@ -1,12 +1,14 @@
-// `nanodream check [--content DIR] [--json] [--quick] [--prose]`: loads the story, explores it,
+// `nanodream check [--content DIR] [--json] [--quick] [--prose] [--unshown [--witness DIR]...]`: loads the story, explores it,
 // checks that the nouns its text names are answered (prose.ts), reports. `--prose` runs only that.
 import type { Writable } from 'node:stream';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
 import { packageRoot } from '../content/world.js';
 import { availableParallelism } from 'node:os';
 import { runCheck, runCheckParallel, formatReport, reportJson, type CheckOptions, type Unreachable } from './check.js';
 import type { ContentSources } from '../content/sources.js';
+import { parseWitness, type Witness } from './witness.js';
 
 export interface CheckFlags {
   contentDir?: string;
@@ -21,6 +23,8 @@ export interface CheckFlags {
   prose?: boolean;
   /** Also list the content rules and text variants no state found shows (see shown.ts). */
   unshown?: boolean;
+  /** With unshown: folders of recorded playthroughs (`> command` lines) whose texts count as shown. */
+  witness?: string[];
   /**
    * Threads for the full search (default: NANODREAM_CHECK_WORKERS, else one per core). One runs
    * the one-thread search; the quick check always does (its bounds depend on the search order).
@@ -53,6 +57,11 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     io.stdout.write(flags.json ? JSON.stringify(prose, null, 2) + '\n' : formatProse(prose));
     return prose.total === 0 ? 0 : 1;
   }
+  const witnesses = flags.unshown ? readWitnesses(flags.witness ?? []) : [];
+  if (typeof witnesses === 'string') {
+    io.stderr.write(witnesses + '\n');
+    return 2;
+  }
   const opts: CheckOptions = {
     now: io.now ?? (() => performance.now()),
     maxStates: flags.maxStates ?? (flags.quick ? QUICK_STATES : undefined),
@@ -60,6 +69,7 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     // Acts as checkpoints always (see explore.ts); --checkpoints N bounds the states opening each act.
     checkpoints: flags.entriesPerAct ? { entriesPerAct: flags.entriesPerAct } : {},
     unshown: flags.unshown,
+    witnesses,
   };
   const workers = flags.workers ?? (Number(process.env.NANODREAM_CHECK_WORKERS) || availableParallelism());
   const report = flags.quick || workers < 2 ? runCheck(world, opts) : await runCheckParallel(world, { ...opts, workers });
@@ -67,6 +77,19 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
   const sourceOf = sourceNamer(sources);
   io.stdout.write(flags.json ? JSON.stringify({ ...reportJson(report, sourceOf), ok, prose }, null, 2) + '\n' : formatReport(report, sourceOf) + formatProse(prose));
   return ok ? 0 : 1;
+}
+
+/** The playthroughs (`*.txt`) in each folder, for --witness, or what kept one from being read. */
+function readWitnesses(dirs: readonly string[]): Witness[] | string {
+  const out: Witness[] = [];
+  for (const d of dirs) {
+    try {
+      for (const f of readdirSync(d).filter((x) => x.endsWith('.txt')).sort()) out.push(parseWitness(f, readFileSync(join(d, f), 'utf8')));
+    } catch (e) {
+      return `nanodream check: cannot read the playthroughs in ${d}: ${(e as Error).message}`;
+    }
+  }
+  return out;
 }
 
 /** "scenes/50-act5.yaml: [13].if": where a piece of the story is written, when the sources know. */
@@ -145,6 +168,8 @@ export function parseCheckArgs(argv: string[]): CheckFlags {
     if (a === '--json') f.json = true;
     else if (a === '--quick') f.quick = true;
     else if (a === '--prose') f.prose = true;
+    else if (a === '--unshown') f.unshown = true;
+    else if (a === '--witness') f.witness = [...(f.witness ?? []), argv[++i]];
     else if (a === '--content') f.contentDir = argv[++i];
     else if (a.startsWith('--content=')) f.contentDir = a.slice('--content='.length);
     else if (a === '--max-states') f.maxStates = Number(argv[++i]);

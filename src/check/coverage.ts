@@ -7,6 +7,7 @@ import { holds } from '../engine/conditions.js';
 import { roomOf, scope } from '../engine/world-query.js';
 import { step } from '../engine/step.js';
 import { commandsFor } from './commands.js';
+import type { WitnessSink } from './witness.js';
 
 export interface Unreachable {
   kind: 'scene' | 'hint' | 'puzzle' | 'item' | 'rule' | 'variant';
@@ -95,6 +96,15 @@ export class Coverage {
       this.events(r.events);
       shown.look(r.state);
     }
+  };
+
+  /**
+   * For `--unshown`: what a recorded playthrough shows (see witness.ts). Only rules and text
+   * variants: what the search calls unreachable stays its own finding.
+   */
+  readonly witness: WitnessSink = {
+    events: (events) => this.shown?.events(events),
+    look: (s) => this.shown?.look(s),
   };
 
   /** What has been noted, as plain lists (for a worker thread to hand back). */

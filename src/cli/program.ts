@@ -85,9 +85,10 @@ function addCheck({ program, io, exit }: Ctx): void {
     .option('--quick', say('cli_help.check_quick'))
     .option('--prose', say('cli_help.check_prose'))
     .option('--unshown', say('cli_help.check_unshown'))
-    .action(async (opts: { content?: string; json?: boolean; quick?: boolean; prose?: boolean; unshown?: boolean }) => {
+    .option('--witness <dir>', say('cli_help.check_witness'), (d: string, all: string[]) => [...all, d], [] as string[])
+    .action(async (opts: { content?: string; json?: boolean; quick?: boolean; prose?: boolean; unshown?: boolean; witness: string[] }) => {
       const { checkCommand } = await import('../check/cli.js');
-      exit(await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick, prose: !!opts.prose, unshown: !!opts.unshown }, { stdout: io.stdout, stderr: io.stderr }));
+      exit(await checkCommand({ contentDir: opts.content, json: !!opts.json, quick: !!opts.quick, prose: !!opts.prose, unshown: !!opts.unshown, witness: opts.witness }, { stdout: io.stdout, stderr: io.stderr }));
     });
 }
 

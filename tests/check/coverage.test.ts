@@ -10,6 +10,7 @@ import { runCheck, runCheckParallel, reportJson } from '../../src/check/check.js
 import { relevance, textRelevance } from '../../src/check/analyse.js';
 import { checkCommand } from '../../src/check/cli.js';
 import { makeTemp } from '../temp.js';
+import { parseWitness } from '../../src/check/witness.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/mini');
 
@@ -217,4 +218,48 @@ describe('what the search used to miss', () => {
     expect(r.complete).toBe(true);
     expect(r.unreachable).toEqual([]);
   }, 60_000);
+});
+
+/**
+ * The fixture story with a bell in the hall that only prints (its flag, read by no logic and no
+ * scene, is not part of any state the search keys) and an ending told differently after it rang.
+ */
+function withBell(): string {
+  const dir = makeTemp('nd-coverage-bell-');
+  cpSync(FIXTURE, dir, { recursive: true });
+  const edit = (file: string, from: string, to: string) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(join(dir, file), text.replace(from, to));
+  };
+  edit('rooms/r.yaml', '    mat:\n', [
+    '    bell:', '      name: bell', '      words: [bell]', '      scenery: true', '      description: A brass bell.',
+    '      verbs:', '        push:', '          - say: The bell rings.', '            do: [ { set: bell_rung } ]',
+    '    mat:', '',
+  ].join('\n'));
+  edit('endings.yaml', 'text: You won the tiny game. }', 'text: [ { if: { flag: bell_rung }, text: You won the tiny game to the sound of a bell. }, { text: You won the tiny game. } ] }');
+  return dir;
+}
+
+describe('recorded playthroughs as witnesses (check --unshown --witness)', () => {
+  const win = ['look under mat', 'take silver key', 'east', 'unlock box with silver key', 'open box', 'west', 'open door', 'north'];
+  const bellFirst = parseWitness('bell.txt', ['# seed: 0', '> push bell', ...win.map((c) => `> ${c}`)].join('\n'));
+
+  it('reads the commands and the seed of a walkthrough file', () => {
+    expect(parseWitness('x.txt', '# A comment\n# seed: 7\n\nYou are here.\n> look\nA room.\n> north\n').commands).toEqual(['look', 'north']);
+    expect(parseWitness('x.txt', '# seed: 7\n> look\n').seed).toBe(7);
+  });
+
+  it('count what they show: an ending told after a bell nothing else asks about is unshown by the search alone', () => {
+    const w = loadContent(withBell());
+    const alone = runCheck(w, { maxStates: 5000, unshown: true });
+    expect(alone.unshown?.map((u) => `${u.kind} ${u.id}`)).toEqual(['variant ending:win.text[0]']);
+    const withWitness = runCheck(loadContent(withBell()), { maxStates: 5000, unshown: true, witnesses: [bellFirst] });
+    expect(withWitness.unshown).toEqual([]);
+    // A playthrough that never rings the bell shows nothing new.
+    const without = runCheck(loadContent(withBell()), { maxStates: 5000, unshown: true, witnesses: [{ ...bellFirst, commands: bellFirst.commands.slice(1) }] });
+    expect(without.unshown?.map((u) => `${u.kind} ${u.id}`)).toEqual(['variant ending:win.text[0]']);
+    // Witnesses count for texts only: what the search calls unreachable is its own finding.
+    expect(withWitness.unreachable).toEqual(alone.unreachable);
+  });
 });
