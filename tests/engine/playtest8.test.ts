@@ -92,10 +92,11 @@ describe('act 5: what the children carried in the dream stays in it', () => {
 });
 
 describe('act 5: the hub, decided in the kitchen, is heard only by who is in earshot (presence)', () => {
-  it('Mia at the table hears through the doorway, Mia in the kitchen reads it, Mia on the roof says nothing', () => {
+  it('Mia at the table hears through the doorway, Mia on the roof says nothing', () => {
+    // Mia cannot be in the kitchen then: she gives Mum room until the hub is decided (the kitchen
+    // text that once stood here was never shown, and is gone).
     const cases: [string, RegExp | null][] = [
       ['family_table', /Through the doorway, from the table, you hear Mia/],
-      ['morning_kitchen', /Mia, at your elbow, reads the hub/],
       ['rooftop_garden', null],
     ];
     for (const [miaAt, said] of cases) {
