@@ -3,12 +3,13 @@
 // when the bundle is built, through `node bin/nanodream.cjs --script`. It is bounded by states,
 // not by time, so a slow machine takes longer rather than failing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/load.js';
 import { runCheckParallel, reportJson, replayState, type CheckReport } from '../../src/check/index.js';
+import { parseWitness } from '../../src/check/witness.js';
 import { REPO, clock } from './helpers.js';
 import type { World } from '../../src/engine/types.js';
 import { makeTemp } from '../temp.js';
@@ -24,13 +25,30 @@ const world: World = loadContent(join(REPO, 'content'));
  */
 const MAX_STATES = 80_000;
 
+/** The walkthroughs, as witnesses for what is shown (check --unshown --witness tests/playthroughs). */
+const PLAYTHROUGHS = join(REPO, 'tests', 'playthroughs');
+const witnesses = readdirSync(PLAYTHROUGHS).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => parseWitness(f, readFileSync(join(PLAYTHROUGHS, f), 'utf8')));
+
+/**
+ * What neither the search nor a walkthrough shows, and is kept on purpose: the Specter's field
+ * answers for a Leo who reaches it without the home memory (some memories, or none, when Mum
+ * lends one of hers). Remembering home is what lets Leo leave the whirlpool, so today no game
+ * gives them; they wait for the story change that makes the home memory optional. Anything
+ * else never shown fails this test.
+ */
+const KEPT_UNSHOWN = [
+  'rule specter_field.remember#3', 'rule specter_field.remember#4',
+  'rule specter_field.tell#2', 'rule specter_field.tell#3',
+];
+
 describe('the real story', () => {
   let report: CheckReport;
   const get = () => report;
   // The complete search runs once, on two worker threads, before the tests that read it (see
   // the README for its time; a loaded machine takes longer).
   beforeAll(async () => {
-    report = await runCheckParallel(world, { now: clock, maxStates: MAX_STATES, timeLimitMs: 600_000, checkpoints: {}, workers: 2 });
+    report = await runCheckParallel(world, { now: clock, maxStates: MAX_STATES, timeLimitMs: 600_000, checkpoints: {}, workers: 2, unshown: true, witnesses });
   }, 600_000);
 
   it('shows every piece of the story in some state of the complete search (issue 14: none may be never shown)', () => {
@@ -42,6 +60,11 @@ describe('the real story', () => {
     expect(found).toEqual([]);
     expect(get().unused).toEqual([]);
   }, 240_000);
+
+  it('shows every content rule and text variant in a state of the search or of a walkthrough, but those kept on purpose (issue 14)', () => {
+    expect(witnesses.length).toBeGreaterThanOrEqual(8);
+    expect(get().unshown?.map((u) => `${u.kind} ${u.id}`).sort()).toEqual(KEPT_UNSHOWN);
+  });
 
   it('passes the full check: the search completes, every room and ending reached, no dead end', () => {
     const r = get();
