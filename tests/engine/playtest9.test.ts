@@ -93,3 +93,13 @@ describe('going through a door', () => {
     expect(shut).toBe(g.say('north'));
   });
 });
+
+describe('the tenth round of fixes', () => {
+  it('at the Star Stairs, the way up is listed once, as up, not also as its alias north', () => {
+    const g = before('talk to jaime');
+    const exits = g.say('exits');
+    expect(exits).toMatch(/\bup\b/);
+    expect(exits).not.toMatch(/north/);
+    expect(g.say('look')).not.toMatch(/\bnorth\b/i);
+  });
+});
