@@ -103,3 +103,12 @@ describe('the tenth round of fixes', () => {
     expect(g.say('look')).not.toMatch(/\bnorth\b/i);
   });
 });
+
+describe('one imagining, however many it is for', () => {
+  it('IMAGINE STAIRS FOR MIA AND JAIME is one act, told once', () => {
+    const g = before('talk to jaime');
+    const once = g.say('imagine stairs');
+    const g2 = before('talk to jaime');
+    expect(g2.say('imagine stairs for mia and jaime')).toBe(once);
+  });
+});
