@@ -6,14 +6,19 @@ import { holds } from './conditions.js';
 import { contentsOf, charactersIn, canPerceive, isPresent, roomOf, hasProp } from './world-query.js';
 import { glitchIntensity } from './intensity.js';
 
+const VERTICAL: readonly Direction[] = ['up', 'down', 'in', 'out'];
+
+/** The ways out, each listed once: a compass word that only aliases up/down/in/out to the same room is left out. */
 export function visibleExits(ctx: Ctx, room: Id): Direction[] {
   const r = ctx.w.rooms[room];
   if (!r) return [];
-  return DIRECTIONS.filter((d) => {
+  const shown = DIRECTIONS.filter((d) => {
     const e = r.exits[d];
     if (!e || e.hidden) return false;
     return !e.if || holds(ctx.w, ctx.s, e.if, ctx.actor) || e.blocked !== undefined;
   });
+  const realTo = new Set(shown.filter((d) => VERTICAL.includes(d)).map((d) => r.exits[d]?.to));
+  return shown.filter((d) => VERTICAL.includes(d) || !realTo.has(r.exits[d]?.to));
 }
 
 /** Describes the actor's room. `full` forces the long description whatever the verbosity. */

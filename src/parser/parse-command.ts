@@ -278,11 +278,13 @@ function metaArg(line: CompiledLine, ts: Token[]): string {
 
 /**
  * `take key and lamp` → one command per thing, since a NounPhrase names one thing (or all).
- * Each keeps the whole input, so `again` repeats the whole list.
+ * Each keeps the whole input, so `again` repeats the whole list. A topic holding the list stays one command.
  */
 export function expandLists(cmd: Command): Command[] {
   if (cmd.kind !== 'action' || !cmd.dobj || cmd.dobj.all) return [cmd];
   if (!cmd.dobj.words.includes('and') && !cmd.dobj.text.includes(',')) return [cmd];
+  // `imagine stairs for mia and jaime`: the list is part of what is imagined, one act.
+  if (cmd.topic !== undefined && /\band\b|,/.test(cmd.topic)) return [cmd];
   const parts = cmd.dobj.text.split(/\s+and\s+|\s*,\s*(?:and\s+)?/).map((p) => p.trim()).filter(Boolean);
   const phrases = parts.map((p) => nounPhraseFromWords(p.split(' ')));
   const whole = phrases.filter((np): np is NounPhrase => np !== null && !np.all);

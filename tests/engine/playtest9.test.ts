@@ -93,3 +93,22 @@ describe('going through a door', () => {
     expect(shut).toBe(g.say('north'));
   });
 });
+
+describe('the tenth round of fixes', () => {
+  it('at the Star Stairs, the way up is listed once, as up, not also as its alias north', () => {
+    const g = before('talk to jaime');
+    const exits = g.say('exits');
+    expect(exits).toMatch(/\bup\b/);
+    expect(exits).not.toMatch(/north/);
+    expect(g.say('look')).not.toMatch(/\bnorth\b/i);
+  });
+});
+
+describe('one imagining, however many it is for', () => {
+  it('IMAGINE STAIRS FOR MIA AND JAIME is one act, told once', () => {
+    const g = before('talk to jaime');
+    const once = g.say('imagine stairs');
+    const g2 = before('talk to jaime');
+    expect(g2.say('imagine stairs for mia and jaime')).toBe(once);
+  });
+});
