@@ -1,8 +1,8 @@
 // Recorded playthroughs as witnesses for `check --unshown`: what they show is shown. The search
 // keys states on what can change what happens, and tracks text-only state only where a scene or
-// hint condition reads it, so a text chosen by a flag nothing else reads (the morning after a
-// ribbon was carried out of the dream, a grove described once Leo remembered home) can be reached
-// in play and still never be met by the search. A playthrough that shows it settles it: every
+// hint condition reads it, so a text chosen by something nothing else reads (the morning after a
+// ribbon was carried out of the dream, the orchard with Elara gone over the bridge first) can be
+// reached in play and still never be met by the search. A playthrough that shows it settles it: every
 // state it passes through is a real one. Witnesses count for rules and text variants only; the
 // scenes, hints, puzzles, items and endings the report calls unreachable stay the search's proof.
 import type { GameEvent, State, World } from '../engine/types.js';
