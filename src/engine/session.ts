@@ -29,7 +29,8 @@ export function play(w: World, session: Session, input: string): { session: Sess
     const last = session.undo[session.undo.length - 1];
     if (!last) return { session, events: [{ type: 'message', id: 'undo.nothing' }] };
     return {
-      session: { state: last.state, undo: session.undo.slice(0, -1) },
+      // AGAIN after UNDO plays the undone command again, not the one before it.
+      session: { state: { ...last.state, lastInput: session.state.lastInput }, undo: session.undo.slice(0, -1) },
       events: [{ type: 'undone', command: last.input }],
     };
   }

@@ -262,15 +262,16 @@ function orderOne(ctx: Ctx, cmd: ActionCommand, ch: Character, opts: { refusal?:
   const { actor: _addressee, ...plain } = cmd;
   if (ch.id === ctx.actor) return action(ctx, plain, {});
   ctx.tookTime = true;
-  if (answeredUnseen(ctx, ch, undefined, `${ch.id}.orders.unseen`, 'talk.unseen')) return true;
+  // An order not heard, refused or only answered stops the rest of the line, as a failure does.
+  if (answeredUnseen(ctx, ch, undefined, `${ch.id}.orders.unseen`, 'talk.unseen')) return false;
   const topic = cmd.topic ?? (cmd.direction ? cmd.direction : cmd.dobj?.text);
   let m = runRules(ctx, ch.orders?.[cmd.verb], `${ch.id}.orders.${cmd.verb}`, { topic });
   if (!m.matched) m = runRules(ctx, ch.orders?.default, `${ch.id}.orders.default`, { topic });
   if (!m.matched) {
     msg(ctx, opts.refusal ?? 'order.refuse', { name: ch.name });
-    return true;
+    return false;
   }
-  if (!m.obey) return true;
+  if (!m.obey) return false;
   const by = ctx.actor;
   ctx.actor = ch.id;
   ctx.orderedBy = by;

@@ -107,7 +107,7 @@ export const GRAMMAR: GrammarLine[] = [
   ...a('climb', 'climb up|down', 'climb up|down|over|on|onto|into NOUN', 'climb NOUN'),
 
   // Senses and the body.
-  ...a('wait', 'wait|z'),
+  ...a('wait', 'wait|z|stay|remain', 'wait|stay|remain here|there|behind|put'),
   ...a('listen', 'listen', 'listen to NOUN'),
   ...a('smell', 'smell|sniff', 'smell|sniff NOUN'),
   ...a('touch', 'touch|feel|rub|tap|pat|stroke', 'touch|feel|rub|tap|pat|stroke NOUN'),

@@ -1,5 +1,5 @@
 // The parser's front door: a line of input becomes a list of commands, as data.
-import type { Command, ParseResult, Vocabulary } from './types.js';
+import type { Command, NounPhrase, ParseResult, Vocabulary } from './types.js';
 import { cleanLine } from './normalise.js';
 import { tokenise } from './tokenise.js';
 import { splitSegments } from './split.js';
@@ -65,12 +65,21 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
   if (segments.length === 0) {
     return { commands: [{ kind: 'error', message: cut ? 'parse.too_long' : 'parse.empty' }] };
   }
+  // `tell jaime to go west and strike the chime`: what follows an order after a bare `and` is
+  // said to the same one (after `then`, a comma or a full stop, the player acts again).
+  let ordered: NounPhrase | undefined;
   const commands: Command[] = segments.flatMap((seg, i) => {
     // The last piece of a cut line may be cut mid-word; it is replaced, not parsed.
     if (cut && i === segments.length - 1) return [{ kind: 'error', message: 'parse.too_long' } as const];
     const input = text.slice(seg.start, seg.end).toLowerCase();
     const command = parseCommand(seg.tokens, input, ctx);
-    if (!seg.actor) return expandLists(command);
+    const onward = seg.joined ? ordered : undefined;
+    ordered = undefined;
+    if (!seg.actor) {
+      const whole = onward && command.kind === 'action' && !command.actor ? asOrder(command, onward, input, seg.tokens) : command;
+      if (whole.kind === 'action' && whole.actor) ordered = whole.actor;
+      return expandLists(whole);
+    }
     const actor = nounPhraseFromWords(seg.actor.map((t) => t.lower));
     // `jaime, "hi"`: words in quotes, spoken to someone, are said to them.
     const [only] = seg.tokens;
@@ -78,6 +87,7 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
       return [{ kind: 'action', verb: 'say', topic: only.raw, iobj: actor, input } as const];
     }
     // An addressee of only articles ("the, go north") names nobody: the command stands alone.
+    if (actor) ordered = actor;
     return expandLists(actor ? asOrder(command, actor, input, seg.tokens) : command);
   });
   return { commands };

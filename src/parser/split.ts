@@ -8,6 +8,11 @@ export interface Segment {
   actor?: Token[];
   start: number;
   end: number;
+  /**
+   * It follows the one before after a bare `and`: `jaime, go west and strike the chime` is both
+   * for Jaime, while after `then`, a comma or a full stop the player speaks for themself again.
+   */
+  joined?: boolean;
 }
 
 export interface SplitContext {
@@ -44,12 +49,16 @@ export function splitSegments(all: Token[], ctx: SplitContext): Segment[] {
   const segments: Segment[] = [];
   let cur: Token[] = [];
   let actor: Token[] | undefined;
+  let joined = false;
 
-  const close = () => {
+  const close = (soft: boolean) => {
     for (let last = cur.at(-1); last?.kind === 'word' && last.lower === 'and'; last = cur.at(-1)) cur.pop();
     const first = actor?.[0] ?? cur[0];
     const end = cur.at(-1);
-    if (first && end) segments.push({ tokens: cur, actor, start: first.start, end: end.end });
+    if (first && end) {
+      segments.push({ tokens: cur, actor, start: first.start, end: end.end, ...(joined ? { joined } : {}) });
+      joined = soft;
+    } else joined ||= soft;
     cur = [];
     actor = undefined;
   };
@@ -58,16 +67,16 @@ export function splitSegments(all: Token[], ctx: SplitContext): Segment[] {
     const next = tokens[i + 1];
     if (t.kind === 'quote') { cur.push(t); continue; }
     if (t.kind === 'word') {
-      if (t.lower === 'then') close();
+      if (t.lower === 'then') close(false);
       // "take key and go north": an `and` before a verb starts a new command.
       else if (t.lower === 'and' && cur.length && next?.kind === 'word' && ctx.isVerbWord(next.lower) && !ctx.isNameWord(next.lower)
-        && !inExceptList(cur)) close();
+        && !inExceptList(cur)) close(true);
       else cur.push(t);
       continue;
     }
-    if (t.raw !== ',') { close(); continue; }
+    if (t.raw !== ',') { close(false); continue; }
     // A comma.
-    if (next?.kind === 'word' && next.lower === 'then') { close(); continue; }
+    if (next?.kind === 'word' && next.lower === 'then') { close(false); continue; }
     if (!actor && isAddressee(cur, ctx) && (next?.kind === 'word' || next?.kind === 'quote')) {
       actor = cur;
       cur = [];
@@ -80,9 +89,9 @@ export function splitSegments(all: Token[], ctx: SplitContext): Segment[] {
       cur.push(t);
       continue;
     }
-    close();
+    close(false);
   }
-  close();
+  close(false);
   return segments;
 }
 

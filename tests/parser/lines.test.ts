@@ -70,6 +70,18 @@ describe('orders to other characters', () => {
   it('an order then a plain command', () => {
     expect(summary('leo, take the key, then go north')).toEqual(['leo:take key', 'go north']);
   });
+  it('an order goes on over a bare "and", and only there (playtest 10)', () => {
+    expect(summary('leo, go north and take the key')).toEqual(['leo:go north', 'leo:take key']);
+    expect(summary('tell leo to go north and take the key')).toEqual(['leo:go north', 'leo:take key']);
+    expect(summary('tell leo to go north and take the key and open the door')).toEqual(['leo:go north', 'leo:take key', 'leo:open door']);
+    expect(summary('tell leo to go north. take the key')).toEqual(['leo:go north', 'take key']);
+    expect(summary('leo, go north then take the key')).toEqual(['leo:go north', 'take key']);
+    expect(summary('take the key and go north')).toEqual(['take key', 'go north']);
+  });
+  it('wait, stay and remain, here or not', () => {
+    for (const line of ['wait', 'stay', 'stay here', 'wait here', 'remain there', 'stay put']) expect(summary(line), line).toEqual(['wait']);
+    expect(summary('mia, stay here')).toEqual(['mia:wait']);
+  });
   it('a several-word addressee in vocabulary', () => {
     expect(summary('old man, open the door')).toEqual(['old man:open door']);
   });
