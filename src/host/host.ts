@@ -30,6 +30,8 @@ export interface HostOptions {
   play?: typeof play;
   /** Timers for the journal's sync (tests pass their own). */
   timers?: Timers;
+  /** How the player starts the game again, as the farewell and the welcome back say it. */
+  relaunch?: { again: string; fresh: string };
   /** Called for meta requests the host does not handle itself (map, settings, transcript). */
   onMeta?: (action: string, arg: string | undefined) => Block[] | null;
 }
@@ -83,9 +85,11 @@ export class GameHost {
   private syncTimer: unknown = null;
   private readonly timers: Timers;
   private readonly w: World;
+  private readonly relaunch: { again: string; fresh: string };
 
   constructor(private readonly opts: HostOptions) {
     this.w = opts.world;
+    this.relaunch = opts.relaunch ?? { again: 'nanodream', fresh: 'nanodream --new' };
     this.timers = opts.timers ?? defaultTimers;
     this.session = newSession(opts.world, opts.seed);
   }
@@ -170,6 +174,7 @@ export class GameHost {
           character: this.w.characters[s.player]?.name ?? s.player,
           place: this.w.rooms[roomOf(s, s.player)]?.name ?? '',
           turn: s.turn,
+          fresh: this.relaunch.fresh,
         }),
         ...loaded.notes.map((n) => text(n, 'system')),
         ...this.look(),
@@ -227,7 +232,7 @@ export class GameHost {
     if (quit) {
       // Said only once the game is on disk: a failed autosave is said instead.
       const err = this.close();
-      blocks.push(...(err ? [text(err, 'error'), this.m('host.quit')] : [this.m(this.opts.store ? 'host.quit_saved' : 'host.quit')]));
+      blocks.push(...(err ? [text(err, 'error'), this.m('host.quit')] : [this.opts.store ? this.m('host.quit_saved', { again: this.relaunch.again }) : this.m('host.quit')]));
       return { blocks, quit };
     }
     if (this.unsaved && this.opts.autosave !== 'deferred') {

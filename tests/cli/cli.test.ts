@@ -46,6 +46,14 @@ describe('nanodream as a command', () => {
     expect((r.out.match(/^> /gm) ?? []).length).toBeGreaterThanOrEqual(7);
     expect(r.out).not.toContain('\u001b');
   });
+  it('the farewell and the welcome back name the command the game was started with', () => {
+    const h = home();
+    const env = { npm_lifecycle_event: '' };
+    expect(run(['--home', h, '--plain'], 'look\nquit\n', env).out).toContain('type nanodream to continue it');
+    const byNpm = run(['--home', h, '--plain'], 'quit\n', { npm_lifecycle_event: 'start' }).out;
+    expect(byNpm).toContain('(Start afresh with: npm start -- --new)');
+    expect(byNpm).toContain('type npm start to continue it');
+  });
   it('a script with a seed prints byte-identical output twice', () => {
     const dir = home();
     const f = join(dir, 'script.txt');
