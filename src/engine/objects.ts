@@ -56,7 +56,11 @@ export function resolveOrAsk(ctx: Ctx, cmd: ActionCommand, slot: 'dobj' | 'iobj'
   }
   if (r.kind === 'none') {
     if (np.all) allNothing(ctx, cmd.verb);
-    else msg(ctx, 'resolve.not_here', { thing: namedAsTyped(ctx, np.text) });
+    else {
+      // `touch leo's thread`: "You can't see Leo's thread here", not "any Leo's thread".
+      const thing = namedAsTyped(ctx, np.text);
+      msg(ctx, /['\u2019]s /.test(thing) ? 'resolve.not_here_owned' : 'resolve.not_here', { thing });
+    }
     return null;
   }
   // Ambiguous. Things that are named alike cannot be told apart by an answer either: take the
