@@ -27,6 +27,15 @@ describe('orders', () => {
   });
 });
 
+describe('bedtime words', () => {
+  it('PUT LEO TO BED is tucking him in (playtest 9)', () => {
+    const g = before('switch to leo');
+    const tuck = before('switch to leo').say('tuck leo in');
+    expect(g.say('put leo to bed')).toBe(tuck);
+    expect(tuck).not.toMatch(/What do you want/);
+  });
+});
+
 describe('again after undo', () => {
   it('plays the undone command again, not the one before it', () => {
     const g = before('strike chime');
