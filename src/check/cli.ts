@@ -1,14 +1,13 @@
 // `nanodream check [--content DIR] [--json] [--quick] [--prose] [--unshown [--witness DIR]...]`: loads the story, explores it,
 // checks that the nouns its text names are answered (prose.ts), reports. `--prose` runs only that.
 import type { Writable } from 'node:stream';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent, ContentError } from '../content/load.js';
 import { packageRoot } from '../content/world.js';
 import { availableParallelism } from 'node:os';
 import { runCheck, runCheckParallel, formatReport, reportJson, type CheckOptions, type Unreachable } from './check.js';
 import type { ContentSources } from '../content/sources.js';
-import { parseWitness, type Witness } from './witness.js';
+import { readWitnesses, WitnessFolderError, type Witness } from './witness.js';
 
 export interface CheckFlags {
   contentDir?: string;
@@ -57,7 +56,7 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     io.stdout.write(flags.json ? JSON.stringify(prose, null, 2) + '\n' : formatProse(prose));
     return prose.total === 0 ? 0 : 1;
   }
-  const witnesses = flags.unshown ? readWitnesses(flags.witness ?? []) : [];
+  const witnesses = flags.unshown ? witnessesOrProblem(flags.witness ?? []) : [];
   if (typeof witnesses === 'string') {
     io.stderr.write(witnesses + '\n');
     return 2;
@@ -80,16 +79,13 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
 }
 
 /** The playthroughs (`*.txt`) in each folder, for --witness, or what kept one from being read. */
-function readWitnesses(dirs: readonly string[]): Witness[] | string {
-  const out: Witness[] = [];
-  for (const d of dirs) {
-    try {
-      for (const f of readdirSync(d).filter((x) => x.endsWith('.txt')).sort()) out.push(parseWitness(f, readFileSync(join(d, f), 'utf8')));
-    } catch (e) {
-      return `nanodream check: cannot read the playthroughs in ${d}: ${(e as Error).message}`;
-    }
+function witnessesOrProblem(dirs: readonly string[]): Witness[] | string {
+  try {
+    return readWitnesses(dirs);
+  } catch (e) {
+    if (!(e instanceof WitnessFolderError)) throw e;
+    return `nanodream check: cannot read the playthroughs in ${e.dir}: ${e.reason}`;
   }
-  return out;
 }
 
 /** "scenes/50-act5.yaml: [13].if": where a piece of the story is written, when the sources know. */

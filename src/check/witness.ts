@@ -5,6 +5,8 @@
 // reached in play and still never be met by the search. A playthrough that shows it settles it: every
 // state it passes through is a real one. Witnesses count for rules and text variants only; the
 // scenes, hints, puzzles, items and endings the report calls unreachable stay the search's proof.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { GameEvent, State, World } from '../engine/types.js';
 import { initialState } from '../engine/state.js';
 import { step } from '../engine/step.js';
@@ -14,6 +16,28 @@ export interface Witness {
   name: string;
   seed: number;
   commands: string[];
+}
+
+/** A folder of playthroughs that could not be read. */
+export class WitnessFolderError extends Error {
+  constructor(readonly dir: string, readonly reason: string) {
+    super(`${dir}: ${reason}`);
+  }
+}
+
+/** Every `*.txt` playthrough in each folder, in name order. Throws WitnessFolderError. */
+export function readWitnesses(dirs: readonly string[]): Witness[] {
+  const out: Witness[] = [];
+  for (const d of dirs) {
+    let files: string[];
+    try {
+      files = readdirSync(d).filter((x) => x.endsWith('.txt')).sort();
+      for (const f of files) out.push(parseWitness(f, readFileSync(join(d, f), 'utf8')));
+    } catch (e) {
+      throw new WitnessFolderError(d, (e as Error).message);
+    }
+  }
+  return out;
 }
 
 /** What a witness replay feeds: the events of each traced step, and each state it reaches. */

@@ -3,13 +3,13 @@
 // when the bundle is built, through `node bin/nanodream.cjs --script`. It is bounded by states,
 // not by time, so a slow machine takes longer rather than failing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/load.js';
 import { runCheckParallel, reportJson, replayState, type CheckReport } from '../../src/check/index.js';
-import { parseWitness } from '../../src/check/witness.js';
+import { readWitnesses } from '../../src/check/witness.js';
 import { REPO, clock } from './helpers.js';
 import type { World } from '../../src/engine/types.js';
 import { makeTemp } from '../temp.js';
@@ -27,8 +27,7 @@ const MAX_STATES = 80_000;
 
 /** The walkthroughs, as witnesses for what is shown (check --unshown --witness tests/playthroughs). */
 const PLAYTHROUGHS = join(REPO, 'tests', 'playthroughs');
-const witnesses = readdirSync(PLAYTHROUGHS).filter((f) => f.endsWith('.txt')).sort()
-  .map((f) => parseWitness(f, readFileSync(join(PLAYTHROUGHS, f), 'utf8')));
+const witnesses = readWitnesses([PLAYTHROUGHS]);
 
 /**
  * What neither the search nor a walkthrough shows, and is kept on purpose: the Specter's field
