@@ -30,11 +30,14 @@ export function runLine(ctx: Ctx, input: string, remember: boolean): void {
   const repeats = first?.kind === 'meta' && (first.verb === 'again' || first.verb === 'oops' || first.verb === 'undo');
   if (remember && !repeats && !(first?.kind === 'error' && first.message === 'parse.empty')) s.lastInput = input;
   for (const cmd of commands) {
-    ctx.actor = s.player;
+    const player = s.player;
+    ctx.actor = player;
     ctx.tookTime = false;
     const ok = execute(ctx, cmd);
     if (ctx.tookTime) afterTurn(ctx);
-    if (!ok || s.ending || s.pending) break;
+    // A story that hands the player to someone else (a scene's switch) ends the line: the rest
+    // was typed for the one who was played.
+    if (!ok || s.ending || s.pending || (s.player !== player && cmd.kind !== 'switch')) break;
   }
 }
 
