@@ -89,7 +89,7 @@ describe('the dream pillow is not unplugged on Meelia night', () => {
 describe("Leo's dinosaur lamp", () => {
   it('TURN OFF and TURN ON THE LAMP are answered: it stays on, for the bar of light under the door', () => {
     const g = before('look under pillow');
-    for (const typed of ['turn off lamp', 'switch off the lamp', 'turn on lamp', 'turn off the light']) {
+    for (const typed of ['turn off lamp', 'switch off the lamp', 'turn on lamp', 'turn off the nightlight']) {
       expect(g.say(typed), typed).not.toMatch(/You can't switch/);
     }
     expect(g.say('turn off lamp')).toMatch(/bar of light under the door/);
