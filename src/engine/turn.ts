@@ -174,7 +174,7 @@ function addressee(cmd: ActionCommand): NounPhrase | undefined {
     case 'tell': case 'ask': case 'talk': return cmd.dobj;
     case 'say': case 'shout':
       if (cmd.iobj) return cmd.iobj;
-      if (cmd.verb === 'say' && cmd.topic) return nounPhraseFromWords(cmd.topic.split(/[\s,]+/).slice(0, 1)) ?? undefined;
+      if (cmd.verb === 'say' && cmd.topic) return nounPhraseFromWords(cmd.topic.toLowerCase().split(/[\s,]+/).slice(0, 1)) ?? undefined;
       return undefined;
     default: return undefined;
   }
@@ -231,6 +231,7 @@ function order(ctx: Ctx, cmd: ActionCommand, actor: NounPhrase, opts: { refusal?
   const ch = who !== undefined && Object.hasOwn(w.characters, who) ? w.characters[who] : undefined;
   if (!ch) {
     if (orderEveryone(ctx, cmd, actor, opts)) return true;
+    if (orderEach(ctx, cmd, actor, opts)) return true;
     if (callsOut(ctx, cmd, actor)) return true;
     msg(ctx, 'order.nobody', { name: namedAsTyped(ctx, actor.text) });
     return false;
@@ -261,10 +262,40 @@ function orderEveryone(ctx: Ctx, cmd: ActionCommand, group: NounPhrase, opts: { 
   return true;
 }
 
+/**
+ * `tell leo and jaime to go to sleep`: a list of names orders each in turn, and each answers for
+ * themself, as `everyone` does. Only when every name in it is someone the actor can order here.
+ */
+function orderEach(ctx: Ctx, cmd: ActionCommand, list: NounPhrase, opts: { refusal?: string }): boolean {
+  const { w } = ctx;
+  if (list.pronoun || !/\band\b|,/.test(list.text)) return false;
+  const parts = list.text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean);
+  const people: Character[] = [];
+  for (const part of parts) {
+    const np = nounPhraseFromWords(part.split(' '));
+    const r = np ? resolve(ctx, np) : undefined;
+    const id = r?.kind === 'ok' && r.ids.length === 1 ? r.ids[0] : undefined;
+    const ch = id !== undefined && Object.hasOwn(w.characters, id) ? w.characters[id] : undefined;
+    if (!ch) return false;
+    people.push(ch);
+  }
+  for (const ch of people) {
+    const at = ctx.out.length;
+    orderOne(ctx, cmd, ch, opts);
+    headReply(ctx, at, ch.name, true);
+  }
+  return true;
+}
+
 function orderOne(ctx: Ctx, cmd: ActionCommand, ch: Character, opts: { refusal?: string }): boolean {
   const { actor: _addressee, ...plain } = cmd;
   if (ch.id === ctx.actor) return action(ctx, plain, {});
   ctx.tookTime = true;
+  // `tell leo to take the drawing. x it`: what the order names is "it", obeyed or not.
+  if (cmd.dobj && !cmd.dobj.pronoun && !cmd.dobj.all) {
+    const r = resolve(ctx, cmd.dobj);
+    if (r.kind === 'ok' && r.ids.length === 1 && r.ids[0] !== undefined) notePronoun(ctx, r.ids[0]);
+  }
   // An order not heard, refused or only answered stops the rest of the line, as a failure does.
   if (answeredUnseen(ctx, ch, undefined, `${ch.id}.orders.unseen`, 'talk.unseen')) return false;
   const topic = cmd.topic ?? (cmd.direction ? cmd.direction : cmd.dobj?.text);

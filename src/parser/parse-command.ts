@@ -264,8 +264,9 @@ function emptyPhrase(caps: Captures, tokens: Token[], dobj: NounPhrase | undefin
   return undefined;
 }
 
+/** Free words, lower-cased; words in quotes keep their case, being said (`say "Kirra"`). */
 function topicText(ts: Token[]): string {
-  return ts.map((t) => t.lower).join(' ').replace(/ ,/g, ',').trim();
+  return ts.map((t) => (t.kind === 'quote' ? t.raw : t.lower)).join(' ').replace(/ ,/g, ',').trim();
 }
 
 function metaArg(line: CompiledLine, ts: Token[]): string {

@@ -22,7 +22,7 @@ export interface SplitContext {
   isNameWord(word: string): boolean;
 }
 
-const MAX_ADDRESSEE_WORDS = 3;
+const MAX_ADDRESSEE_WORDS = 5;
 
 /**
  * `z.g` is two commands, while `notes.txt` is one word: a word with full stops inside splits
@@ -99,7 +99,8 @@ function isAddressee(words: Token[], ctx: SplitContext): boolean {
   if (words.length === 0 || words.length > MAX_ADDRESSEE_WORDS) return false;
   if (words.some((w) => w.kind !== 'word')) return false;
   if (ctx.isVerbWord(words[0]?.lower ?? '')) return false;
-  return words.every((w) => ctx.isNameWord(w.lower));
+  // `leo and mia, sit down`: names joined by `and` address each of them.
+  return words.every((w, i) => ctx.isNameWord(w.lower) || (w.lower === 'and' && i > 0 && i < words.length - 1));
 }
 
 // "look, mia, go north": a lone word followed by a comma and more words is an addressee.

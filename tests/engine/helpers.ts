@@ -35,3 +35,17 @@ export function gameBefore(world: World, lines: readonly string[], cmd: string, 
   g.run(...lines.slice(0, n));
   return g;
 }
+
+let realStory: World | undefined;
+
+/** The real story in content/, loaded once per test file. */
+export function story(): World {
+  realStory ??= loadContent(join(import.meta.dirname, '../..', 'content'));
+  return realStory;
+}
+
+/** `before(cmd, nth)`: a game of the real story played through a walkthrough up to its nth `cmd`. */
+export function playedTo(file = 'ending-balance.txt'): (cmd: string, nth?: number) => ReturnType<typeof game> {
+  const walk = walkthrough(file);
+  return (cmd, nth = 1) => gameBefore(story(), walk, cmd, nth);
+}

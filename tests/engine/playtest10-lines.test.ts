@@ -1,14 +1,11 @@
 // Findings of the tenth blind playtest about orders, undo and what the game says back, each
 // played through the real story from the balance walkthrough's state at that moment.
 import { describe, it, expect } from 'vitest';
-import { join } from 'node:path';
-import { loadContent } from '../../src/content/load.js';
-import { gameBefore, walkthrough } from './helpers.js';
+import { playedTo, story } from './helpers.js';
 import { whereabouts } from '../../src/ui/format.js';
 
-const world = loadContent(join(import.meta.dirname, '../..', 'content'));
-const walk = walkthrough('ending-balance.txt');
-const before = (cmd: string, nth = 1) => gameBefore(world, walk, cmd, nth);
+const world = story();
+const before = playedTo();
 
 describe('orders', () => {
   it('"tell jaime to go west and strike the chime" is all for Jaime, and his refusal ends the line', () => {

@@ -1,13 +1,10 @@
 // Findings of the eleventh blind playtest, each played through the real story from a
 // walkthrough's state at that moment.
 import { describe, it, expect } from 'vitest';
-import { join } from 'node:path';
-import { loadContent } from '../../src/content/load.js';
-import { game, gameBefore, walkthrough } from './helpers.js';
+import { game, gameBefore, playedTo, story, walkthrough } from './helpers.js';
 
-const world = loadContent(join(import.meta.dirname, '../..', 'content'));
-const walk = walkthrough('ending-balance.txt');
-const before = (cmd: string, nth = 1) => gameBefore(world, walk, cmd, nth);
+const world = story();
+const before = playedTo();
 
 describe('what the eleventh playtest asked about', () => {
   it('Jaime and Leo answer about the promise and the park in act 1', () => {

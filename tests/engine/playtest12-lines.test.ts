@@ -1,0 +1,59 @@
+// Findings of the twelfth blind playtest about naming, orders and what is said, each played
+// through the real story from the balance walkthrough's state at that moment.
+import { describe, it, expect } from 'vitest';
+import { playedTo, story } from './helpers.js';
+
+const world = story();
+const before = playedTo();
+
+describe("Mia's blue ribbon, named in her description, is there before the grove takes it", () => {
+  it('at home: seen on her, not to be taken; as Mia, worn, and it stays', () => {
+    const g = before('give tea to mia');
+    expect(g.say('x ribbon')).toMatch(/^Mia's blue ribbon/);
+    expect(g.say("x mia's ribbon")).toMatch(/^Mia's blue ribbon/);
+    expect(g.say('take ribbon')).toMatch(/Mine/);
+    g.say('be mia');
+    expect(g.say('i')).toMatch(/blue ribbon \(worn\)/);
+    expect(g.say('remove ribbon')).toMatch(/It stays/);
+    expect(g.say('i')).toMatch(/blue ribbon \(worn\)/);
+  });
+
+  it('in the dream too, and at the Star Stairs the ribbon of light is still the stairs', () => {
+    const g = before('x seam');
+    expect(g.host.state.player).toBe('mia');
+    expect(g.say('x ribbon')).toMatch(/In the dream it's here too/);
+    const stairs = before('talk to jaime');
+    expect(stairs.say('look')).toMatch(/^The Star Stairs/);
+    expect(stairs.say('x ribbon')).not.toMatch(/Which do you mean|blue ribbon/);
+  });
+});
+
+describe('orders to several people by name', () => {
+  it('"tell leo and jaime to go to sleep" and "leo and mia, sit down" order each', () => {
+    const g = before('switch to jaime');
+    const both = g.say('tell leo and jaime to go to sleep');
+    expect(both).not.toMatch(/nobody called/);
+    expect(both).toMatch(/Leo/);
+    expect(both).toMatch(/Jaime/);
+    expect(g.say('leo and mia, sit down')).not.toMatch(/don't know the word/);
+  });
+
+  it('what an order names is "it" afterwards, obeyed or not', () => {
+    const g = before('switch to jaime');
+    g.say('tell leo to take the drawing');
+    expect(g.say('x it')).toMatch(/felt-tip/);
+  });
+});
+
+describe('what is said', () => {
+  it('words in quotes keep their capitals', () => {
+    const g = before('switch to jaime');
+    expect(g.say('say "I\'ll take you to Kirra this summer" to leo')).toMatch(/"I'll take you to Kirra this summer\."/);
+  });
+
+  it('a story verb refusing a plural thing does not say "has"', () => {
+    const g = before('switch to jaime');
+    expect(world.messages['ask.not_person']).not.toMatch(/\{thing\} has/);
+    expect(g.say('set drawing to eight')).not.toMatch(/ has nothing/);
+  });
+});
