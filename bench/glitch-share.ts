@@ -19,7 +19,7 @@ async function measure(root: string): Promise<string> {
   const { loadContent } = await import(url('src/content/load.ts'));
   const { GameHost } = await import(url('src/host/host.ts'));
   // The line-mode renderer moved from src/plain/render.ts to src/render/text.ts.
-  const { renderBlock } = await import(url(existsSync(join(root, 'src/render/text.ts')) ? 'src/render/text.ts' : 'src/plain/render.ts'));
+  const { renderBlocks } = await import(url(existsSync(join(root, 'src/render/text.ts')) ? 'src/render/text.ts' : 'src/plain/render.ts'));
   const world = loadContent(join(root, 'content'));
   const walk = longestWalkthrough(root);
   const host = new GameHost({ world, seed: 1, store: null, gameVersion: 'bench' });
@@ -27,12 +27,12 @@ async function measure(root: string): Promise<string> {
   const shown = new Set<string>();
   let total = 0;
   let damage = 0;
+  // Each reply as line mode prints it (renderBlocks), against the same reply printed clean.
   const count = (blocks: { spans: { text: string }[]; glitch?: unknown }[]) => {
-    for (const b of blocks) {
-      const out = renderBlock(b, r, host.state.memories, shown);
-      total += words(out);
-      if (b.glitch) damage += Math.max(0, words(out) - words(renderBlock({ spans: b.spans }, r)));
-    }
+    const out = renderBlocks(blocks, r, host.state.memories, shown);
+    const clean = renderBlocks(blocks.map((b) => ({ spans: b.spans })), r);
+    total += words(out);
+    damage += Math.max(0, words(out) - words(clean));
   };
   count(host.start({ kind: 'new' }).blocks);
   for (const c of walk.commands) count(host.submit(c).blocks);

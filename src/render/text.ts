@@ -103,6 +103,17 @@ export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []
   return wrapAnsi(b.spans.map(styled).join(''), r.width, { hard: true, trim: true });
 }
 
+/**
+ * A reply as line mode prints it: only its first glitched block shows a line of damage (or says
+ * what the damage is like); the rest of the reply is printed clean, so a room in the whirlpool
+ * reads once, with one line of damage above it, not one above each paragraph.
+ */
 export function renderBlocks(blocks: Block[], r: RenderSettings, memories: string[] = [], shown?: Set<string>): string {
-  return blocks.map((b) => renderBlock(b, r, memories, shown)).join('\n\n');
+  let damaged = false;
+  return blocks.map((b) => {
+    if (!b.glitch || !(b.glitch.intensity > 0)) return renderBlock(b, r, memories, shown);
+    if (damaged) return renderBlock({ spans: b.spans }, r);
+    damaged = true;
+    return renderBlock(b, r, memories, shown);
+  }).join('\n\n');
 }

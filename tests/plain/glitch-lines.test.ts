@@ -34,6 +34,17 @@ describe('a glitch in line mode', () => {
     expect(renderBlocks([block(0.9)], r, [], shown)).not.toBe(clean);
   });
 
+  it('shows one line of damage for a whole reply, above its first glitched block only', () => {
+    const other = { spans: [{ text: 'The corridor of memories is back to the north.' }], glitch: { intensity: 0.8, seed: 9 } };
+    const out = renderBlocks([block(0.8), { spans: [{ text: 'Plain words.' }] }, other], r);
+    const cleanAll = renderBlocks([{ spans: [{ text: TEXT }] }, { spans: [{ text: 'Plain words.' }] }, { spans: other.spans }], r);
+    expect(out.split('\n').length).toBe(cleanAll.split('\n').length + 1);
+    expect(out.endsWith(renderBlock({ spans: other.spans }, r))).toBe(true);
+    // For a screen reader, one description for the reply too.
+    const said = renderBlocks([block(0.8), other], { ...r, screenReader: true });
+    expect(said.split('\n').length).toBe(renderBlocks([{ spans: [{ text: TEXT }] }, { spans: other.spans }], r).split('\n').length + 1);
+  });
+
   it('at intensity 0 is only the text', () => {
     expect(renderBlock(block(0), r)).toBe(clean);
   });
