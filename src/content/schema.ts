@@ -189,6 +189,7 @@ export const game = z.strictObject({
   bodyParts: z.array(z.string().min(1)).optional(),
   everyone: z.array(z.string().min(1)).optional(),
   greetings: z.array(z.string().min(1)).optional(),
+  saidAsVerb: z.array(z.string().min(1)).optional(),
 });
 
 export const topics = z.record(id, z.strictObject({ name: z.string(), words: z.array(z.string().min(1)).min(1) }));

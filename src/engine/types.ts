@@ -218,6 +218,8 @@ export interface GameInfo {
   bodyParts?: string[];
   /** Greetings (hi, good morning): words said to someone that start with one are answered as TALK TO. */
   greetings?: string[];
+  /** Verbs that words said to someone can be (`say "goodnight" to leo` is GOODNIGHT LEO). */
+  saidAsVerb?: string[];
   /** Ids renamed since an earlier version of the story (old -> new), for older saves. */
   renamed?: Record<Id, Id>;
 }

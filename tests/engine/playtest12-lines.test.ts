@@ -51,6 +51,13 @@ describe('what is said', () => {
     expect(g.say('say "I\'ll take you to Kirra this summer" to leo')).toMatch(/"I'll take you to Kirra this summer\."/);
   });
 
+  it('"goodnight" said to someone is saying goodnight to them, as GOODNIGHT LEO', () => {
+    const g = before('switch to jaime');
+    const goodnight = before('switch to jaime').say('goodnight leo');
+    expect(g.say('say "goodnight" to leo')).toBe(goodnight);
+    expect(g.say('say "hi" to leo')).toMatch(/You say to Leo, "Hi\."/);
+  });
+
   it('a story verb refusing a plural thing does not say "has"', () => {
     const g = before('switch to jaime');
     expect(world.messages['ask.not_person']).not.toMatch(/\{thing\} has/);

@@ -5,7 +5,8 @@ import { type Ctx, msg, theName } from '../context.js';
 import { runRules } from '../effects.js';
 import { holds } from '../conditions.js';
 import { canPerceive, charactersIn, roomOf, scope } from '../world-query.js';
-import { defineAction, type AnyAction, type MaybeAct } from './pipeline.js';
+import { defineAction, perform, type AnyAction, type MaybeAct } from './pipeline.js';
+import { parseLine } from '../language.js';
 
 /**
  * Who hears words told or said to `id`: a thing marked `heardBy` passes them to its character
@@ -151,6 +152,19 @@ function saidTo(ctx: Ctx, ch: Character, text: string): boolean {
   return runRules(ctx, ch.tell?.default, `${ch.id}.tell.default`, { topic: text }).matched;
 }
 
+/**
+ * `say "goodnight" to leo`: words that, with the person's name after them, make one of the
+ * story's `saidAsVerb` verbs (game.yaml) are that verb, done to them. True when they were.
+ */
+function saidAsVerb(ctx: Ctx, text: string, ch: Character): boolean {
+  const verbs = ctx.w.game.saidAsVerb;
+  const plain = text.toLowerCase().replace(/[^\p{L}\p{N}' -]+/gu, ' ').trim();
+  if (!verbs?.length || !plain) return false;
+  const [cmd] = parseLine(ctx.w, `${plain} ${ch.name.toLowerCase()}`).commands;
+  if (cmd?.kind !== 'action' || !verbs.includes(cmd.verb) || cmd.actor || cmd.iobj) return false;
+  return perform(ctx, { verb: cmd.verb, dobj: ch.id });
+}
+
 /** What is said, as a quoted sentence: its first letter up, and a full stop if it has no closing mark. */
 function spoken(text: string): string {
   const t = text.trim();
@@ -175,6 +189,7 @@ const say = defineAction({
       const to = a.iobj && Object.hasOwn(w.characters, a.iobj) ? a.iobj : here.length === 1 ? here[0] : undefined;
       const ch = to === undefined ? undefined : w.characters[to];
       if (!ch || to === ctx.actor) return msg(ctx, here.length ? 'say.aloud' : 'say.default', { text: spoken(text) });
+      if (saidAsVerb(ctx, text, ch)) return;
       msg(ctx, 'say.to', { text: spoken(text), name: ch.name });
       if (answeredUnseen(ctx, ch, ch.ask?.unseen, `${ch.id}.ask.unseen`, 'talk.unseen')) return;
       if (!saidTo(ctx, ch, text)) msg(ctx, 'say.heard', { name: ch.name });
