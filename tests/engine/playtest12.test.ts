@@ -16,3 +16,13 @@ describe('what the twelfth playtest asked about', () => {
     expect(g.say('remember window')).toMatch(/You have that one already/);
   });
 });
+
+describe('at the Night Specter', () => {
+  it('Kirra, the real mountains, answers the small grey world', () => {
+    const g = before('tell leo about the study door');
+    expect(g.say('tell leo about kirra')).toMatch(/real world isn't small.*Kirra/s);
+    expect(g.host.state.flags.answered_world).toBe(true);
+    const h = before("tell leo it's all right to be scared");
+    expect(h.say('tell leo about his boots')).toMatch(/Night Specter sits down/);
+  });
+});
