@@ -26,3 +26,15 @@ describe('at the Night Specter', () => {
     expect(h.say('tell leo about his boots')).toMatch(/Night Specter sits down/);
   });
 });
+
+describe('the Upside-Down Kitchen', () => {
+  it('x kitchen describes the room, not the table', () => {
+    const g = before('remember home');
+    g.say('n');
+    expect(g.say('e')).toMatch(/Upside-Down Kitchen/);
+    const kitchen = g.say('x kitchen');
+    expect(kitchen).toMatch(/It's you that's upside down/);
+    expect(kitchen).not.toMatch(/burn mark/);
+    expect(g.say('x kitchen table')).toMatch(/burn mark/);
+  });
+});
