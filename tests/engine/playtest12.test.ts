@@ -38,3 +38,15 @@ describe('the Upside-Down Kitchen', () => {
     expect(g.say('x kitchen table')).toMatch(/burn mark/);
   });
 });
+
+describe("Jaime's own mum", () => {
+  it('"his mum" is the one on nights at the hospital; "mum" is still Elara', () => {
+    const g = before('switch to mia');
+    g.say('switch to mia');
+    expect(g.say('ask jaime about his mum')).toMatch(/Nights at the hospital/);
+    expect(g.say('ask jaime about your mother')).toMatch(/Nights at the hospital/);
+    expect(g.say('ask jaime about mum')).toMatch(/Elara's nice/);
+    const dream = before('talk to jaime');
+    expect(dream.say('ask jaime about your mum')).toMatch(/camp bed with a cupholder/);
+  });
+});
