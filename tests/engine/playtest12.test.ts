@@ -50,3 +50,14 @@ describe("Jaime's own mum", () => {
     expect(dream.say('ask jaime about your mum')).toMatch(/camp bed with a cupholder/);
   });
 });
+
+describe('orders to Jaime at bedtime', () => {
+  it('told to go somewhere, Jaime stays put for bed, not for rearranging things', () => {
+    const g = before('switch to jaime');
+    expect(g.host.state.player).toBe('elara');
+    const go = g.say('jaime, go east');
+    expect(go).toMatch(/The only place I'm going tonight is my camp bed/);
+    expect(go).not.toMatch(/rearrange/);
+    expect(g.say('jaime, follow me')).toMatch(/my camp bed/);
+  });
+});
