@@ -61,3 +61,16 @@ describe('orders to Jaime at bedtime', () => {
     expect(g.say('jaime, follow me')).toMatch(/my camp bed/);
   });
 });
+
+describe("Leo's felt-tip drawing", () => {
+  it('shown to Leo, Mia or Jaime, each of them has something to say about it', () => {
+    const g = before('give tea to mia');
+    g.say('take drawing');
+    const leo = g.say('show drawing to leo');
+    expect(leo).toMatch(/Leo goes red to the ears/);
+    expect(leo).not.toMatch(/politely, but says nothing/);
+    expect(g.say('give drawing to leo')).toMatch(/Put it back under my pillow/);
+    expect(g.say('show drawing to mia')).toMatch(/little pencil figure/);
+    expect(g.say('show drawing to jaime')).toMatch(/exclamation marks/);
+  });
+});
