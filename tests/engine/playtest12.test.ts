@@ -74,3 +74,14 @@ describe("Leo's felt-tip drawing", () => {
     expect(g.say('show drawing to jaime')).toMatch(/exclamation marks/);
   });
 });
+
+describe('the Star Stairs, before Leo waits', () => {
+  it('running up is answered with why Leo does not: the promise, and no stair for the others', () => {
+    const g = before('talk to jaime');
+    expect(g.host.state.player).toBe('leo');
+    expect(g.say('look')).toMatch(/You could run/);
+    expect(g.say('u')).toMatch(/You promised to wait for them at the gate.*nobody else has a stair/s);
+    expect(g.say('run up the stairs')).toMatch(/You promised Jaime you'd wait for them at the gate/);
+    expect(g.say('climb stairs')).toMatch(/no stair for them/);
+  });
+});
