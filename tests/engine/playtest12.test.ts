@@ -85,3 +85,16 @@ describe('the Star Stairs, before Leo waits', () => {
     expect(g.say('climb stairs')).toMatch(/no stair for them/);
   });
 });
+
+describe('the Star Stairs, who is where', () => {
+  it('before Leo waits, the others are at the end of the bridge with no stair, and Leo is on his', () => {
+    const g = before('talk to jaime');
+    const look = g.say('look');
+    expect(look).toMatch(/Jaime stands at the end of the bridge, hands on hips, where there's no stair for him/);
+    expect(look).toMatch(/Mia waits on the last plank of the bridge/);
+    expect(look).not.toMatch(/Jaime is here|Mia is here/);
+    expect(g.say('switch to jaime')).toMatch(/Leo is four steps up his ribbon of stars/);
+    g.say('ask leo about meelia');
+    expect(g.say('switch to mia')).toMatch(/Jaime is here, scarf and all/);
+  });
+});
