@@ -98,3 +98,20 @@ describe('the Star Stairs, who is where', () => {
     expect(g.say('switch to mia')).toMatch(/Jaime is here, scarf and all/);
   });
 });
+
+describe("the epilogue and Mia's ribbon", () => {
+  const play = (lines: readonly string[]) => {
+    const g = game(world);
+    return g.run(...lines).join('\n');
+  };
+  it('the dream keeps the ribbon only when nobody took it off the stump', () => {
+    const carried = play(walk);
+    expect(carried).toMatch(/Leo gives Mia her blue ribbon back/);
+    expect(carried).not.toMatch(/nobody went back for/);
+    const sent = play(walkthrough('ending-balance-ribbon.txt'));
+    expect(sent).toMatch(/went up a seam in the sky/);
+    expect(sent).not.toMatch(/nobody went back for/);
+    const left = play(walk.filter((l) => l !== 'take ribbon'));
+    expect(left).toMatch(/snagged on a stump of ice in a grove nobody went back for/);
+  });
+});
