@@ -115,3 +115,14 @@ describe("the epilogue and Mia's ribbon", () => {
     expect(left).toMatch(/snagged on a stump of ice in a grove nobody went back for/);
   });
 });
+
+describe('looking at Jaime in the dream', () => {
+  it('as Leo, he has one eye on you; as Mia, his hand is near your elbow', () => {
+    const g = before('talk to jaime');
+    const asLeo = g.say('x jaime');
+    expect(asLeo).toMatch(/one eye on you/);
+    expect(asLeo).not.toMatch(/one eye on Leo/);
+    g.say('switch to mia');
+    expect(g.say('x jaime')).toMatch(/one eye on Leo and one on the path, and a hand near your elbow/);
+  });
+});
