@@ -126,3 +126,17 @@ describe('looking at Jaime in the dream', () => {
     expect(g.say('x jaime')).toMatch(/one eye on Leo and one on the path, and a hand near your elbow/);
   });
 });
+
+describe("Mia's edges of things", () => {
+  it('as Mia, the edges she looks at are the seams she sees; at the gate, its seam', () => {
+    const g = before('talk to jaime');
+    g.say('switch to mia');
+    expect(g.say('x edges')).toMatch(/The seams are everywhere/);
+    expect(g.say('x edge')).not.toMatch(/can't see any/);
+    g.say('switch to leo');
+    expect(g.say('x edges')).toMatch(/The dream looks whole to you/);
+    const gate = before('x seam');
+    expect(gate.host.state.player).toBe('mia');
+    expect(gate.say('x edges')).toMatch(/where picture meets sky/);
+  });
+});
