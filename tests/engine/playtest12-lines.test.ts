@@ -38,6 +38,16 @@ describe('orders to several people by name', () => {
     expect(g.say('leo and mia, sit down')).not.toMatch(/don't know the word/);
   });
 
+  it('in the dream, "follow me" is the group rule, not a refusal; in act 5 Jaime does not offer to go to bed', () => {
+    const g = before('x seam');
+    g.say('be leo');
+    expect(g.say('jaime, follow me')).toMatch(/Where you go, I go/);
+    expect(g.say('mia, follow me')).toMatch(/right behind you/);
+    const morning = before('talk to mia');
+    expect(morning.host.state.act).toBe(5);
+    expect(morning.say('jaime, sit down')).not.toMatch(/I'll do bed/);
+  });
+
   it('what an order names is "it" afterwards, obeyed or not', () => {
     const g = before('switch to jaime');
     g.say('tell leo to take the drawing');
