@@ -22,6 +22,7 @@ export function printableInput(s: string): string {
 }
 
 const UNDO_WORDS = /^\s*(undo|u n d o)\s*[.!]?\s*$/i;
+const REPEAT_WORDS = /^\s*(again|g|oops)\b/i;
 
 /** Plays one line: `undo` on its own goes back a turn; everything else goes through step. */
 export function play(w: World, session: Session, input: string): { session: Session; events: GameEvent[] } {
@@ -29,8 +30,8 @@ export function play(w: World, session: Session, input: string): { session: Sess
     const last = session.undo[session.undo.length - 1];
     if (!last) return { session, events: [{ type: 'message', id: 'undo.nothing' }] };
     return {
-      // AGAIN after UNDO plays the undone command again, not the one before it.
-      session: { state: { ...last.state, lastInput: session.state.lastInput }, undo: session.undo.slice(0, -1) },
+      // AGAIN after UNDO plays the undone command again (an undone AGAIN, what it repeated).
+      session: { state: { ...last.state, lastInput: REPEAT_WORDS.test(last.input) ? last.state.lastInput : last.input }, undo: session.undo.slice(0, -1) },
       events: [{ type: 'undone', command: last.input }],
     };
   }

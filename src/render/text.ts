@@ -93,6 +93,8 @@ export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []
       reducedMotion: r.reducedMotion,
       damageLines: 1,
     }).split('\n')[0] ?? '';
+    // Damage so light that the line came out whole would only print the line twice.
+    if (damage.replace(/\x1b\[[0-9;]*m/g, '').trimEnd() === first.trimEnd()) return clean;
     return `${damage}\n${clean}`;
   }
   if (!r.color) return wrapText(plain, r.width);

@@ -40,6 +40,11 @@ describe('again after undo', () => {
     const went = g.say('south');
     expect(g.say('undo')).toMatch(/south/);
     expect(g.say('again')).toBe(went);
+    // A look in between takes no turn: UNDO takes back the move (here the AGAIN that made it),
+    // and AGAIN makes it again, not the look (playtest 13).
+    g.say('x leo');
+    expect(g.say('undo')).toMatch(/again/);
+    expect(g.say('again')).toBe(went);
   });
 });
 

@@ -74,3 +74,26 @@ describe('what is said', () => {
     expect(g.say('set drawing to eight')).not.toMatch(/ has nothing/);
   });
 });
+
+describe('what the thirteenth playtest saw', () => {
+  it('revealed in the field, Elara does not kneel in the hollow\'s moss or look over its rim', () => {
+    const g = playedTo('ending-balance-forced.txt')('remove band', 2);
+    g.run('be leo', 'north', 'be elara', 'north');
+    expect(g.say('look')).toMatch(/^The Specter's Field/);
+    expect(g.host.state.player).toBe('elara');
+    const reveal = g.say("hold leo's hand");
+    expect(reveal).toMatch(/Mum\?/);
+    expect(reveal).not.toMatch(/moss|rim of the hollow/);
+  });
+
+  it('anchored by the kitchen and the stars, remembering home after all does not anchor him twice', () => {
+    const g = before('remember home');
+    g.say('remember kitchen');
+    expect(g.say('remember stars')).toMatch(/Two frames glow now/);
+    const home = g.say('remember home');
+    expect(home).toMatch(/The third frame glows/);
+    expect(home).not.toMatch(/All at once you are all the way here/);
+    expect(g.host.state.flags.memory_home).toBe(true);
+  });
+});
+

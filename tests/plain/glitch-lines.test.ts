@@ -45,6 +45,14 @@ describe('a glitch in line mode', () => {
     expect(said.split('\n').length).toBe(renderBlocks([{ spans: [{ text: TEXT }] }, { spans: other.spans }], r).split('\n').length + 1);
   });
 
+  it('prints no line of damage that came out the same as the clean line', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const out = renderBlock({ spans: [{ text: 'Every door in the Specter opens a crack.' }], glitch: { intensity: 0.1, seed } }, r);
+      const lines = out.split('\n');
+      if (lines.length > 1) expect(lines[0]).not.toBe(lines[1]);
+    }
+  });
+
   it('at intensity 0 is only the text', () => {
     expect(renderBlock(block(0), r)).toBe(clean);
   });
