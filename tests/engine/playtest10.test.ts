@@ -1,13 +1,9 @@
 // Findings of the tenth blind playtest, each played through the real story from the balance
 // walkthrough's state at that moment.
 import { describe, it, expect } from 'vitest';
-import { join } from 'node:path';
-import { loadContent } from '../../src/content/load.js';
-import { gameBefore, walkthrough } from './helpers.js';
+import { playedTo } from './helpers.js';
 
-const world = loadContent(join(import.meta.dirname, '../..', 'content'));
-const walk = walkthrough('ending-balance.txt');
-const before = (cmd: string, nth = 1) => gameBefore(world, walk, cmd, nth);
+const before = playedTo();
 const UNKNOWN = /don't know the word|nothing on .* to peel|can't see any/i;
 
 describe('the painted Frost Gate can be peeled', () => {

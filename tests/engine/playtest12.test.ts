@@ -1,13 +1,11 @@
 // Findings of the twelfth blind playtest, each played through the real story from a
 // walkthrough's state at that moment.
 import { describe, it, expect } from 'vitest';
-import { join } from 'node:path';
-import { loadContent } from '../../src/content/load.js';
-import { game, gameBefore, walkthrough } from './helpers.js';
+import { game, playedTo, story, walkthrough } from './helpers.js';
 
-const world = loadContent(join(import.meta.dirname, '../..', 'content'));
+const world = story();
 const walk = walkthrough('ending-balance.txt');
-const before = (cmd: string, nth = 1) => gameBefore(world, walk, cmd, nth);
+const before = playedTo();
 
 describe('what the twelfth playtest asked about', () => {
   it('in the Corridor of Memories, the kitchen window is remembered by its window', () => {

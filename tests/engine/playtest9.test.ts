@@ -1,13 +1,10 @@
 // Findings of the ninth blind playtest, each played through the real story from the balance
 // walkthrough's state at that moment.
 import { describe, it, expect } from 'vitest';
-import { join } from 'node:path';
-import { loadContent } from '../../src/content/load.js';
-import { game, gameBefore, mini, walkthrough } from './helpers.js';
+import { game, gameBefore, mini, playedTo, story, walkthrough } from './helpers.js';
 
-const world = loadContent(join(import.meta.dirname, '../..', 'content'));
-const walk = walkthrough('ending-balance.txt');
-const before = (cmd: string, nth = 1) => gameBefore(world, walk, cmd, nth);
+const world = story();
+const before = playedTo();
 
 describe('what the ninth playtest typed', () => {
   it('in the study, the binders are the manual, and VOL. 3 is one of them', () => {
