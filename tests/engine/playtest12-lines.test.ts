@@ -97,3 +97,12 @@ describe('what the thirteenth playtest saw', () => {
   });
 });
 
+describe('answering the Specter in your own words', () => {
+  it('SAY "…the study door…" to Leo is telling him about the study door, whatever else it says', () => {
+    const told = before('tell leo about the study door').say('tell leo about the study door');
+    const g = before('tell leo about the study door');
+    expect(g.say('say "The study door will stay open, Leo. I promise." to leo')).toBe(told);
+    expect(g.host.state.flags.answered_door).toBe(true);
+  });
+});
+

@@ -2,7 +2,7 @@
 // characters' own rules (content); these actions find who is spoken to and what about.
 import type { Id, Rule, Character, World } from '../types.js';
 import { type Ctx, msg, theName } from '../context.js';
-import { runRules } from '../effects.js';
+import { runRules, topicFits } from '../effects.js';
 import { holds } from '../conditions.js';
 import { canPerceive, charactersIn, roomOf, scope } from '../world-query.js';
 import { defineAction, perform, type AnyAction, type MaybeAct } from './pipeline.js';
@@ -165,6 +165,17 @@ function saidAsVerb(ctx: Ctx, text: string, ch: Character): boolean {
   return perform(ctx, { verb: cmd.verb, dobj: ch.id });
 }
 
+/**
+ * `say "the study door will stay open" to leo`, where Leo has TELL rules of their own for those
+ * words that hold now (the answers to the Specter): it is telling him, as TELL LEO ABOUT THE
+ * STUDY DOOR is. True when it was.
+ */
+function saidAsTelling(ctx: Ctx, text: string, ch: Character): boolean {
+  const rules = ch.verbs?.tell;
+  if (!rules?.some((r) => r.topic !== undefined && topicFits(r, text) && holds(ctx.w, ctx.s, r.if, ctx.actor))) return false;
+  return perform(ctx, { verb: 'tell', dobj: ch.id, topic: text });
+}
+
 /** What is said, as a quoted sentence: its first letter up, and a full stop if it has no closing mark. */
 function spoken(text: string): string {
   const t = text.trim();
@@ -189,7 +200,7 @@ const say = defineAction({
       const to = a.iobj && Object.hasOwn(w.characters, a.iobj) ? a.iobj : here.length === 1 ? here[0] : undefined;
       const ch = to === undefined ? undefined : w.characters[to];
       if (!ch || to === ctx.actor) return msg(ctx, here.length ? 'say.aloud' : 'say.default', { text: spoken(text) });
-      if (saidAsVerb(ctx, text, ch)) return;
+      if (saidAsVerb(ctx, text, ch) || saidAsTelling(ctx, text, ch)) return;
       msg(ctx, 'say.to', { text: spoken(text), name: ch.name });
       if (answeredUnseen(ctx, ch, ch.ask?.unseen, `${ch.id}.ask.unseen`, 'talk.unseen')) return;
       if (!saidTo(ctx, ch, text)) msg(ctx, 'say.heard', { name: ch.name });
