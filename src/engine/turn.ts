@@ -252,13 +252,7 @@ function orderEveryone(ctx: Ctx, cmd: ActionCommand, group: NounPhrase, opts: { 
     msg(ctx, 'order.nobody_here');
     return true;
   }
-  for (const id of people) {
-    const ch = w.characters[id];
-    if (!ch) continue;
-    const at = ctx.out.length;
-    orderOne(ctx, cmd, ch, opts);
-    headReply(ctx, at, ch.name, true);
-  }
+  orderEachOf(ctx, cmd, people.flatMap((id) => w.characters[id] ?? []), opts);
   return true;
 }
 
@@ -279,12 +273,17 @@ function orderEach(ctx: Ctx, cmd: ActionCommand, list: NounPhrase, opts: { refus
     if (!ch) return false;
     people.push(ch);
   }
+  orderEachOf(ctx, cmd, people, opts);
+  return true;
+}
+
+/** Orders each in turn; each reply is headed by who gave it. */
+function orderEachOf(ctx: Ctx, cmd: ActionCommand, people: readonly Character[], opts: { refusal?: string }): void {
   for (const ch of people) {
     const at = ctx.out.length;
     orderOne(ctx, cmd, ch, opts);
     headReply(ctx, at, ch.name, true);
   }
-  return true;
 }
 
 function orderOne(ctx: Ctx, cmd: ActionCommand, ch: Character, opts: { refusal?: string }): boolean {
