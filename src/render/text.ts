@@ -1,6 +1,7 @@
 // Blocks to terminal text for line mode: wrapping, styles (when colour is on) and glitches.
 import { paint } from './theme.js';
 import wrapAnsi from 'wrap-ansi';
+import stripAnsi from 'strip-ansi';
 import type { Block, Span } from '../narrate/index.js';
 import { plainGlitchOutput, describeGlitch, graphemeWidth } from '../glitch/index.js';
 
@@ -94,7 +95,7 @@ export function renderBlock(b: Block, r: RenderSettings, memories: string[] = []
       damageLines: 1,
     }).split('\n')[0] ?? '';
     // Damage so light that the line came out whole would only print the line twice.
-    if (damage.replace(/\x1b\[[0-9;]*m/g, '').trimEnd() === first.trimEnd()) return clean;
+    if (stripAnsi(damage).trimEnd() === first.trimEnd()) return clean;
     return `${damage}\n${clean}`;
   }
   if (!r.color) return wrapText(plain, r.width);
