@@ -97,6 +97,17 @@ describe('what the thirteenth playtest saw', () => {
   });
 });
 
+describe('asking what someone wants (playtest 13)', () => {
+  it('Mia and Leo say what they want, in act 1 and in the dream', () => {
+    const g = before('switch to jaime');
+    expect(g.say('ask mia what she wants')).toMatch(/tired at the right time/);
+    expect(g.say('ask leo what he wants')).toMatch(/heart of Meelia/);
+    const dream = before('x seam');
+    dream.say('be leo');
+    expect(dream.say('ask mia what she wants')).toMatch(/where I can see them/);
+  });
+});
+
 describe('answering the Specter in your own words', () => {
   it('SAY "…the study door…" to Leo is telling him about the study door, whatever else it says', () => {
     const told = before('tell leo about the study door').say('tell leo about the study door');
