@@ -124,20 +124,7 @@ export class UiModel {
   }
 
   status(): string {
-    return this.statusAt(this.columns() - 1, this.o.render.color);
-  }
-
-  /** The status line is drawn on every keystroke but changes only with the state: kept once made. */
-  private statusMemo: { state: unknown; width: number; text: string }[] = [];
-
-  private statusAt(width: number, color: boolean): string {
-    const state = this.o.host.state;
-    const slot = color ? 1 : 0;
-    const m = this.statusMemo[slot];
-    if (m && m.state === state && m.width === width) return m.text;
-    const text = statusText(this.where(), width, color);
-    this.statusMemo[slot] = { state, width, text };
-    return text;
+    return statusText(this.where(), this.columns() - 1, this.o.render.color);
   }
 
   get animating(): boolean {
@@ -239,7 +226,7 @@ export class UiModel {
   liveWidths(columns: number): number[] {
     const clip = (w: number) => Math.min(w, columns);
     const frame = (this.frame ?? []).map((l) => clip(stringWidth(l)));
-    const status = this.settings().screenReader ? [] : [clip(stringWidth(this.statusAt(columns - 1, false)))];
+    const status = this.settings().screenReader ? [] : [clip(stringWidth(statusText(this.where(), columns - 1, false)))];
     const input = Math.min(2 + stringWidth(lineValue(this.line)), columns - 1);
     return [0, ...frame, ...status, input];
   }
