@@ -29,10 +29,8 @@ export class WitnessFolderError extends Error {
 export function readWitnesses(dirs: readonly string[]): Witness[] {
   const out: Witness[] = [];
   for (const d of dirs) {
-    let files: string[];
     try {
-      files = readdirSync(d).filter((x) => x.endsWith('.txt')).sort();
-      for (const f of files) out.push(parseWitness(f, readFileSync(join(d, f), 'utf8')));
+      for (const f of readdirSync(d).filter((x) => x.endsWith('.txt')).sort()) out.push(parseWitness(f, readFileSync(join(d, f), 'utf8')));
     } catch (e) {
       throw new WitnessFolderError(d, (e as Error).message);
     }

@@ -147,10 +147,10 @@ function makeHost(f: PlayFlags, io: Io, world: World, folder: Folder, render: Re
     io.stderr.write(`nanodream: ${say('cli.turn_failed', { turn: d.turn, input: JSON.stringify(d.input.slice(0, 200)), seed: d.seed, details: (d.error as Error)?.stack ?? String(d.error) })}\n`);
     return null;
   };
-  // Started with `npm start`, the game is started again the same way.
-  const relaunch = io.env.npm_lifecycle_event === 'start' ? { again: 'npm start', fresh: 'npm start -- --new' } : { again: 'nanodream', fresh: 'nanodream --new' };
+  // Started with `npm start`, the game is started again the same way (else as `nanodream`, the host's default).
+  const relaunch = io.env.npm_lifecycle_event === 'start' ? { again: 'npm start', fresh: 'npm start -- --new' } : undefined;
   host = new GameHost({
-    world, seed, store: folder.store, gameVersion: version(), now: io.now, onMeta, onTurnFailed, relaunch, autosave: interactive ? 'turn' : 'deferred',
+    world, seed, store: folder.store, gameVersion: version(), now: io.now, onMeta, onTurnFailed, ...(relaunch ? { relaunch } : {}), autosave: interactive ? 'turn' : 'deferred',
   });
   attachComforts(host, { world, transcript, settings });
   return host;

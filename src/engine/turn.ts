@@ -3,7 +3,7 @@
 // one ordered.
 import type { Character, Id } from './types.js';
 import type { Command, ActionCommand, NounPhrase } from '../parser/index.js';
-import { nounPhraseFromWords } from '../parser/index.js';
+import { listParts, nounPhraseFromWords } from '../parser/index.js';
 import { type Ctx, msg, bareName, theName, capitalise, headReply } from './context.js';
 import { runRules, switchPlayer } from './effects.js';
 import { perform } from './actions/index.js';
@@ -263,10 +263,8 @@ function orderEveryone(ctx: Ctx, cmd: ActionCommand, group: NounPhrase, opts: { 
 function orderEach(ctx: Ctx, cmd: ActionCommand, list: NounPhrase, opts: { refusal?: string }): boolean {
   const { w } = ctx;
   if (list.pronoun || !/\band\b|,/.test(list.text)) return false;
-  const parts = list.text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean);
   const people: Character[] = [];
-  for (const part of parts) {
-    const np = nounPhraseFromWords(part.split(' '));
+  for (const np of listParts(list.text)) {
     const r = np ? resolve(ctx, np) : undefined;
     const id = r?.kind === 'ok' && r.ids.length === 1 ? r.ids[0] : undefined;
     const ch = id !== undefined && Object.hasOwn(w.characters, id) ? w.characters[id] : undefined;

@@ -94,6 +94,7 @@ export function parse(input: string, vocab: Vocabulary, options: ParseOptions = 
 }
 
 export { parseNounPhrase, nounPhraseFromWords } from './noun-phrase.js';
+export { listParts } from './parse-command.js';
 export { matchNounPhrase, describeChoices, singularsOf, type Candidate } from './match.js';
 export { VERBS, type VerbInfo } from './verbs.js';
 export { makeGrammar, patternProblem, STANDARD_GRAMMAR, type Grammar, type GrammarLine } from './grammar.js';

@@ -277,6 +277,11 @@ function metaArg(line: CompiledLine, ts: Token[]): string {
   return space < 0 ? raw.toLowerCase() : raw.slice(0, space).toLowerCase() + raw.slice(space);
 }
 
+/** `key, lamp and box` → one noun phrase per name (null where a piece names nothing). */
+export function listParts(text: string): (NounPhrase | null)[] {
+  return text.split(/\s+and\s+|\s*,\s*(?:and\s+)?/).map((p) => p.trim()).filter(Boolean).map((p) => nounPhraseFromWords(p.split(' ')));
+}
+
 /**
  * `take key and lamp` → one command per thing, since a NounPhrase names one thing (or all).
  * Each keeps the whole input, so `again` repeats the whole list. A topic holding the list stays one command.
@@ -286,8 +291,7 @@ export function expandLists(cmd: Command): Command[] {
   if (!cmd.dobj.words.includes('and') && !cmd.dobj.text.includes(',')) return [cmd];
   // `imagine stairs for mia and jaime`: the list is part of what is imagined, one act.
   if (cmd.topic !== undefined && /\band\b|,/.test(cmd.topic)) return [cmd];
-  const parts = cmd.dobj.text.split(/\s+and\s+|\s*,\s*(?:and\s+)?/).map((p) => p.trim()).filter(Boolean);
-  const phrases = parts.map((p) => nounPhraseFromWords(p.split(' ')));
+  const phrases = listParts(cmd.dobj.text);
   const whole = phrases.filter((np): np is NounPhrase => np !== null && !np.all);
   if (phrases.length < 2 || whole.length < phrases.length) return [cmd];
   return whole.map((dobj) => ({ ...cmd, dobj }));

@@ -58,9 +58,9 @@ export function whereabouts(w: World, s: State): Whereabouts {
     turn: s.turn,
     turnLabel: formatMessage(w, 'ui.status_turn', { turn: s.turn }),
     // Once the story has ended, the status line says which ending, not the act it ended in.
-    act: s.ending
-      ? formatMessage(w, 'ui.status_ended', { title: w.endings[s.ending]?.title ?? '' }).replace(/:\s*$/, '')
-      : formatMessage(w, 'ui.status_act', { act: act?.id ?? s.act, name: act?.name ?? '' }).replace(/:\s*$/, ''),
+    act: (s.ending
+      ? formatMessage(w, 'ui.status_ended', { title: w.endings[s.ending]?.title ?? '' })
+      : formatMessage(w, 'ui.status_act', { act: act?.id ?? s.act, name: act?.name ?? '' })).replace(/:\s*$/, ''),
     sentence: formatMessage(w, place ? 'ui.whereabouts' : 'ui.whereabouts_nowhere', { character, place }),
   };
 }
