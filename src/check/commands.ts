@@ -82,8 +82,11 @@ function placesNow(w: World, s: State, actor: Id): Set<Id> {
   return out;
 }
 
-/** `north`, or `north. east. up` to walk through rooms with nothing to do in them. */
-export function walks(w: World, s: State, actor: Id, everyRoom = false): string[] {
+/**
+ * `north`, or `north. east. up` to walk through rooms with nothing to do in them. With
+ * `everyRoom`, a step into each room next door instead (those `wanted` says, if given).
+ */
+export function walks(w: World, s: State, actor: Id, everyRoom = false, wanted?: (room: Id) => boolean): string[] {
   const here = roomOf(s, actor);
   const stops = everyRoom ? null : placesNow(w, s, actor);
   const prev = new Map<Id, [Id, Direction]>();
@@ -102,7 +105,7 @@ export function walks(w: World, s: State, actor: Id, everyRoom = false): string[
       if (e.door && !hasProp(s, e.door, 'open')) continue;
       seen.add(e.to);
       prev.set(e.to, [r, d]);
-      if (!stops || stops.has(e.to)) {
+      if (stops ? stops.has(e.to) : wanted?.(e.to) !== false) {
         const path: Direction[] = [];
         for (let x = e.to; x !== here; x = prev.get(x)![0]) path.unshift(prev.get(x)![1]);
         out.push(path.join('. '));

@@ -68,11 +68,11 @@ export class Expander {
   private readonly moves = new Map<TextTouch, Map<string, boolean>>();
 
   /** Options for every step: traced when the unshown content is wanted (see shown.ts). */
-  private readonly trace: { trace?: boolean };
+  private readonly trace: { trace?: boolean; quiet?: boolean };
 
   constructor(private readonly w: World, private readonly gen: GenOptions, unshown = false) {
     this.coverage = new Coverage(w, { unshown });
-    this.trace = { trace: unshown };
+    this.trace = { trace: unshown, quiet: !unshown };
     this.roomCount = Object.keys(w.rooms).length;
     this.itemCount = Object.keys(w.items).length;
     // This thread's own copy of the world: its lists that write text-only state (in some act) say when they run.
@@ -194,12 +194,12 @@ export class Expander {
   private noteItemsInScope(s: State): void {
     if (this.items.size === this.itemCount) return;
     const here = roomOf(s, s.player);
-    for (const id of Object.keys(s.loc)) if (id in this.w.items && roomOf(s, id) === here) this.items.add(id);
+    for (const id in s.loc) if (!this.items.has(id) && id in this.w.items && roomOf(s, id) === here) this.items.add(id);
   }
 
   /** As explore.ts's coverageWalks: walk for real to rooms not yet seen, adding nothing to the graph. */
   private coverageWalks(s: State): void {
-    for (const c of walks(this.w, s, s.player, true)) {
+    for (const c of walks(this.w, s, s.player, true, (room) => !this.rooms.has(room))) {
       let r;
       try {
         r = step(this.w, s, c, this.trace);

@@ -77,7 +77,7 @@ export interface Exploration {
 /** The search's graph and what it has found on the way. */
 interface Graph {
   /** Options for every step: traced when the unshown content is wanted. */
-  trace: { trace?: boolean };
+  trace: { trace?: boolean; quiet?: boolean };
   w: World;
   opts: ExploreOptions;
   nodes: Node[];
@@ -142,7 +142,7 @@ export function pathTo(nodes: readonly Pick<Node, 'parent' | 'command'>[], i: nu
 /** The items in the player's room in a state. */
 function noteItemsInScope(g: Graph, s: State): void {
   const here = roomOf(s, s.player);
-  for (const id of Object.keys(s.loc)) if (id in g.w.items && roomOf(s, id) === here) g.itemsInScope.add(id);
+  for (const id in s.loc) if (!g.itemsInScope.has(id) && id in g.w.items && roomOf(s, id) === here) g.itemsInScope.add(id);
 }
 
 /** One act's share of the search: its breadth-first queue and its best-first probe. */
@@ -269,7 +269,7 @@ function stepCommands(g: Graph, sched: Scheduler, head: number, s: State, next: 
  * state reached is not added: nothing in it can differ from this one but the position.
  */
 function coverageWalks(g: Graph, s: State, roomCount: number): void {
-  for (const c of walks(g.w, s, s.player, true)) {
+  for (const c of walks(g.w, s, s.player, true, (room) => !g.roomsReached.has(room))) {
     let r;
     try {
       r = step(g.w, s, c, g.trace);
@@ -389,7 +389,7 @@ export function explore(w: World, opts: ExploreOptions = {}): Exploration {
   const t0 = now();
   const g: Graph = {
     w, opts, nodes: [], index: new Map(), roomsReached: new Set(), itemsInScope: new Set(), endings: new Map(), engineFailures: [], steps: 0,
-    textQueue: [], textStates: 0, trace: { trace: !!opts.unshown },
+    textQueue: [], textStates: 0, trace: { trace: !!opts.unshown, quiet: !opts.unshown },
   };
   const sched = new Scheduler((i) => g.nodes[i].next === null, opts.checkpoints);
   const s0 = initialState(w, opts.seed ?? 0);

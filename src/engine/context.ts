@@ -2,6 +2,7 @@
 // and the small helpers every action uses to speak and to name things.
 import type { World, State, GameEvent, Id, Style, Text } from './types.js';
 import { filled, variantOf, variantText } from './conditions.js';
+import { forgetContents } from './world-query.js';
 
 export interface Ctx {
   w: World;
@@ -18,6 +19,8 @@ export interface Ctx {
   orderedBy?: Id;
   /** Say which rules answered and which variants were shown (events `rule` and `variant`), for the checker. */
   trace?: boolean;
+  /** Leave out room descriptions (the checker's search, where nothing is read): see step. */
+  quiet?: boolean;
 }
 
 type RecordPart = 'loc' | 'flags' | 'counters' | 'pronouns' | 'hintsTaken' | 'props' | 'visited' | 'seen';
@@ -34,6 +37,8 @@ export function own<K extends RecordPart>(ctx: Ctx, k: K): State[K] {
     ctx.s[k] = { ...ctx.s[k] };
     ctx.owned.add(k);
   }
+  // Every change to a place is `own(ctx, 'loc')[id] = at`, so the index of places goes here.
+  if (k === 'loc') forgetContents(ctx.s.loc);
   return ctx.s[k];
 }
 

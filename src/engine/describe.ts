@@ -23,6 +23,7 @@ export function visibleExits(ctx: Ctx, room: Id): Direction[] {
 
 /** Describes the actor's room. `full` forces the long description whatever the verbosity. */
 export function describeRoom(ctx: Ctx, full: boolean, revisit = false): void {
+  if (ctx.quiet) return;
   const { w, s } = ctx;
   const roomId = roomOf(s, ctx.actor);
   const room = w.rooms[roomId];

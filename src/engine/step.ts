@@ -14,10 +14,13 @@ function clone(s: State): State {
   };
 }
 
-/** One line of input played from s0. `trace`: also say which rules and variants were used (for the checker). */
-export function step(w: World, s0: State, input: string, opts: { trace?: boolean } = {}): StepResult {
+/**
+ * One line of input played from s0. For the checker: `trace` also says which rules and variants
+ * were used; `quiet` leaves out room descriptions, which only say things (the state is the same).
+ */
+export function step(w: World, s0: State, input: string, opts: { trace?: boolean; quiet?: boolean } = {}): StepResult {
   const s = clone(s0);
-  const ctx: Ctx = { w, s, actor: s.player, out: [], tookTime: false, owned: new Set(), trace: opts.trace };
+  const ctx: Ctx = { w, s, actor: s.player, out: [], tookTime: false, owned: new Set(), trace: opts.trace, quiet: opts.quiet };
   runLine(ctx, input, true);
   return { state: s, events: ctx.out };
 }

@@ -43,13 +43,37 @@ export function canPerceive(w: World, s: State, viewer: Id, other: Id): boolean 
 }
 
 /** Things directly inside a place (room, character or container), in content order. */
-export function contentsOf(w: World, s: State, place: Id): Id[] {
-  const out: Id[] = [];
-  const items = w.items;
+/**
+ * What lies directly in each place, by `loc` object. A state's parts are never changed once a
+ * state has them (context.ts's `own` copies a part before a turn changes it, and forgets its
+ * index each time it hands it out for a change), so one pass over `loc` answers every place.
+ */
+const byPlace = new WeakMap<State['loc'], { w: World; at: Map<Id, Id[]> }>();
+const NOTHING: readonly Id[] = Object.freeze([]);
+
+/** The items directly in a place (room, container, supporter or character), in `loc` order. */
+export function contentsOf(w: World, s: State, place: Id): readonly Id[] {
   const loc = s.loc;
-  // for...in visits a plain object's own keys in Object.keys order, without building the array.
-  for (const id in loc) if (loc[id] === place && id in items) out.push(id);
-  return out;
+  let idx = byPlace.get(loc);
+  if (idx?.w !== w) {
+    const at = new Map<Id, Id[]>();
+    const items = w.items;
+    // for...in visits a plain object's own keys in Object.keys order, without building the array.
+    for (const id in loc) {
+      const place = loc[id];
+      if (!(id in items) || place === undefined) continue;
+      const bucket = at.get(place);
+      if (bucket) bucket.push(id);
+      else at.set(place, [id]);
+    }
+    byPlace.set(loc, (idx = { w, at }));
+  }
+  return idx.at.get(place) ?? NOTHING;
+}
+
+/** Called before a `loc` is changed in place: its index no longer holds. */
+export function forgetContents(loc: State['loc']): void {
+  byPlace.delete(loc);
 }
 
 export function charactersIn(w: World, s: State, room: Id): Id[] {
