@@ -6,7 +6,7 @@ import { parseNounPhrase, matchNounPhrase, type Candidate } from '../parser/inde
 import { candidateFor, sceneryCandidates } from '../engine/resolve.js';
 import { holds, inAct } from '../engine/conditions.js';
 import { topicFits } from '../engine/effects.js';
-import { scope, roomOf, carries, hasProp } from '../engine/world-query.js';
+import { scope, roomOf, carries, hasProp, contentsOf } from '../engine/world-query.js';
 import type { Ctx } from '../engine/context.js';
 import { relevance, textRelevance, type TextRelevance } from './analyse.js';
 
@@ -55,30 +55,67 @@ function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
   };
 }
 
-/** Rooms worth stopping in now for the actor: see `Relevance.places`, plus where things that matter and other characters are. */
-function placesNow(w: World, s: State, actor: Id): Set<Id> {
-  const rel = relevance(w, s.act);
+/**
+ * What placesNow reads that does not change within an act, for one actor: the fixed stops, the
+ * people worth meeting (always, or only with something to hand them), and the things worth going
+ * to (unless gone or carried).
+ */
+interface Stops {
+  fixed: Id[];
+  people: Id[];
+  peopleToGive: Id[];
+  things: Id[];
+}
+
+const stopsCache = new WeakMap<World, Map<string, Stops>>();
+
+function stopsFor(w: World, act: number, actor: Id): Stops {
+  let byAct = stopsCache.get(w);
+  if (!byAct) stopsCache.set(w, (byAct = new Map()));
+  const at = `${act} ${actor}`;
+  let st = byAct.get(at);
+  if (st) return st;
+  const rel = relevance(w, act);
   // Text-only writers add their stops too (a stop is a place in the state key, and so more
   // states): the whale's shore, where the wisp is given back, is a stop for nothing else.
-  const text = textRelevance(w, s.act);
-  const out = new Set<Id>([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? []), ...(text.places.get('*') ?? []), ...(text.places.get(actor) ?? [])]);
+  const text = textRelevance(w, act);
+  st = {
+    fixed: [...new Set([...(rel.places.get('*') ?? []), ...(rel.places.get(actor) ?? []), ...(text.places.get('*') ?? []), ...(text.places.get(actor) ?? [])])],
+    people: [],
+    peopleToGive: [],
+    things: [],
+  };
   // Another character's room, when there is something to do with them that matters: words or
   // orders with effects, a rule of theirs that acts, or something to hand them.
-  const held = Object.keys(w.items).some((id) => s.loc[id] === actor && !rel.inert.has(id));
   for (const id of Object.keys(w.characters)) {
     if (id === actor) continue;
     const useful =
-      rel.logicPeople.has(`${id}:converse`) || rel.logicPeople.has(`${id}:orders`) || (held && rel.logicPeople.has(`${id}:give`)) ||
+      rel.logicPeople.has(`${id}:converse`) || rel.logicPeople.has(`${id}:orders`) ||
       Object.keys(w.characters[id].verbs ?? {}).some((v) => rel.logicLists.has(`char:${id}:${v}`)) || !!rel.together.get(actor)?.has(id);
-    if (useful) out.add(roomOf(s, id));
+    if (useful) st.people.push(id);
+    else if (rel.logicPeople.has(`${id}:give`)) st.peopleToGive.push(id);
   }
   for (const id of Object.keys(w.items)) {
     const textActs = text.actingItems.has(id);
-    if ((rel.inert.has(id) && !textActs) || s.loc[id] === 'nowhere' || carries(s, actor, id)) continue;
+    if (rel.inert.has(id) && !textActs) continue;
     const it = w.items[id];
     if (it.visibleTo && !it.visibleTo.includes(actor)) continue;
-    if (it.portable || rel.actingItems.has(id) || textActs || it.lockable || it.openable) out.add(roomOf(s, id));
+    if (it.portable || rel.actingItems.has(id) || textActs || it.lockable || it.openable) st.things.push(id);
   }
+  byAct.set(at, st);
+  return st;
+}
+
+/** Rooms worth stopping in now for the actor: see `Relevance.places`, plus where things that matter and other characters are. */
+function placesNow(w: World, s: State, actor: Id): Set<Id> {
+  const st = stopsFor(w, s.act, actor);
+  const out = new Set<Id>(st.fixed);
+  for (const id of st.people) out.add(roomOf(s, id));
+  if (st.peopleToGive.length) {
+    const rel = relevance(w, s.act);
+    if (contentsOf(w, s, actor).some((id) => !rel.inert.has(id))) for (const id of st.peopleToGive) out.add(roomOf(s, id));
+  }
+  for (const id of st.things) if (s.loc[id] !== 'nowhere' && !carries(s, actor, id)) out.add(roomOf(s, id));
   return out;
 }
 

@@ -2,7 +2,7 @@
 // and the small helpers every action uses to speak and to name things.
 import type { World, State, GameEvent, Id, Style, Text } from './types.js';
 import { filled, variantOf, variantText } from './conditions.js';
-import { forgetContents } from './world-query.js';
+import { forgetContents, forgetFired } from './world-query.js';
 
 export interface Ctx {
   w: World;
@@ -47,6 +47,8 @@ export function ownList<K extends ListPart>(ctx: Ctx, k: K): State[K] {
     ctx.s[k] = ctx.s[k].slice();
     ctx.owned.add(k);
   }
+  // Every change to `fired` is `ownList(ctx, 'fired').push(id)`: its set goes here.
+  if (k === 'fired') forgetFired(ctx.s.fired);
   return ctx.s[k];
 }
 

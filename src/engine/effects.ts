@@ -2,6 +2,7 @@
 import type { Effect, Rule, Id } from './types.js';
 import { type Ctx, msg, own, ownEntry, ownList, say, textIn } from './context.js';
 import { holds } from './conditions.js';
+import { hasFired } from './world-query.js';
 import { nextRandom } from './rng.js';
 import { describeRoom } from './describe.js';
 
@@ -170,7 +171,7 @@ export function runRules(
     if (r.with !== undefined && r.with !== opts.with) continue;
     if (r.topic !== undefined && !fits(r, opts.topic === undefined ? undefined : (said ??= heard(opts.topic)))) continue;
     const onceKey = r.id ?? `${key}#${i}`;
-    if (r.once && ctx.s.fired.includes(onceKey)) continue;
+    if (r.once && hasFired(ctx.s, onceKey)) continue;
     if (!holds(ctx.w, ctx.s, r.if, ctx.actor)) continue;
     if (r.once) ownList(ctx, 'fired').push(onceKey);
     if (ctx.trace) ctx.out.push({ type: 'rule', key: onceKey });

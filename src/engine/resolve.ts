@@ -1,5 +1,5 @@
 // Turns the parser's noun phrases into ids in the actor's scope: pronouns, `all`, ambiguity.
-import type { Id, World } from './types.js';
+import type { Id, Room, World } from './types.js';
 import type { NounPhrase, Candidate } from '../parser/index.js';
 import { matchNounPhrase, singularsOf } from '../parser/index.js';
 import { type Ctx, own, msg, theName, textIn } from './context.js';
@@ -80,14 +80,21 @@ function everyoneHere(ctx: Ctx, np: NounPhrase, inScope: Id[]): Resolution | und
   return people.length > 0 ? { kind: 'ok', ids: people } : undefined;
 }
 
-/** Scenery entries of the actor's room, as pseudo-items `@scenery:<room>:<index>:<word>`. */
-export function sceneryCandidates(ctx: Ctx): Candidate[] {
+const sceneryCache = new WeakMap<Room, readonly Candidate[]>();
+
+/** Scenery entries of the actor's room, as pseudo-items `@scenery:<room>:<index>:<word>` (made once per room). */
+export function sceneryCandidates(ctx: Ctx): readonly Candidate[] {
   const room = ctx.w.rooms[roomOf(ctx.s, ctx.actor)];
   if (!room?.scenery) return [];
-  return room.scenery.map((sc, i) => {
-    const name = sc.words[0] ?? 'that';
-    return { id: `@scenery:${room.id}:${i}:${name}`, words: sc.words.map((x) => x.toLowerCase()), adjectives: [], name };
-  });
+  let out = sceneryCache.get(room);
+  if (!out) {
+    out = room.scenery.map((sc, i) => {
+      const name = sc.words[0] ?? 'that';
+      return { id: `@scenery:${room.id}:${i}:${name}`, words: sc.words.map((x) => x.toLowerCase()), adjectives: [], name };
+    });
+    sceneryCache.set(room, out);
+  }
+  return out;
 }
 
 export function sceneryText(ctx: Ctx, id: Id): string | null {

@@ -3,6 +3,7 @@ import { type Ctx, ownList, say, textIn } from './context.js';
 import type { Scene, State, World } from './types.js';
 import { holds, inAct } from './conditions.js';
 import { applyEffects } from './effects.js';
+import { hasFired } from './world-query.js';
 
 /** After a turn that took time: the clock moves and the story's scenes get their chance. */
 export function afterTurn(ctx: Ctx): void {
@@ -39,7 +40,7 @@ export function runScenes(ctx: Ctx): void {
       if (s.ending) return;
       if (firedNow.has(sc.id)) continue;
       const once = sc.once !== false;
-      if (once && s.fired.includes(sc.id)) continue;
+      if (once && hasFired(s, sc.id)) continue;
       ctx.actor = s.player;
       if (!holds(w, s, sc.if, s.player)) continue;
       firedNow.add(sc.id);

@@ -42,7 +42,6 @@ export function canPerceive(w: World, s: State, viewer: Id, other: Id): boolean 
   return !holds(w, s, inv.if, viewer);
 }
 
-/** Things directly inside a place (room, character or container), in content order. */
 /**
  * What lies directly in each place, by `loc` object. A state's parts are never changed once a
  * state has them (context.ts's `own` copies a part before a turn changes it, and forgets its
@@ -69,6 +68,20 @@ export function contentsOf(w: World, s: State, place: Id): readonly Id[] {
     byPlace.set(loc, (idx = { w, at }));
   }
   return idx.at.get(place) ?? NOTHING;
+}
+
+const firedSets = new WeakMap<readonly Id[], Set<Id>>();
+
+/** Has this scene or once-rule run? A set per `fired` list, kept as the index of places is. */
+export function hasFired(s: State, id: Id): boolean {
+  let set = firedSets.get(s.fired);
+  if (!set) firedSets.set(s.fired, (set = new Set(s.fired)));
+  return set.has(id);
+}
+
+/** Called before a `fired` list is changed in place. */
+export function forgetFired(fired: readonly Id[]): void {
+  firedSets.delete(fired);
 }
 
 /** Called before a `loc` is changed in place: its index no longer holds. */
