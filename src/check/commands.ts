@@ -6,7 +6,7 @@ import { parseNounPhrase, matchNounPhrase, type Candidate } from '../parser/inde
 import { candidateFor, sceneryCandidates } from '../engine/resolve.js';
 import { holds, inAct } from '../engine/conditions.js';
 import { topicFits } from '../engine/effects.js';
-import { scope, roomOf, carries, hasProp, contentsOf } from '../engine/world-query.js';
+import { scope, roomOf, carries, hasProp, contentsOf, canPerceive, hasFired } from '../engine/world-query.js';
 import type { Ctx } from '../engine/context.js';
 import { relevance, textRelevance, type TextRelevance } from './analyse.js';
 
@@ -193,6 +193,12 @@ export interface GenOptions {
    * commands that can change what the state key keeps, see analyse.ts).
    */
   allCommands?: boolean;
+  /**
+   * Also the words to a person, and the orders, that the rule answering them in this state only
+   * answers in words (default false: those steps cannot leave the state, so the search leaves
+   * them out; the tests try them to show that).
+   */
+  spokenToo?: boolean;
 }
 
 /** What every part of commandsFor looks at: the state, the actor's scope, and what matters now. */
@@ -209,6 +215,8 @@ interface Gen {
   /** The text-only state coverage tracks: commands that write it are tried too. */
   text: TextRelevance;
   all: boolean;
+  /** Keep what the answering rule only says (GenOptions.spokenToo; always with `all`). */
+  spoken: boolean;
   /** The commands so far, in the order found. */
   out: Set<string>;
 }
@@ -405,7 +413,9 @@ function conversationCommands(g: Gen, p: Id, pn: string): void {
     const map = ch[kind] ?? {};
     for (const key of Object.keys(map)) {
       const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
-      if (word && personMatters(g, p, `converse:${kind}.${key}`) && map[key].some((r) => actsNow(g, r))) out.add(`${kind} ${pn} about ${word}`);
+      if (word && personMatters(g, p, `converse:${kind}.${key}`) && map[key].some((r) => actsNow(g, r)) && !wordsOnlyNow(g, p, kind, key, word)) {
+        out.add(`${kind} ${pn} about ${word}`);
+      }
     }
     const spare = Object.values(w.topics).find((t) => !map[t.id])?.words[0];
     for (const key of ['default', 'unseen']) {
@@ -420,20 +430,78 @@ function conversationCommands(g: Gen, p: Id, pn: string): void {
   if (ch.talk?.some((r) => actsNow(g, r)) && personMatters(g, p, 'converse:talk')) out.add(`talk to ${pn}`);
 }
 
+/**
+ * The rule of a list that would answer `word` now, as runRules picks it: the first whose topic
+ * fits, whose condition holds in this state, and which, if once, has not run. Null when none would.
+ */
+function answerNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | undefined): Rule | null {
+  for (let i = 0; i < rs.length; i++) {
+    const r = rs[i];
+    if (r.with !== undefined || (r.topic !== undefined && !topicFits(r, word))) continue;
+    if (r.once && hasFired(g.s, r.id ?? `${listKey}#${i}`)) continue;
+    if (holds(g.w, g.s, r.if, g.actor)) return r;
+  }
+  return null;
+}
+
+/**
+ * Would `ask/tell P about WORD` only say something now? True when the person can hear the
+ * actor, nothing runs before the answer that could change the state (no rule list of the verb's
+ * own that matters: the story's, the room's, the person's), and the rule that answers now (the
+ * topic's, or for `tell` the `ask` one it falls back on) has no effect. Otherwise false: the
+ * command is tried. Conditions are read in the state the command starts from, which is the state
+ * the answer is chosen in when nothing runs before it.
+ */
+function wordsOnlyNow(g: Gen, p: Id, kind: 'ask' | 'tell', key: Id, word: string): boolean {
+  if (g.spoken || !canPerceive(g.w, g.s, p, g.actor)) return false;
+  if (listMatters(g, `verbs:${kind}`) || listMatters(g, `room:${g.here}:${kind}`) || listMatters(g, `char:${p}:${kind}`)) return false;
+  const ch = g.w.characters[p];
+  const lists: [Rule[] | undefined, string][] = [[ch[kind]?.[key], `${p}.${kind}.${key}`]];
+  if (kind === 'tell') lists.push([ch.ask?.[key], `${p}.ask.${key}`]);
+  for (const [rs, listKey] of lists) {
+    const r = rs && answerNow(g, rs, listKey, word);
+    if (r) return !r.do?.length && !r.obey;
+  }
+  return false;
+}
+
+/**
+ * A person's own list for a verb is the first the verb's rules are looked for in, and here the
+ * rule that answers is all that happens: every rule of it replaces the action (none runs at a
+ * later stage or lets the action go on), and neither the room's nor the story's list for the
+ * verb matters.
+ */
+function replacesOnly(g: Gen, rs: readonly Rule[], v: string): boolean {
+  return rs.every((r) => (r.stage ?? 'instead') === 'instead' && r.instead !== false) &&
+    !listMatters(g, `room:${g.here}:${v}`) && !listMatters(g, `verbs:${v}`);
+}
+
+/** With `replacesOnly`: does the rule that would answer this word now (if one would) only say something? */
+function saysOnlyNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | null): boolean {
+  const r = answerNow(g, rs, listKey, word ?? undefined);
+  return !!r && !r.do?.length && !r.obey;
+}
+
 /** Orders to a person that matter: `mia, go north`, `mia, take lamp`. */
 function orderCommands(g: Gen, p: Id, pn: string): void {
   const ch = g.w.characters[p];
   for (const [v, rs] of Object.entries(ch.orders ?? {})) {
     if (v === 'default' || !personMatters(g, p, `orders:${v}`)) continue;
     const words = topicPicks(rs);
+    // An order the rule answering it now only answers in words (refused, or not yet) is left out.
+    const wordsOnly = (topic: string | undefined) => {
+      if (g.spoken || !canPerceive(g.w, g.s, p, g.actor)) return false;
+      const r = answerNow(g, rs, `${p}.orders.${v}`, topic);
+      return !!r && !r.do?.length && !r.obey;
+    };
     for (const [i, r] of rs.entries()) {
       if (!actsNow(g, r)) continue;
       const tw = topicWords(r);
       if (v === 'go') {
         // Each way is a different place: every one is tried.
         const dirs = tw.length ? tw : Object.keys(g.w.rooms[roomOf(g.s, p)]?.exits ?? {});
-        for (const d of dirs) g.out.add(`${pn}, go ${d}`);
-      } else g.out.add(`${pn}, ${typed(v)}${words[i] === null ? '' : ` ${words[i]}`}`);
+        for (const d of dirs) if (!wordsOnly(d)) g.out.add(`${pn}, go ${d}`);
+      } else if (!wordsOnly(words[i] ?? undefined)) g.out.add(`${pn}, ${typed(v)}${words[i] === null ? '' : ` ${words[i]}`}`);
     }
   }
 }
@@ -457,10 +525,13 @@ function personCommands(g: Gen, p: Id): void {
     // this act allows; with none, the verb alone (what the standard action makes of it).
     const words = topicPicks(rs);
     let any = false;
+    const tight = !g.spoken && replacesOnly(g, rs, v);
     for (const [i, t] of words.entries()) {
       if (!g.all && !inAct(rs[i]?.if, g.s)) continue;
-      g.out.add(t === null ? `${typed(v)} ${pn}` : spokenTo(v, pn, t));
       any = true;
+      // (Only where the person is the command's object: `hug mia`, `tell mia about X`.)
+      if (tight && (t === null || v === 'tell' || v === 'ask') && saysOnlyNow(g, rs, `${p}.${v}`, t)) continue;
+      g.out.add(t === null ? `${typed(v)} ${pn}` : spokenTo(v, pn, t));
     }
     if (!any) g.out.add(`${typed(v)} ${pn}`);
   }
@@ -487,6 +558,7 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
     rel: relevance(w, s.act),
     text: textRelevance(w, s.act),
     all: !!opts.allCommands,
+    spoken: !!opts.allCommands || !!opts.spokenToo,
     out: new Set<string>(),
   };
   moveCommands(g);
