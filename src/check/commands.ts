@@ -8,6 +8,7 @@ import { holds, inAct } from '../engine/conditions.js';
 import { topicFits } from '../engine/effects.js';
 import { scope, roomOf, carries, hasProp, contentsOf, canPerceive, hasFired } from '../engine/world-query.js';
 import type { Ctx } from '../engine/context.js';
+import { topicId } from '../engine/actions/people.js';
 import { relevance, textRelevance, type TextRelevance } from './analyse.js';
 
 /** How a two-object verb is typed: `use X on Y`. */
@@ -413,7 +414,7 @@ function conversationCommands(g: Gen, p: Id, pn: string): void {
     const map = ch[kind] ?? {};
     for (const key of Object.keys(map)) {
       const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
-      if (word && personMatters(g, p, `converse:${kind}.${key}`) && map[key].some((r) => actsNow(g, r)) && !wordsOnlyNow(g, p, kind, key, word)) {
+      if (word && personMatters(g, p, `converse:${kind}.${key}`) && map[key].some((r) => actsNow(g, r)) && !wordsOnlyNow(g, p, kind, word)) {
         out.add(`${kind} ${pn} about ${word}`);
       }
     }
@@ -445,24 +446,49 @@ function answerNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | 
 }
 
 /**
- * Would `ask/tell P about WORD` only say something now? True when the person can hear the
- * actor, nothing runs before the answer that could change the state (no rule list of the verb's
- * own that matters: the story's, the room's, the person's), and the rule that answers now (the
- * topic's, or for `tell` the `ask` one it falls back on) has no effect. Otherwise false: the
- * command is tried. Conditions are read in the state the command starts from, which is the state
- * the answer is chosen in when nothing runs before it.
+ * Would `ask/tell P about WORD` only say something now? Not when the story's or the room's list
+ * for the verb matters (their rules run first and could change the state). The person's own list
+ * for the verb is read first: when every rule of it replaces the action, the one that answers now
+ * decides. Else the standard action answers (see converseSaysOnly). False means: try it.
  */
-function wordsOnlyNow(g: Gen, p: Id, kind: 'ask' | 'tell', key: Id, word: string): boolean {
-  if (g.spoken || !canPerceive(g.w, g.s, p, g.actor)) return false;
-  if (listMatters(g, `verbs:${kind}`) || listMatters(g, `room:${g.here}:${kind}`) || listMatters(g, `char:${p}:${kind}`)) return false;
+function wordsOnlyNow(g: Gen, p: Id, kind: 'ask' | 'tell', word: string): boolean {
+  if (g.spoken || listMatters(g, `verbs:${kind}`) || listMatters(g, `room:${g.here}:${kind}`)) return false;
+  const own = g.w.characters[p].verbs?.[kind];
+  if (own) {
+    if (!replacesOnly(g, own, kind)) return false;
+    const r = answerNow(g, own, `${p}.${kind}`, word);
+    if (r) return !r.do?.length && !r.obey;
+  }
+  return converseSaysOnly(g, p, kind, word);
+}
+
+/**
+ * The standard ask or tell, played on paper in the state the command starts from, as
+ * people.ts's `converse` answers: to someone who cannot perceive the speaker, the `unseen` rules;
+ * else the topic's rules (for `tell`, then the `ask` ones), then the `default` ones. True when
+ * the rule that answers only speaks, or none answers (a message). Conditions are read in the
+ * state the command starts from, which is the state the answer is chosen in when nothing runs
+ * before it.
+ */
+function converseSaysOnly(g: Gen, p: Id, kind: 'ask' | 'tell', word: string): boolean {
   const ch = g.w.characters[p];
-  const lists: [Rule[] | undefined, string][] = [[ch[kind]?.[key], `${p}.${kind}.${key}`]];
-  if (kind === 'tell') lists.push([ch.ask?.[key], `${p}.ask.${key}`]);
+  const map = ch[kind];
+  const lists: [Rule[] | undefined, string][] = [];
+  if (!canPerceive(g.w, g.s, p, g.actor)) lists.push([map?.unseen ?? ch.ask?.unseen, `${p}.${kind}.unseen`]);
+  else {
+    const ctx: Ctx = { w: g.w, s: g.s, actor: g.actor, out: [], tookTime: false, owned: new Set() };
+    const topic = topicId(ctx, word);
+    if (topic) {
+      lists.push([map?.[topic], `${p}.${kind}.${topic}`]);
+      if (kind === 'tell') lists.push([ch.ask?.[topic], `${p}.ask.${topic}`]);
+    }
+    lists.push([map?.default, `${p}.${kind}.default`]);
+  }
   for (const [rs, listKey] of lists) {
     const r = rs && answerNow(g, rs, listKey, word);
     if (r) return !r.do?.length && !r.obey;
   }
-  return false;
+  return true;
 }
 
 /**
@@ -476,9 +502,9 @@ function replacesOnly(g: Gen, rs: readonly Rule[], v: string): boolean {
     !listMatters(g, `room:${g.here}:${v}`) && !listMatters(g, `verbs:${v}`);
 }
 
-/** With `replacesOnly`: does the rule that would answer this word now (if one would) only say something? */
-function saysOnlyNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | null): boolean {
-  const r = answerNow(g, rs, listKey, word ?? undefined);
+/** With `replacesOnly`: does the rule of the person's list that would answer now (one must) only say something? */
+function saysOnlyNow(g: Gen, p: Id, rs: readonly Rule[], v: string): boolean {
+  const r = answerNow(g, rs, `${p}.${v}`, undefined);
   return !!r && !r.do?.length && !r.obey;
 }
 
@@ -529,8 +555,9 @@ function personCommands(g: Gen, p: Id): void {
     for (const [i, t] of words.entries()) {
       if (!g.all && !inAct(rs[i]?.if, g.s)) continue;
       any = true;
-      // (Only where the person is the command's object: `hug mia`, `tell mia about X`.)
-      if (tight && (t === null || v === 'tell' || v === 'ask') && saysOnlyNow(g, rs, `${p}.${v}`, t)) continue;
+      // Only where the person is the command's object: `hug mia`, `tell mia about X`.
+      const onlyWords = t === null ? tight && saysOnlyNow(g, p, rs, v) : (v === 'tell' || v === 'ask') && wordsOnlyNow(g, p, v, t);
+      if (onlyWords) continue;
       g.out.add(t === null ? `${typed(v)} ${pn}` : spokenTo(v, pn, t));
     }
     if (!any) g.out.add(`${typed(v)} ${pn}`);
