@@ -431,6 +431,9 @@ function conversationCommands(g: Gen, p: Id, pn: string): void {
   if (ch.talk?.some((r) => actsNow(g, r)) && personMatters(g, p, 'converse:talk')) out.add(`talk to ${pn}`);
 }
 
+/** A rule that, answering, changes nothing: no effects, and not obeyed. */
+const speaksOnly = (r: Rule) => !r.do?.length && !r.obey;
+
 /**
  * The rule of a list that would answer `word` now, as runRules picks it: the first whose topic
  * fits, whose condition holds in this state, and which, if once, has not run. Null when none would.
@@ -457,7 +460,7 @@ function wordsOnlyNow(g: Gen, p: Id, kind: 'ask' | 'tell', word: string): boolea
   if (own) {
     if (!replacesOnly(g, own, kind)) return false;
     const r = answerNow(g, own, `${p}.${kind}`, word);
-    if (r) return !r.do?.length && !r.obey;
+    if (r) return speaksOnly(r);
   }
   return converseSaysOnly(g, p, kind, word);
 }
@@ -486,7 +489,7 @@ function converseSaysOnly(g: Gen, p: Id, kind: 'ask' | 'tell', word: string): bo
   }
   for (const [rs, listKey] of lists) {
     const r = rs && answerNow(g, rs, listKey, word);
-    if (r) return !r.do?.length && !r.obey;
+    if (r) return speaksOnly(r);
   }
   return true;
 }
@@ -505,7 +508,7 @@ function replacesOnly(g: Gen, rs: readonly Rule[], v: string): boolean {
 /** With `replacesOnly`: does the rule of the person's list that would answer now (one must) only say something? */
 function saysOnlyNow(g: Gen, p: Id, rs: readonly Rule[], v: string): boolean {
   const r = answerNow(g, rs, `${p}.${v}`, undefined);
-  return !!r && !r.do?.length && !r.obey;
+  return !!r && speaksOnly(r);
 }
 
 /** Orders to a person that matter: `mia, go north`, `mia, take lamp`. */
@@ -518,7 +521,7 @@ function orderCommands(g: Gen, p: Id, pn: string): void {
     const wordsOnly = (topic: string | undefined) => {
       if (g.spoken || !canPerceive(g.w, g.s, p, g.actor)) return false;
       const r = answerNow(g, rs, `${p}.orders.${v}`, topic);
-      return !!r && !r.do?.length && !r.obey;
+      return !!r && speaksOnly(r);
     };
     for (const [i, r] of rs.entries()) {
       if (!actsNow(g, r)) continue;
