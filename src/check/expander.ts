@@ -18,12 +18,6 @@ import { textTouch, type TextTouch } from './analyse.js';
 export interface WorkItem {
   node: number;
   state: Uint8Array;
-  /**
-   * The ticket this worker gave the state when it found it (see NewSucc.ticket), when the state is
-   * dealt back to the worker that found it: the state object kept there is used instead of the
-   * bytes (no decoding, and its parts are shared with its parent's, whose spellings are memoised).
-   */
-  ticket?: number;
   /** The opening: note what it shows too (every other state is noted when first found). */
   root?: boolean;
   /**
@@ -36,7 +30,7 @@ export interface WorkItem {
 /** A successor already known to the worker: its node. */
 export interface KnownSucc { c: string; id: number }
 /** A successor the worker has not been told of. */
-export interface NewSucc { c: string; key: string; texts: string[]; state: Uint8Array; act: number; ending: Id | null; prog: number; ticket: number }
+export interface NewSucc { c: string; key: string; texts: string[]; state: Uint8Array; act: number; ending: Id | null; prog: number }
 export type Succ = KnownSucc | NewSucc;
 
 export interface ItemResult {
@@ -50,9 +44,6 @@ export interface ItemResult {
   cmds: [string, number, boolean][];
   failures: { command: string; message: string }[];
 }
-
-/** States found and kept for being dealt back (see WorkItem.ticket): the oldest are let go past this many. */
-const KEEP = 20_000;
 
 /** Verbs of commands that move things (with orders, `mia, take the lamp`). */
 const MOVING = new Set(['take', 'get', 'pick', 'drop', 'put', 'give', 'throw', 'insert', 'place', 'leave', 'hand', 'offer']);
@@ -75,9 +66,6 @@ export class Expander {
   private readonly roomCount: number;
   private readonly itemCount: number;
   private readonly moves = new Map<TextTouch, Map<string, boolean>>();
-  /** The states this worker found, by ticket, until dealt back or let go (see KEEP). */
-  private readonly kept = new Map<number, State>();
-  private tickets = 0;
 
   /** Options for every step: traced when the unshown content is wanted (see shown.ts). */
   private readonly trace: { trace?: boolean; quiet?: boolean };
@@ -113,7 +101,7 @@ export class Expander {
 
   expand(item: WorkItem): ItemResult {
     const w = this.w;
-    const s = this.stateOf(item);
+    const s = deserialize(item.state) as State;
     const out: ItemResult = { steps: 0, succ: [], cmds: [], failures: [] };
     if (item.root) this.note(s);
     if (s.ending) return out;
@@ -157,30 +145,12 @@ export class Expander {
         continue;
       }
       this.note(n);
-      const ticket = this.keep(n);
-      out.succ.push({ c, key, texts, state: serialize(n), act: n.act, ending: n.ending ?? null, prog: progress(w, n), ticket });
+      out.succ.push({ c, key, texts, state: serialize(n), act: n.act, ending: n.ending ?? null, prog: progress(w, n) });
     }
     this.noteItemsInScope(s);
     if (this.rooms.size < this.roomCount) this.coverageWalks(s);
     if (this.trace.trace && !item.text) this.coverage.prose(s, commands);
     return out;
-  }
-
-  /** The item's state: the one kept under its ticket, or else decoded from its bytes. */
-  private stateOf(item: WorkItem): State {
-    const kept = item.ticket === undefined ? undefined : this.kept.get(item.ticket);
-    if (kept === undefined) return deserialize(item.state) as State;
-    this.kept.delete(item.ticket!);
-    return kept;
-  }
-
-  /** Keeps a state found, for if it is dealt back here; returns its ticket. */
-  private keep(s: State): number {
-    const ticket = this.tickets++;
-    if (s.ending) return ticket;
-    this.kept.set(ticket, s);
-    if (this.kept.size > KEEP) this.kept.delete(this.kept.keys().next().value!);
-    return ticket;
   }
 
   /**

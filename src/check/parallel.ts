@@ -19,9 +19,6 @@ import { roomOf } from '../engine/world-query.js';
 import type { ItemResult, WorkItem, Finish, NewSucc } from './expander.js';
 import type { Coverage } from './coverage.js';
 
-/** The worker that found a state and the ticket it gave it. */
-type Held = [worker: number, ticket: number];
-
 interface PNode {
   parent: number;
   command: string;
@@ -34,10 +31,8 @@ interface PNode {
   first: string[];
   /** The serialised state, until expanded. */
   state: Uint8Array | null;
-  /** Which worker found that state, and its ticket there (see WorkItem.ticket). */
-  held?: Held;
   /** States of other text-only values found before the node was expanded, with their textKeys. */
-  waiting?: [Uint8Array, string[], Held][];
+  waiting?: [Uint8Array, string[]][];
   /**
    * The commands its first state tried: the node each led to (-1: the engine failed) and
    * whether the step could touch text-only state (see expander.ts).
@@ -130,7 +125,7 @@ export async function exploreParallel(w: World, opts: ParallelOptions): Promise<
 
 /** A round sent to the workers: the states dealt, where each went, and the answers to come. */
 interface Round {
-  dealt: { node: number; text: WorkItem['text']; state: Uint8Array; held?: Held }[];
+  dealt: { node: number; text: WorkItem['text']; state: Uint8Array }[];
   where: [number, number][];
   results: Promise<ItemResult[][]>;
 }
@@ -141,7 +136,7 @@ class Graph {
   readonly index = new Map<string, number>();
   readonly endings = new Map<Id, number>();
   readonly engineFailures: EngineFailure[] = [];
-  readonly textQueue: [number, Uint8Array, string[], Held][] = [];
+  readonly textQueue: [number, Uint8Array, string[]][] = [];
   /** Nodes and text-only values accepted since the workers were last told. */
   known: [string, string[], number][] = [];
   steps = 0;
@@ -172,7 +167,7 @@ class Graph {
     // Successors with new text-only values that a text state of this round already steps to.
     const claimed = new Set<string>();
     while (dealt.length < perRound && this.textQueue.length) {
-      const [node, st, texts, held] = this.textQueue.pop()!;
+      const [node, st, texts] = this.textQueue.pop()!;
       // Another text-only state of an expanded node: a command that cannot touch text-only state
       // leads to the node it led to from the first state, with this state's text: stepped only
       // when that node has not had this text yet.
@@ -198,24 +193,21 @@ class Graph {
       // flags differ, and no command is chosen by a text-only flag).
       const first = nodes[node].first;
       const same = texts.every((t) => !t.startsWith('i:') || first.includes(t));
-      dealt.push({ node, text: { tried, step, same }, state: st, held });
+      dealt.push({ node, text: { tried, step, same }, state: st });
     }
     while (dealt.length < perRound) {
       const i = this.sched.next();
       if (i === null) break;
       const n = nodes[i];
       n.taken = true;
-      dealt.push({ node: i, text: undefined, state: n.state!, held: n.held });
+      dealt.push({ node: i, text: undefined, state: n.state! });
     }
     if (!dealt.length) return null;
-    // Each state goes back to the worker that found it (which kept it: see WorkItem.ticket) while
-    // that worker has no more than its even share of the round, else to the one with the least.
+    // Items go to the workers in turn.
     const items: WorkItem[][] = Array.from({ length: pool.size }, () => []);
-    const share = Math.ceil(dealt.length / pool.size);
-    const where: [number, number][] = dealt.map((d) => {
-      const back = d.held !== undefined && items[d.held[0]].length < share;
-      const wi = back ? d.held![0] : items.reduce((best, it, i) => (it.length < items[best].length ? i : best), 0);
-      items[wi].push({ node: d.node, state: d.state, root: !this.rootSent && d.node === 0 && !d.text, text: d.text, ticket: back ? d.held![1] : undefined });
+    const where: [number, number][] = dealt.map((d, di) => {
+      const wi = di % pool.size;
+      items[wi].push({ node: d.node, state: d.state, root: !this.rootSent && d.node === 0 && !d.text, text: d.text });
       return [wi, items[wi].length - 1];
     });
     this.rootSent = true;
@@ -229,17 +221,17 @@ class Graph {
     for (let di = 0; di < round.dealt.length; di++) {
       const d = round.dealt[di];
       const [wi, ii] = round.where[di];
-      this.mergeOne(d.node, !!d.text, results[wi][ii], wi);
+      this.mergeOne(d.node, !!d.text, results[wi][ii]);
     }
   }
 
   /** A new successor: its node, queued for expansion. */
-  private accept(s: NewSucc, from: number, worker: number): number {
+  private accept(s: NewSucc, from: number): number {
     const head = this.nodes[from];
     const j = this.nodes.length;
     this.nodes.push({
       parent: from, command: s.c, depth: head.depth + 1, act: s.act, ending: s.ending,
-      next: s.ending ? [] : null, texts: new Set(s.texts), first: s.texts, state: s.ending ? null : s.state, held: [worker, s.ticket],
+      next: s.ending ? [] : null, texts: new Set(s.texts), first: s.texts, state: s.ending ? null : s.state,
     });
     this.index.set(s.key, j);
     this.known.push([s.key, s.texts, j]);
@@ -249,7 +241,7 @@ class Graph {
   }
 
   /** A successor with a known key: a text state of its own when its text-only values are new. */
-  private again(s: NewSucc, j: number, worker: number): void {
+  private again(s: NewSucc, j: number): void {
     const n = this.nodes[j];
     if (!s.texts.some((t) => !n.texts.has(t))) return;
     for (const t of s.texts) n.texts.add(t);
@@ -258,12 +250,12 @@ class Graph {
     // Expanded: a text state of its own; else (even if under way in a round not yet taken in)
     // with the node, once its first state's commands are known.
     if (!s.ending) {
-      if (n.next !== null) this.textQueue.push([j, s.state, s.texts, [worker, s.ticket]]);
-      else (n.waiting ??= []).push([s.state, s.texts, [worker, s.ticket]]);
+      if (n.next !== null) this.textQueue.push([j, s.state, s.texts]);
+      else (n.waiting ??= []).push([s.state, s.texts]);
     }
   }
 
-  private mergeOne(node: number, text: boolean, r: ItemResult, worker: number): void {
+  private mergeOne(node: number, text: boolean, r: ItemResult): void {
     const { nodes } = this;
     const head = nodes[node];
     const next = new Set<number>(head.next ?? []);
@@ -278,8 +270,8 @@ class Graph {
         this.dbg.whole++;
         this.dbg.bytes += s.state.length;
         if (seen !== undefined && !s.texts.some((t) => !nodes[seen].texts.has(t))) this.dbg.taken++;
-        if (seen === undefined) j = this.accept(s, node, worker);
-        else this.again(s, (j = seen), worker);
+        if (seen === undefined) j = this.accept(s, node);
+        else this.again(s, (j = seen));
       }
       const n = nodes[j];
       if (n.depth > head.depth + 1 && j !== node) {
@@ -295,8 +287,7 @@ class Graph {
     head.taken = false;
     if (!text) {
       head.state = null;
-      head.held = undefined;
-      for (const [st, ts, held] of head.waiting ?? []) this.textQueue.push([node, st, ts, held]);
+      for (const [st, ts] of head.waiting ?? []) this.textQueue.push([node, st, ts]);
       head.waiting = undefined;
     }
   }
