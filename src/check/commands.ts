@@ -505,9 +505,9 @@ function replacesOnly(g: Gen, rs: readonly Rule[], v: string): boolean {
     !listMatters(g, `room:${g.here}:${v}`) && !listMatters(g, `verbs:${v}`);
 }
 
-/** With `replacesOnly`: does the rule of the person's list that would answer now (one must) only say something? */
-function saysOnlyNow(g: Gen, p: Id, rs: readonly Rule[], v: string): boolean {
-  const r = answerNow(g, rs, `${p}.${v}`, undefined);
+/** Does a rule of the list answer this word now (one must), and only in words? */
+function saysOnlyNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | undefined): boolean {
+  const r = answerNow(g, rs, listKey, word);
   return !!r && speaksOnly(r);
 }
 
@@ -518,11 +518,8 @@ function orderCommands(g: Gen, p: Id, pn: string): void {
     if (v === 'default' || !personMatters(g, p, `orders:${v}`)) continue;
     const words = topicPicks(rs);
     // An order the rule answering it now only answers in words (refused, or not yet) is left out.
-    const wordsOnly = (topic: string | undefined) => {
-      if (g.spoken || !canPerceive(g.w, g.s, p, g.actor)) return false;
-      const r = answerNow(g, rs, `${p}.orders.${v}`, topic);
-      return !!r && speaksOnly(r);
-    };
+    const wordsOnly = (topic: string | undefined) =>
+      !g.spoken && canPerceive(g.w, g.s, p, g.actor) && saysOnlyNow(g, rs, `${p}.orders.${v}`, topic);
     for (const [i, r] of rs.entries()) {
       if (!actsNow(g, r)) continue;
       const tw = topicWords(r);
@@ -559,7 +556,7 @@ function personCommands(g: Gen, p: Id): void {
       if (!g.all && !inAct(rs[i]?.if, g.s)) continue;
       any = true;
       // Only where the person is the command's object: `hug mia`, `tell mia about X`.
-      const onlyWords = t === null ? tight && saysOnlyNow(g, p, rs, v) : (v === 'tell' || v === 'ask') && wordsOnlyNow(g, p, v, t);
+      const onlyWords = t === null ? tight && saysOnlyNow(g, rs, `${p}.${v}`, undefined) : (v === 'tell' || v === 'ask') && wordsOnlyNow(g, p, v, t);
       if (onlyWords) continue;
       g.out.add(t === null ? `${typed(v)} ${pn}` : spokenTo(v, pn, t));
     }
