@@ -9,6 +9,7 @@ import { topicFits } from '../engine/effects.js';
 import { scope, roomOf, carries, hasProp, contentsOf, canPerceive, hasFired } from '../engine/world-query.js';
 import type { Ctx } from '../engine/context.js';
 import { topicId } from '../engine/actions/people.js';
+import { parseLine } from '../engine/language.js';
 import { relevance, textRelevance, type TextRelevance } from './analyse.js';
 
 /** How a two-object verb is typed: `use X on Y`. */
@@ -593,7 +594,22 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
   for (const id of items) itemCommands(g, id, ruleVerbs);
   for (const p of g.people) personCommands(g, p);
   if (g.all) selfCommands(g);
-  return [...g.out];
+  return g.spoken ? [...g.out] : [...g.out].filter((c) => understood(w, c));
+}
+
+const parsed = new WeakMap<World, Map<string, boolean>>();
+/**
+ * Does the parser make an action of this line? A line it answers with a message (`give band`:
+ * "What do you want to give the band to?", `sit chair`) takes no time and changes nothing the
+ * state key keeps (a question pending, an OOPS to correct: `normalise` clears both), so the
+ * search leaves it out. Parsing depends on the world alone, so the answer is kept per line.
+ */
+function understood(w: World, line: string): boolean {
+  let known = parsed.get(w);
+  if (!known) parsed.set(w, (known = new Map()));
+  let ok = known.get(line);
+  if (ok === undefined) known.set(line, (ok = !parseLine(w, line).commands.some((c) => c.kind === 'error')));
+  return ok;
 }
 
 /**
