@@ -25,6 +25,9 @@ function scenesOf(w: World, act: number): [number, Scene][] {
 /**
  * Fires every scene whose condition holds, in the story's order, until none is left to fire (at
  * most 4 passes). A scene that changes the act hands the rest of the pass to the new act's scenes.
+ * A pass in which every scene that fired only spoke (no effects, and not `once`, which marks it
+ * fired) left the state as it found it: the next pass would find the same conditions, so there is
+ * none.
  */
 export function runScenes(ctx: Ctx): void {
   const { w, s } = ctx;
@@ -45,7 +48,7 @@ export function runScenes(ctx: Ctx): void {
       if (!holds(w, s, sc.if, s.player)) continue;
       firedNow.add(sc.id);
       if (once) ownList(ctx, 'fired').push(sc.id);
-      any = true;
+      if (once || sc.do?.length) any = true;
       ctx.out.push({ type: 'scene', id: sc.id });
       if (sc.say) say(ctx, textIn(ctx, sc.say, s.player));
       applyEffects(ctx, sc.do);
