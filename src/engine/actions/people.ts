@@ -55,8 +55,29 @@ export function topicId(ctx: Ctx, words: string): Id | null {
   const last = ws[ws.length - 1];
   if (last === undefined) return null;
   const { w } = ctx;
-  for (const t of Object.values(w.topics)) if (wordsIn(t.words, last)) return t.id;
-  for (const c of Object.values(w.characters)) if (wordsIn(c.words, last)) return c.id;
+  const named = topicOrPerson(w, last);
+  if (named) return named;
+  return itemOrTopic(ctx, ws, last);
+}
+
+const topicsByWord = new WeakMap<World, Map<string, Id | null>>();
+/** The topic, else the character, a last word names (remembered: asked on every ask and tell). */
+function topicOrPerson(w: World, last: string): Id | null {
+  let m = topicsByWord.get(w);
+  if (!m) topicsByWord.set(w, (m = new Map()));
+  let id = m.get(last);
+  if (id === undefined) {
+    id = Object.values(w.topics).find((t) => wordsIn(t.words, last))?.id ?? Object.values(w.characters).find((c) => wordsIn(c.words, last))?.id ?? null;
+    // Words a player types are kept too, so the map is bounded as the parse cache is.
+    if (m.size >= 5000) m.clear();
+    m.set(last, id);
+  }
+  return id;
+}
+
+/** topicId after topics and people: an item named by the last word, else a topic any word names. */
+function itemOrTopic(ctx: Ctx, ws: string[], last: string): Id | null {
+  const { w } = ctx;
   // A thing in scope first, then any other (in the story's order).
   const named = itemsByWord(w).get(last);
   if (named) {
