@@ -10,6 +10,7 @@ import { scope, roomOf, carries, hasProp, contentsOf, canPerceive, hasFired } fr
 import type { Ctx } from '../engine/context.js';
 import { topicId } from '../engine/actions/people.js';
 import { parseLine } from '../engine/language.js';
+import { actionFor } from '../engine/actions/pipeline.js';
 import { relevance, textRelevance, type TextRelevance } from './analyse.js';
 
 /** How a two-object verb is typed: `use X on Y`. */
@@ -27,13 +28,16 @@ const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.i
 export interface Namer {
   /** A noun phrase that picks out exactly this thing in the actor's scope, or null. */
   (id: Id): string | null;
+  /** The things named so far, by the noun phrase that names each. */
+  named: ReadonlyMap<string, Id>;
 }
 
 function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
   const ctx: Ctx = { w, s, actor, out: [], tookTime: false, owned: new Set() };
   const cands: Candidate[] = [...inScope.map((id) => candidateFor(w, id)), ...sceneryCandidates(ctx)];
   const memo = new Map<Id, string | null>();
-  return (id) => {
+  const named = new Map<string, Id>();
+  const name = (id: Id): string | null => {
     if (memo.has(id)) return memo.get(id)!;
     const c = candidateFor(w, id);
     const tries: string[] = [];
@@ -53,8 +57,10 @@ function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
       }
     }
     memo.set(id, found);
+    if (found !== null) named.set(found, id);
     return found;
   };
+  return Object.assign(name, { named });
 }
 
 /**
@@ -217,7 +223,10 @@ interface Gen {
   /** The text-only state coverage tracks: commands that write it are tried too. */
   text: TextRelevance;
   all: boolean;
-  /** Keep what the answering rule only says (GenOptions.spokenToo; always with `all`). */
+  /**
+   * Keep what the answering rule only says (GenOptions.spokenToo; always with `all`; and where
+   * WAIT is more than the turn passing).
+   */
   spoken: boolean;
   /** The commands so far, in the order found. */
   out: Set<string>;
@@ -432,19 +441,29 @@ function conversationCommands(g: Gen, p: Id, pn: string): void {
   if (ch.talk?.some((r) => actsNow(g, r)) && personMatters(g, p, 'converse:talk')) out.add(`talk to ${pn}`);
 }
 
-/** A rule that, answering, changes nothing: no effects, and not obeyed. */
-const speaksOnly = (r: Rule) => !r.do?.length && !r.obey;
+/** A rule that answers, with the key its running is kept under when it is `once`. */
+interface Answer {
+  r: Rule;
+  fired: string;
+}
+
+/**
+ * A rule that, answering, changes nothing the search keeps: no effects, not obeyed, and, when it
+ * runs once, its having run is not kept either (analyse.ts: firedIgnored).
+ */
+const speaksOnly = (g: Gen, a: Answer) => !a.r.do?.length && !a.r.obey && (!a.r.once || g.rel.firedIgnored.has(a.fired));
 
 /**
  * The rule of a list that would answer `word` now, as runRules picks it: the first whose topic
  * fits, whose condition holds in this state, and which, if once, has not run. Null when none would.
  */
-function answerNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | undefined): Rule | null {
+function answerNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | undefined): Answer | null {
   for (let i = 0; i < rs.length; i++) {
     const r = rs[i];
     if (r.with !== undefined || (r.topic !== undefined && !topicFits(r, word))) continue;
-    if (r.once && hasFired(g.s, r.id ?? `${listKey}#${i}`)) continue;
-    if (holds(g.w, g.s, r.if, g.actor)) return r;
+    const fired = r.id ?? `${listKey}#${i}`;
+    if (r.once && hasFired(g.s, fired)) continue;
+    if (holds(g.w, g.s, r.if, g.actor)) return { r, fired };
   }
   return null;
 }
@@ -460,8 +479,8 @@ function wordsOnlyNow(g: Gen, p: Id, kind: 'ask' | 'tell', word: string): boolea
   const own = g.w.characters[p].verbs?.[kind];
   if (own) {
     if (!replacesOnly(g, own, kind)) return false;
-    const r = answerNow(g, own, `${p}.${kind}`, word);
-    if (r) return speaksOnly(r);
+    const a = answerNow(g, own, `${p}.${kind}`, word);
+    if (a) return speaksOnly(g, a);
   }
   return converseSaysOnly(g, p, kind, word);
 }
@@ -489,8 +508,8 @@ function converseSaysOnly(g: Gen, p: Id, kind: 'ask' | 'tell', word: string): bo
     lists.push([map?.default, `${p}.${kind}.default`]);
   }
   for (const [rs, listKey] of lists) {
-    const r = rs && answerNow(g, rs, listKey, word);
-    if (r) return speaksOnly(r);
+    const a = rs && answerNow(g, rs, listKey, word);
+    if (a) return speaksOnly(g, a);
   }
   return true;
 }
@@ -508,8 +527,8 @@ function replacesOnly(g: Gen, rs: readonly Rule[], v: string): boolean {
 
 /** Does a rule of the list answer this word now (one must), and only in words? */
 function saysOnlyNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | undefined): boolean {
-  const r = answerNow(g, rs, listKey, word);
-  return !!r && speaksOnly(r);
+  const a = answerNow(g, rs, listKey, word);
+  return !!a && speaksOnly(g, a);
 }
 
 /** Orders to a person that matter: `mia, go north`, `mia, take lamp`. */
@@ -589,12 +608,67 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
     spoken: !!opts.allCommands || !!opts.spokenToo,
     out: new Set<string>(),
   };
+  const keepAll = g.spoken;
+  // A command answered only in words still lets the turn pass, as WAIT does (moveCommands tries
+  // it): so it is left out only where WAIT is nothing but the turn passing (no rule for it here
+  // matters).
+  if (listMatters(g, `room:${g.here}:wait`) || listMatters(g, 'verbs:wait')) g.spoken = true;
   moveCommands(g);
   const ruleVerbs = ruleVerbCommands(g);
   for (const id of items) itemCommands(g, id, ruleVerbs);
   for (const p of g.people) personCommands(g, p);
   if (g.all) selfCommands(g);
-  return g.spoken ? [...g.out] : [...g.out].filter((c) => understood(w, c));
+  return keepAll ? [...g.out] : [...g.out].filter((c) => understood(w, c) && (g.spoken || !refusedInWords(g, c)));
+}
+
+/**
+ * Verbs whose command is more than the action on its thing before the action's rules run: words
+ * to someone (which may be called out to them), entering (which may be going), thoughts of
+ * something absent, and asking for something (an order).
+ */
+const NOT_PLAIN = new Set(['tell', 'ask', 'talk', 'say', 'shout', 'enter', 'imagine', 'remember', 'think', 'ask_for', 'go', 'go_to']);
+
+/**
+ * Would this line, a verb on one thing, be answered now by a content rule that replaces the action
+ * and only says something? As the action pipeline's `instead` stage runs (pipeline.ts,
+ * contentRules): the thing's own list, then the room's, then the story's; in each, the first rule
+ * of the stage whose condition holds (and, if once, has not run) decides. Then the turn only
+ * passes, as WAIT (which the search tries) passes it (see commandsFor).
+ */
+function refusedInWords(g: Gen, line: string): boolean {
+  const cs = parseLine(g.w, line).commands;
+  const c = cs.length === 1 ? cs[0] : undefined;
+  if (c?.kind !== 'action' || c.actor || c.iobj || c.topic !== undefined || !c.dobj || NOT_PLAIN.has(c.verb)) return false;
+  const id = g.name.named.get(c.dobj.text);
+  const objects = actionFor(g.w, c.verb).objects;
+  if (id === undefined || (objects !== 'one' && objects !== 'maybe')) return false;
+  const { w } = g;
+  const room = w.rooms[g.here];
+  const own = (Object.hasOwn(w.items, id) ? w.items[id]?.verbs : Object.hasOwn(w.characters, id) ? w.characters[id]?.verbs : undefined)?.[c.verb];
+  const lists: [readonly Rule[] | undefined, string, Id | undefined][] = [
+    [own, `${id}.${c.verb}`, undefined],
+    [room?.verbs?.[c.verb], `${room?.id}.${c.verb}`, id],
+    [w.verbs[c.verb], `verbs.${c.verb}`, id],
+  ];
+  for (const [rs, key, other] of lists) {
+    const a = rs && insteadNow(g, rs, key, other);
+    if (a === 'unsure') return false;
+    if (a) return a.r.instead !== false && speaksOnly(g, a);
+  }
+  return false;
+}
+
+/** The `instead` rule of a list that would answer a verb on a thing now (see refusedInWords); 'unsure' for a rule with topic words. */
+function insteadNow(g: Gen, rs: readonly Rule[], listKey: string, other: Id | undefined): Answer | null | 'unsure' {
+  for (let i = 0; i < rs.length; i++) {
+    const r = rs[i];
+    if ((r.stage ?? 'instead') !== 'instead' || (r.with !== undefined && r.with !== other)) continue;
+    if (r.topic !== undefined) return 'unsure';
+    const fired = r.id ?? `${listKey}#${i}`;
+    if (r.once && hasFired(g.s, fired)) continue;
+    if (holds(g.w, g.s, r.if, g.actor)) return { r, fired };
+  }
+  return null;
 }
 
 const parsed = new WeakMap<World, Map<string, boolean>>();

@@ -1,10 +1,12 @@
-// The search leaves out words to a person, and orders, that the rule answering them in the state
-// only answers in words (commands.ts: wordsOnlyNow, saysOnlyNow, orderCommands), and lines the
-// parser answers with a message (`give band`, `sit chair`: commands.ts, understood). Such a step
-// cannot leave the state, and the proof does not need it. This shows it on the real story: on
-// every state of a bounded search, each command the generator leaves out (tried with
-// `spokenToo`) is stepped, and leads back to the same state, for what can happen and for what
-// is said. (The whole story, 93,274 states, was run the same way by hand: 0 steps that left.)
+// The search leaves out commands that the rule answering them in the state only answers in words:
+// words to a person and orders (commands.ts: wordsOnlyNow, saysOnlyNow, orderCommands), a verb on
+// a thing that a content rule refuses (refusedInWords), and lines the parser answers with a
+// message (`give band`, `sit chair`: understood). Such a step changes nothing but the clock, which
+// WAIT (always tried) moves the same way, so the proof does not need it. This shows it on the real
+// story: on every state of a bounded search, each command the generator leaves out (tried with
+// `spokenToo`) is stepped, and leads back to the state it was typed in or to where WAIT leads, for
+// what can happen and for what is said. (The whole story, 93,274 states, was run the same way by
+// hand.)
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/load.js';
@@ -35,7 +37,9 @@ describe('commands only answered in words', () => {
         left++;
         verbs.add(c.includes(',') ? 'order' : c.split(' ')[0]!);
         if (parseLine(world, c).commands.some((x) => x.kind === 'error')) unparsed++;
-        if (whole(normalise(step(world, s, c).state)) !== before) moved.push(`${c} (act ${s.act}, as ${s.player})`);
+        // Left where it was typed, or (the turn passing) where WAIT, which the search tries, leads.
+        const after = whole(normalise(step(world, s, c).state));
+        if (after !== before && after !== whole(normalise(step(world, s, 'wait').state))) moved.push(`${c} (act ${s.act}, as ${s.player})`);
       }
     }
     expect(moved).toEqual([]);
