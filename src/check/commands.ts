@@ -629,31 +629,52 @@ export function commandsFor(w: World, s: State, opts: GenOptions = {}): string[]
 const NOT_PLAIN = new Set(['tell', 'ask', 'talk', 'say', 'shout', 'enter', 'imagine', 'remember', 'think', 'ask_for', 'go', 'go_to']);
 
 /**
- * Would this line, a verb on one thing, be answered now by a content rule that replaces the action
- * and only says something? As the action pipeline's `instead` stage runs (pipeline.ts,
- * contentRules): the thing's own list, then the room's, then the story's; in each, the first rule
- * of the stage whose condition holds (and, if once, has not run) decides. Then the turn only
- * passes, as WAIT (which the search tries) passes it (see commandsFor).
+ * Would this line, a verb on one thing (or GIVE to someone), be answered now in words only? First
+ * as the action pipeline's `instead` stage runs (pipeline.ts, contentRules): the thing's own list,
+ * the second thing's, the room's, then the story's; in each, the first rule of the stage whose
+ * condition holds (and, if once, has not run) decides. With none, GIVE's check asks the one given
+ * to (see giveRefusedInWords). Then the turn only passes, as WAIT (which the search tries) passes
+ * it (see commandsFor).
  */
 function refusedInWords(g: Gen, line: string): boolean {
   const cs = parseLine(g.w, line).commands;
   const c = cs.length === 1 ? cs[0] : undefined;
-  if (c?.kind !== 'action' || c.actor || c.iobj || c.topic !== undefined || !c.dobj || NOT_PLAIN.has(c.verb)) return false;
+  if (c?.kind !== 'action' || c.actor || c.topic !== undefined || !c.dobj || NOT_PLAIN.has(c.verb)) return false;
   const id = g.name.named.get(c.dobj.text);
+  const to = c.iobj && g.name.named.get(c.iobj.text);
   const objects = actionFor(g.w, c.verb).objects;
-  if (id === undefined || (objects !== 'one' && objects !== 'maybe')) return false;
+  const shape = c.verb === 'give' ? !!to : !c.iobj && (objects === 'one' || objects === 'maybe');
+  if (id === undefined || !shape) return false;
   const { w } = g;
   const room = w.rooms[g.here];
-  const own = (Object.hasOwn(w.items, id) ? w.items[id]?.verbs : Object.hasOwn(w.characters, id) ? w.characters[id]?.verbs : undefined)?.[c.verb];
-  const lists: [readonly Rule[] | undefined, string, Id | undefined][] = [
-    [own, `${id}.${c.verb}`, undefined],
-    [room?.verbs?.[c.verb], `${room?.id}.${c.verb}`, id],
-    [w.verbs[c.verb], `verbs.${c.verb}`, id],
-  ];
+  const verbsOf = (x: Id) => (Object.hasOwn(w.items, x) ? w.items[x]?.verbs : Object.hasOwn(w.characters, x) ? w.characters[x]?.verbs : undefined);
+  const lists: [readonly Rule[] | undefined, string, Id | undefined][] = [[verbsOf(id)?.[c.verb], `${id}.${c.verb}`, to]];
+  if (to) lists.push([verbsOf(to)?.[c.verb], `${to}.${c.verb}`, id]);
+  lists.push([room?.verbs?.[c.verb], `${room?.id}.${c.verb}`, id], [w.verbs[c.verb], `verbs.${c.verb}`, id]);
   for (const [rs, key, other] of lists) {
     const a = rs && insteadNow(g, rs, key, other);
     if (a === 'unsure') return false;
     if (a) return a.r.instead !== false && speaksOnly(g, a);
+  }
+  return !!to && giveRefusedInWords(g, id, to);
+}
+
+/**
+ * GIVE's check of the one given to (things.ts, give.check.recipient), played on paper: someone who
+ * cannot perceive the giver answers with their `unseen` rules (or a message); else their rules
+ * for the thing, then their `default` ones. True when the rule that answers only speaks, or none
+ * of the unseen ones does. False when nobody's rule answers: the thing is handed over.
+ */
+function giveRefusedInWords(g: Gen, id: Id, to: Id): boolean {
+  const ch = Object.hasOwn(g.w.characters, to) ? g.w.characters[to] : undefined;
+  if (!ch || to === g.actor || !g.carried.includes(id) || g.s.loc[id] !== g.actor || g.w.grammar?.off?.includes('give.check.recipient')) return false;
+  if (!canPerceive(g.w, g.s, to, g.actor)) {
+    const a = ch.give?.unseen && answerNow(g, ch.give.unseen, `${to}.give.unseen`, undefined);
+    return !a || speaksOnly(g, a);
+  }
+  for (const [rs, key] of [[ch.give?.[id], `${to}.give.${id}`], [ch.give?.default, `${to}.give.default`]] as const) {
+    const a = rs && answerNow(g, rs, key, undefined);
+    if (a) return speaksOnly(g, a);
   }
   return false;
 }
