@@ -8,6 +8,10 @@ import { availableParallelism } from 'node:os';
 import { runCheck, runCheckParallel, formatReport, reportJson, type CheckOptions, type Unreachable } from './check.js';
 import type { ContentSources } from '../content/sources.js';
 import { readWitnesses, WitnessFolderError, type Witness } from './witness.js';
+import { Worker } from 'node:worker_threads';
+import { workerStart } from './parallel.js';
+import type { World } from '../engine/types.js';
+import type { ProseReport } from './prose.js';
 
 export interface CheckFlags {
   contentDir?: string;
@@ -51,8 +55,12 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
   const { checkProse, formatProse } = await import('./prose.js');
   const { contentSources } = await import('../content/sources.js');
   const sources = contentSources(dir);
-  const prose = checkProse(world, sources);
-  if (flags.prose) {
+  const workers = flags.workers ?? (Number(process.env.NANODREAM_CHECK_WORKERS) || availableParallelism());
+  const parallel = !flags.prose && !flags.quick && workers >= 2;
+  // Beside the parallel search, the prose check runs in a thread of its own; else first, here.
+  const proseLater = parallel ? proseInThread(world, dir) : null;
+  const prose = proseLater ? undefined : checkProse(world, sources);
+  if (flags.prose && prose) {
     io.stdout.write(flags.json ? JSON.stringify(prose, null, 2) + '\n' : formatProse(prose));
     return prose.total === 0 ? 0 : 1;
   }
@@ -70,12 +78,23 @@ export async function checkCommand(flags: CheckFlags, io: { stdout: Writable; st
     unshown: flags.unshown,
     witnesses,
   };
-  const workers = flags.workers ?? (Number(process.env.NANODREAM_CHECK_WORKERS) || availableParallelism());
-  const report = flags.quick || workers < 2 ? runCheck(world, opts) : await runCheckParallel(world, { ...opts, workers });
-  const ok = report.ok && prose.total === 0;
+  const report = parallel ? await runCheckParallel(world, { ...opts, workers }) : runCheck(world, opts);
+  const proseReport = prose ?? (await proseLater!);
+  const ok = report.ok && proseReport.total === 0;
   const sourceOf = sourceNamer(sources);
-  io.stdout.write(flags.json ? JSON.stringify({ ...reportJson(report, sourceOf), ok, prose }, null, 2) + '\n' : formatReport(report, sourceOf) + formatProse(prose));
+  io.stdout.write(flags.json ? JSON.stringify({ ...reportJson(report, sourceOf), ok, prose: proseReport }, null, 2) + '\n' : formatReport(report, sourceOf) + formatProse(proseReport));
   return ok ? 0 : 1;
+}
+
+/** The prose check in a worker thread (prose-worker.ts): its report, or the worker's error. */
+function proseInThread(world: World, dir: string): Promise<ProseReport> {
+  const start = workerStart('prose-worker.cjs', 'prose-worker.ts');
+  const wk = new Worker(start.what, { eval: start.eval, workerData: { world, dir } });
+  return new Promise<ProseReport>((resolve, reject) => {
+    wk.once('message', (r: ProseReport) => resolve(r));
+    wk.once('error', reject);
+    wk.once('exit', (code) => reject(new Error(`the prose check's thread ended (${code}) without a report`)));
+  }).finally(() => void wk.terminate());
 }
 
 /** The playthroughs (`*.txt`) in each folder, for --witness, or what kept one from being read. */

@@ -43,15 +43,16 @@ interface PNode {
 }
 
 /**
- * How a worker thread is started: the bundled file next to this one (dist/check-worker.cjs), or,
- * run from source, the TypeScript through tsx's loader (development and tests).
+ * How a worker thread is started: the bundled file next to this one (`bundle` in dist/), or, run
+ * from source, the TypeScript (`source`, beside this file) through tsx's loader (development and
+ * tests).
  */
-function workerStart(): { what: string; eval: boolean } {
+export function workerStart(bundle = 'check-worker.cjs', source = 'worker.ts'): { what: string; eval: boolean } {
   const here = import.meta.dirname;
-  const built = join(here, 'check-worker.cjs');
+  const built = join(here, bundle);
   if (existsSync(built)) return { what: built, eval: false };
   const tsx = createRequire(join(here, 'parallel.ts')).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
-  const src = pathToFileURL(join(here, 'worker.ts')).href;
+  const src = pathToFileURL(join(here, source)).href;
   return {
     what: `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((t) => { t.register(); return import(${JSON.stringify(src)}); });`,
     eval: true,

@@ -134,6 +134,8 @@ function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions>
 await requiredBundle('src/cli/extra.ts', 'extra.cjs', { plugins: [uiIsElsewhere] });
 // A worker thread of the story checker's parallel search (src/check/parallel.ts starts it).
 await requiredBundle('src/check/worker.ts', 'check-worker.cjs');
+// The thread that runs the prose check beside that search (src/check/cli.ts starts it).
+await requiredBundle('src/check/prose-worker.ts', 'prose-worker.cjs');
 // The launcher's half: loads core.cjs and wires the process. CommonJS, so the launcher can require it.
 await requiredBundle('src/cli/start.ts', 'start.cjs');
 
@@ -164,7 +166,7 @@ const fresh = new Set(Object.keys(ui.metafile.outputs).map((f) => f.split('/').p
 const chunks = join(dist, 'ui', 'chunks');
 if (existsSync(chunks)) for (const f of readdirSync(chunks)) if (!fresh.has(f)) rmSync(join(chunks, f), { force: true });
 for (const old of ['cli.js', 'chunks', 'start.js']) rmSync(join(dist, old), { recursive: true, force: true });
-process.stdout.write('built dist/core.cjs, dist/extra.cjs, dist/start.cjs, dist/check-worker.cjs, dist/ui/ and dist/content.json\n');
+process.stdout.write('built dist/core.cjs, dist/extra.cjs, dist/start.cjs, dist/check-worker.cjs, dist/prose-worker.cjs, dist/ui/ and dist/content.json\n');
 
 function writeAtomically(file: string, text: string): void {
   const tmp = `${file}.tmp-${process.pid}`;

@@ -122,6 +122,15 @@ describe('check --prose --json', () => {
     expect(json).toEqual({ total: 0, places: [] });
   });
 
+  it('the whole check, its search on two threads, reports the same prose from the thread that tags it', async () => {
+    const out = sink();
+    const code = await checkCommand({ contentDir: MINI, json: true, workers: 2, maxStates: 200 }, { stdout: out.stream, stderr: sink().stream });
+    const whole = JSON.parse(out.text()) as { ok: boolean; prose: unknown };
+    expect(code).toBe(1);
+    expect(whole.ok).toBe(false);
+    expect(whole.prose).toEqual((await run(MINI)).json);
+  });
+
   it('the built command prints the same shape (compromise is in the bundle)', () => {
     const bin = join(REPO, 'bin', 'nanodream.cjs');
     if (!existsSync(join(REPO, 'dist', 'extra.cjs'))) spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
