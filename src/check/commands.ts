@@ -32,7 +32,21 @@ export interface Namer {
   named: ReadonlyMap<string, Id>;
 }
 
+const namers = new WeakMap<World, Map<string, Namer>>();
+/**
+ * Names for the things in scope. What a name picks out depends only on the room (its scenery)
+ * and what is in scope, so one namer serves every state with the same room and scope.
+ */
 function namer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
+  let byScope = namers.get(w);
+  if (!byScope) namers.set(w, (byScope = new Map()));
+  const key = `${roomOf(s, actor)}\u0000${inScope.join('\u0001')}`;
+  let n = byScope.get(key);
+  if (!n) byScope.set(key, (n = newNamer(w, s, actor, inScope)));
+  return n;
+}
+
+function newNamer(w: World, s: State, actor: Id, inScope: Id[]): Namer {
   const ctx: Ctx = { w, s, actor, out: [], tookTime: false, owned: new Set() };
   const cands: Candidate[] = [...inScope.map((id) => candidateFor(w, id)), ...sceneryCandidates(ctx)];
   const memo = new Map<Id, string | null>();
@@ -412,33 +426,59 @@ function itemCommands(g: Gen, id: Id, ruleVerbs: Map<string, Rule[]>): void {
   if (mine) useCommands(g, id, n, ruleVerbs);
 }
 
+/** One question or telling worth trying: its words, and whether to ask wordsOnlyNow first. */
+interface Asking {
+  kind: 'ask' | 'tell';
+  word: string;
+  /** A topic's own answers, which may only speak in a state (a `default` or `unseen` one is always tried). */
+  check: boolean;
+}
+
 /**
  * Asking and telling a person (named `pn`) about what they have answers for that matter. Telling
  * about a topic with no `tell` answer of its own is asking (the engine falls back), and a
  * `default` or `unseen` answer is reached with its own topic words or a topic nobody keyed.
  */
 function conversationCommands(g: Gen, p: Id, pn: string): void {
-  const { w, out } = g;
+  const { askings, talk } = conversationPlan(g, p);
+  for (const a of askings) if (!a.check || !wordsOnlyNow(g, p, a.kind, a.word)) g.out.add(`${a.kind} ${pn} about ${a.word}`);
+  if (talk) g.out.add(`talk to ${pn}`);
+}
+
+const plans = new WeakMap<World, Map<string, { askings: Asking[]; talk: boolean }>>();
+/**
+ * What conversationCommands tries with a person, as far as the act alone decides (which lists
+ * matter, which rules this act allows): worked out once per act and person, unless every command
+ * is wanted.
+ */
+function conversationPlan(g: Gen, p: Id): { askings: Asking[]; talk: boolean } {
+  const key = `${g.s.act}:${p}`;
+  let byKey = plans.get(g.w);
+  if (!byKey) plans.set(g.w, (byKey = new Map()));
+  let plan = g.all ? undefined : byKey.get(key);
+  if (plan) return plan;
+  const { w } = g;
   const ch = w.characters[p];
+  const askings: Asking[] = [];
   for (const kind of ['ask', 'tell'] as const) {
     const map = ch[kind] ?? {};
-    for (const key of Object.keys(map)) {
-      const word = key === 'default' || key === 'unseen' ? null : keyWord(w, key);
-      if (word && personMatters(g, p, `converse:${kind}.${key}`) && map[key].some((r) => actsNow(g, r)) && !wordsOnlyNow(g, p, kind, word)) {
-        out.add(`${kind} ${pn} about ${word}`);
-      }
+    for (const topic of Object.keys(map)) {
+      const word = topic === 'default' || topic === 'unseen' ? null : keyWord(w, topic);
+      if (word && personMatters(g, p, `converse:${kind}.${topic}`) && map[topic].some((r) => actsNow(g, r))) askings.push({ kind, word, check: true });
     }
     const spare = Object.values(w.topics).find((t) => !map[t.id])?.words[0];
-    for (const key of ['default', 'unseen']) {
-      if (!map[key] || !personMatters(g, p, `converse:${kind}.${key}`)) continue;
-      for (const r of map[key]) {
+    for (const fallback of ['default', 'unseen']) {
+      if (!map[fallback] || !personMatters(g, p, `converse:${kind}.${fallback}`)) continue;
+      for (const r of map[fallback]) {
         if (!actsNow(g, r)) continue;
         const tw = topicWords(r);
-        for (const t of tw.length ? tw : spare ? [spare] : []) out.add(`${kind} ${pn} about ${t}`);
+        for (const t of tw.length ? tw : spare ? [spare] : []) askings.push({ kind, word: t, check: false });
       }
     }
   }
-  if (ch.talk?.some((r) => actsNow(g, r)) && personMatters(g, p, 'converse:talk')) out.add(`talk to ${pn}`);
+  plan = { askings, talk: !!ch.talk?.some((r) => actsNow(g, r)) && personMatters(g, p, 'converse:talk') };
+  if (!g.all) byKey.set(key, plan);
+  return plan;
 }
 
 /** A rule that answers, with the key its running is kept under when it is `once`. */
