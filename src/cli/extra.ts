@@ -5,3 +5,5 @@
 export { runProgram } from './program.js';
 export { loadContent } from '../content/load.js';
 export { default as Conf } from 'conf';
+// The prose check's worker thread (dist/prose-worker.cjs) runs this: the tagger is here already.
+export { proseThread } from '../check/prose-thread.js';

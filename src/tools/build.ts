@@ -134,8 +134,9 @@ function requiredBundle(entry: string, out: string, extra: Partial<BuildOptions>
 await requiredBundle('src/cli/extra.ts', 'extra.cjs', { plugins: [uiIsElsewhere] });
 // A worker thread of the story checker's parallel search (src/check/parallel.ts starts it).
 await requiredBundle('src/check/worker.ts', 'check-worker.cjs');
-// The thread that runs the prose check beside that search (src/check/cli.ts starts it).
-await requiredBundle('src/check/prose-worker.ts', 'prose-worker.cjs');
+// The thread that runs the prose check beside that search (src/check/cli.ts starts it): the
+// tagger is in extra.cjs already, so the thread's file only calls it from there.
+writeFileSync(join(dist, 'prose-worker.cjs'), "'use strict';\n// The prose check's worker thread: see src/check/prose-thread.ts.\nrequire('./extra.cjs').proseThread();\n");
 // The launcher's half: loads core.cjs and wires the process. CommonJS, so the launcher can require it.
 await requiredBundle('src/cli/start.ts', 'start.cjs');
 
