@@ -211,12 +211,23 @@ function thingAsTyped(ctx: Ctx, text: string): string {
 /**
  * `ask jaime for the cartridge` is the order `jaime, give me the cartridge`, asked nicely: his
  * `orders.give` rules answer, and without one he says he has nothing of the kind to give.
+ * Asking for what no thing in the story is called (`ask jaime for help with the plan`) is asking
+ * him about it.
  */
 function askFor(ctx: Ctx, cmd: ActionCommand, person: NounPhrase): boolean {
   const wanted = nounPhraseFromWords((cmd.topic ?? '').split(/\s+/).filter(Boolean));
+  if (wanted && !namesAnything(ctx, wanted)) return action(ctx, { ...cmd, verb: 'ask' }, {});
   if (!wanted) return action(ctx, cmd, {});
   const give: ActionCommand = { kind: 'action', verb: 'give', input: cmd.input, dobj: wanted, iobj: { text: 'me', words: [], pronoun: 'me' } };
   return order(ctx, give, person, { refusal: 'verb.ask_for.thing' });
+}
+
+const everything = new WeakMap<Ctx['w'], ReturnType<typeof candidateFor>[]>();
+/** Does the noun phrase name some thing or person of the story, wherever it is? */
+function namesAnything(ctx: Ctx, np: NounPhrase): boolean {
+  let all = everything.get(ctx.w);
+  if (!all) everything.set(ctx.w, (all = [...Object.keys(ctx.w.items), ...Object.keys(ctx.w.characters)].map((id) => candidateFor(ctx.w, id))));
+  return np.pronoun !== undefined || np.all === true || matchNounPhrase(np, all).length > 0;
 }
 
 /**

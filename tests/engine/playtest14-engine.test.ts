@@ -1,0 +1,19 @@
+// Blind playtest 14: what the parser and engine made of a player's commands.
+import { describe, expect, it } from 'vitest';
+import { playedTo } from './helpers.js';
+
+const before = playedTo('ending-balance.txt');
+
+describe('playtest 14', () => {
+  it('asking someone for what no thing is called is asking them about it, not an order to hand it over', () => {
+    const g = before('talk to jaime');
+    const asked = g.say('ask jaime for help with the plan');
+    expect(asked).not.toMatch(/keeps it|doesn't seem to have that to give/);
+    expect(asked).toBe(g.say('undo') && g.say('ask jaime about help with the plan'));
+  });
+
+  it('asking for a thing the story has is still asking to be given it', () => {
+    const g = before('talk to jaime');
+    expect(g.say('ask jaime for the scarf')).not.toBe(g.say('undo') && g.say('ask jaime about the scarf'));
+  });
+});
