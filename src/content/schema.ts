@@ -189,6 +189,7 @@ export const game = z.strictObject({
   bodyParts: z.array(z.string().min(1)).optional(),
   everyone: z.array(z.string().min(1)).optional(),
   greetings: z.array(z.string().min(1)).optional(),
+  askedAbout: z.array(z.string().min(1)).optional(),
   saidAsVerb: z.array(z.string().min(1)).optional(),
 });
 

@@ -211,17 +211,20 @@ function thingAsTyped(ctx: Ctx, text: string): string {
 /**
  * `ask jaime for the cartridge` is the order `jaime, give me the cartridge`, asked nicely: his
  * `orders.give` rules answer, and without one he says he has nothing of the kind to give.
- * Asking for what no thing in the story is called (`ask jaime for help with the plan`) is asking
- * him about it.
+ * Asking for what the story says is asked about rather than handed over (game.yaml's
+ * `askedAbout`: `ask jaime for help with the plan`), when no thing is called that, is asking him
+ * about it.
  */
 function askFor(ctx: Ctx, cmd: ActionCommand, person: NounPhrase): boolean {
   const wanted = nounPhraseFromWords((cmd.topic ?? '').split(/\s+/).filter(Boolean));
-  if (wanted && !namesAnything(ctx, wanted)) return action(ctx, { ...cmd, verb: 'ask' }, {});
+  const first = wanted?.words.find((x) => !ARTICLES.has(x));
+  if (wanted && first && ctx.w.game.askedAbout?.includes(first) && !namesAnything(ctx, wanted)) return action(ctx, { ...cmd, verb: 'ask' }, {});
   if (!wanted) return action(ctx, cmd, {});
   const give: ActionCommand = { kind: 'action', verb: 'give', input: cmd.input, dobj: wanted, iobj: { text: 'me', words: [], pronoun: 'me' } };
   return order(ctx, give, person, { refusal: 'verb.ask_for.thing' });
 }
 
+const ARTICLES = new Set(['a', 'an', 'the', 'some', 'any', 'your', 'my']);
 const everything = new WeakMap<Ctx['w'], ReturnType<typeof candidateFor>[]>();
 /** Does the noun phrase name some thing or person of the story, wherever it is? */
 function namesAnything(ctx: Ctx, np: NounPhrase): boolean {

@@ -218,6 +218,8 @@ export interface GameInfo {
   bodyParts?: string[];
   /** Greetings (hi, good morning): words said to someone that start with one are answered as TALK TO. */
   greetings?: string[];
+  /** What is asked for rather than handed over (help, advice): `ask jaime for help with the plan` is asking him about it. */
+  askedAbout?: string[];
   /** Verbs that words said to someone can be (`say "goodnight" to leo` is GOODNIGHT LEO). */
   saidAsVerb?: string[];
   /** Ids renamed since an earlier version of the story (old -> new), for older saves. */
