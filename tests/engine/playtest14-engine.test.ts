@@ -17,3 +17,14 @@ describe('playtest 14', () => {
     expect(g.say('ask jaime for the scarf')).not.toBe(g.say('undo') && g.say('ask jaime about the scarf'));
   });
 });
+
+describe('playtest 14: the morning kitchen', () => {
+  it('the kettle and the coffee answer for themselves, and the spatula is not said to be in your hand', () => {
+    const g = before('read hub');
+    const kettle = g.say('x kettle');
+    expect(kettle).toMatch(/kettle/i);
+    expect(kettle).not.toBe(g.say('x counter'));
+    expect(g.say('x coffee')).toMatch(/coffee/i);
+    expect(g.say('x spatula')).not.toMatch(/put it down|holding it/);
+  });
+});
