@@ -28,3 +28,13 @@ describe('playtest 14: the morning kitchen', () => {
     expect(g.say('x spatula')).not.toMatch(/put it down|holding it/);
   });
 });
+
+describe('playtest 14: a book by its title', () => {
+  it('THE BOY WHO CLIMBED KIRRA names the bookshelf it stands on', async () => {
+    const { game, story } = await import('./helpers.js');
+    const g = game(story());
+    g.run('n', 'w');
+    expect(g.say('read the boy who climbed kirra to leo')).toMatch(/pull out The Boy Who Climbed Kirra/);
+    expect(g.say('x the boy who climbed kirra')).toMatch(/adventure books/);
+  });
+});
