@@ -38,3 +38,13 @@ describe('playtest 14: a book by its title', () => {
     expect(g.say('x the boy who climbed kirra')).toMatch(/adventure books/);
   });
 });
+
+describe('playtest 14: an order to sit', () => {
+  it('JAIME, SIT DOWN is answered about sitting, alone or with Leo', async () => {
+    const { game, story } = await import('./helpers.js');
+    const g = game(story());
+    g.run('n', 'w');
+    expect(g.say('leo and jaime, sit down')).toMatch(/"Sitting," says Jaime/);
+    expect(g.say('jaime, sit')).toMatch(/"Sitting," says Jaime/);
+  });
+});
