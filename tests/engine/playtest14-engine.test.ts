@@ -48,3 +48,13 @@ describe('playtest 14: an order to sit', () => {
     expect(g.say('jaime, sit')).toMatch(/"Sitting," says Jaime/);
   });
 });
+
+describe('playtest 14: PLAN', () => {
+  it('is a verb, and an order Jaime answers in his own voice', async () => {
+    const { game, story } = await import('./helpers.js');
+    const g = game(story());
+    g.run('n', 'w');
+    expect(g.say('jaime, plan the trains')).toMatch(/"I plan best when it's my own idea," says Jaime/);
+    expect(g.say('plan the trip')).toMatch(/You plan it all in your head/);
+  });
+});
