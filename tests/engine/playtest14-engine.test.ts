@@ -1,8 +1,15 @@
 // Blind playtest 14: what the parser and engine made of a player's commands.
 import { describe, expect, it } from 'vitest';
-import { playedTo } from './helpers.js';
+import { game, playedTo, story } from './helpers.js';
 
 const before = playedTo('ending-balance.txt');
+
+/** A new game, Elara walked into Leo's room at bedtime, where Leo and Jaime are. */
+function inLeosRoom() {
+  const g = game(story());
+  g.run('n', 'w');
+  return g;
+}
 
 describe('playtest 14', () => {
   it('asking someone for what no thing is called is asking them about it, not an order to hand it over', () => {
@@ -30,30 +37,24 @@ describe('playtest 14: the morning kitchen', () => {
 });
 
 describe('playtest 14: a book by its title', () => {
-  it('THE BOY WHO CLIMBED KIRRA names the bookshelf it stands on', async () => {
-    const { game, story } = await import('./helpers.js');
-    const g = game(story());
-    g.run('n', 'w');
+  it('THE BOY WHO CLIMBED KIRRA names the bookshelf it stands on', () => {
+    const g = inLeosRoom();
     expect(g.say('read the boy who climbed kirra to leo')).toMatch(/pull out The Boy Who Climbed Kirra/);
     expect(g.say('x the boy who climbed kirra')).toMatch(/adventure books/);
   });
 });
 
 describe('playtest 14: an order to sit', () => {
-  it('JAIME, SIT DOWN is answered about sitting, alone or with Leo', async () => {
-    const { game, story } = await import('./helpers.js');
-    const g = game(story());
-    g.run('n', 'w');
+  it('JAIME, SIT DOWN is answered about sitting, alone or with Leo', () => {
+    const g = inLeosRoom();
     expect(g.say('leo and jaime, sit down')).toMatch(/"Sitting," says Jaime/);
     expect(g.say('jaime, sit')).toMatch(/"Sitting," says Jaime/);
   });
 });
 
 describe('playtest 14: PLAN', () => {
-  it('is a verb, and an order Jaime answers in his own voice', async () => {
-    const { game, story } = await import('./helpers.js');
-    const g = game(story());
-    g.run('n', 'w');
+  it('is a verb, and an order Jaime answers in his own voice', () => {
+    const g = inLeosRoom();
     expect(g.say('jaime, plan the trains')).toMatch(/"I plan best when it's my own idea," says Jaime/);
     expect(g.say('plan the trip')).toMatch(/You plan it all in your head/);
   });
