@@ -494,19 +494,32 @@ interface Answer {
 const speaksOnly = (g: Gen, a: Answer) => !a.r.do?.length && !a.r.obey && (!a.r.once || g.rel.firedIgnored.has(a.fired));
 
 /**
- * The rule of a list that would answer `word` now, as runRules picks it: the first whose topic
- * fits, whose condition holds in this state, and which, if once, has not run. Null when none would.
+ * The rule of a list that would answer now, as runRules picks it: the first of the stage asked
+ * for (any, without one) whose `with` is the other thing, whose topic fits `word`, whose
+ * condition holds in this state, and which, if once, has not run. Null when none would. With
+ * `topicUnknown` (a command whose topic the checker does not know), 'unsure' at the first rule
+ * with topic words.
  */
-function answerNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | undefined): Answer | null {
+function answerNow(
+  g: Gen, rs: readonly Rule[], listKey: string, word: string | undefined,
+  o: { stage?: 'instead'; other?: Id; topicUnknown?: boolean } = {},
+): Answer | null | 'unsure' {
   for (let i = 0; i < rs.length; i++) {
     const r = rs[i];
-    if (r.with !== undefined || (r.topic !== undefined && !topicFits(r, word))) continue;
+    if ((o.stage && (r.stage ?? 'instead') !== o.stage) || (r.with !== undefined && r.with !== o.other)) continue;
+    if (r.topic !== undefined) {
+      if (o.topicUnknown) return 'unsure';
+      if (!topicFits(r, word)) continue;
+    }
     const fired = r.id ?? `${listKey}#${i}`;
     if (r.once && hasFired(g.s, fired)) continue;
     if (holds(g.w, g.s, r.if, g.actor)) return { r, fired };
   }
   return null;
 }
+
+/** answerNow for a word, where every topic is known. */
+const answerTo = (g: Gen, rs: readonly Rule[], listKey: string, word: string | undefined) => answerNow(g, rs, listKey, word) as Answer | null;
 
 /**
  * Would `ask/tell P about WORD` only say something now? Not when the story's or the room's list
@@ -519,7 +532,7 @@ function wordsOnlyNow(g: Gen, p: Id, kind: 'ask' | 'tell', word: string): boolea
   const own = g.w.characters[p].verbs?.[kind];
   if (own) {
     if (!replacesOnly(g, own, kind)) return false;
-    const a = answerNow(g, own, `${p}.${kind}`, word);
+    const a = answerTo(g, own, `${p}.${kind}`, word);
     if (a) return speaksOnly(g, a);
   }
   return converseSaysOnly(g, p, kind, word);
@@ -548,7 +561,7 @@ function converseSaysOnly(g: Gen, p: Id, kind: 'ask' | 'tell', word: string): bo
     lists.push([map?.default, `${p}.${kind}.default`]);
   }
   for (const [rs, listKey] of lists) {
-    const a = rs && answerNow(g, rs, listKey, word);
+    const a = rs && answerTo(g, rs, listKey, word);
     if (a) return speaksOnly(g, a);
   }
   return true;
@@ -567,7 +580,7 @@ function replacesOnly(g: Gen, rs: readonly Rule[], v: string): boolean {
 
 /** Does a rule of the list answer this word now (one must), and only in words? */
 function saysOnlyNow(g: Gen, rs: readonly Rule[], listKey: string, word: string | undefined): boolean {
-  const a = answerNow(g, rs, listKey, word);
+  const a = answerTo(g, rs, listKey, word);
   return !!a && speaksOnly(g, a);
 }
 
@@ -692,7 +705,7 @@ function refusedInWords(g: Gen, line: string): boolean {
   if (to) lists.push([verbsOf(to)?.[c.verb], `${to}.${c.verb}`, id]);
   lists.push([room?.verbs?.[c.verb], `${room?.id}.${c.verb}`, id], [w.verbs[c.verb], `verbs.${c.verb}`, id]);
   for (const [rs, key, other] of lists) {
-    const a = rs && insteadNow(g, rs, key, other);
+    const a = rs && answerNow(g, rs, key, undefined, { stage: 'instead', other, topicUnknown: true });
     if (a === 'unsure') return false;
     if (a) return a.r.instead !== false && speaksOnly(g, a);
   }
@@ -709,42 +722,24 @@ function giveRefusedInWords(g: Gen, id: Id, to: Id): boolean {
   const ch = Object.hasOwn(g.w.characters, to) ? g.w.characters[to] : undefined;
   if (!ch || to === g.actor || !g.carried.includes(id) || g.s.loc[id] !== g.actor || g.w.grammar?.off?.includes('give.check.recipient')) return false;
   if (!canPerceive(g.w, g.s, to, g.actor)) {
-    const a = ch.give?.unseen && answerNow(g, ch.give.unseen, `${to}.give.unseen`, undefined);
+    const a = ch.give?.unseen && answerTo(g, ch.give.unseen, `${to}.give.unseen`, undefined);
     return !a || speaksOnly(g, a);
   }
   for (const [rs, key] of [[ch.give?.[id], `${to}.give.${id}`], [ch.give?.default, `${to}.give.default`]] as const) {
-    const a = rs && answerNow(g, rs, key, undefined);
+    const a = rs && answerTo(g, rs, key, undefined);
     if (a) return speaksOnly(g, a);
   }
   return false;
 }
 
-/** The `instead` rule of a list that would answer a verb on a thing now (see refusedInWords); 'unsure' for a rule with topic words. */
-function insteadNow(g: Gen, rs: readonly Rule[], listKey: string, other: Id | undefined): Answer | null | 'unsure' {
-  for (let i = 0; i < rs.length; i++) {
-    const r = rs[i];
-    if ((r.stage ?? 'instead') !== 'instead' || (r.with !== undefined && r.with !== other)) continue;
-    if (r.topic !== undefined) return 'unsure';
-    const fired = r.id ?? `${listKey}#${i}`;
-    if (r.once && hasFired(g.s, fired)) continue;
-    if (holds(g.w, g.s, r.if, g.actor)) return { r, fired };
-  }
-  return null;
-}
-
-const parsed = new WeakMap<World, Map<string, boolean>>();
 /**
  * Does the parser make an action of this line? A line it answers with a message (`give band`:
  * "What do you want to give the band to?", `sit chair`) takes no time and changes nothing the
  * state key keeps (a question pending, an OOPS to correct: `normalise` clears both), so the
- * search leaves it out. Parsing depends on the world alone, so the answer is kept per line.
+ * search leaves it out. parseLine keeps each line's parse per world.
  */
 function understood(w: World, line: string): boolean {
-  let known = parsed.get(w);
-  if (!known) parsed.set(w, (known = new Map()));
-  let ok = known.get(line);
-  if (ok === undefined) known.set(line, (ok = !parseLine(w, line).commands.some((c) => c.kind === 'error')));
-  return ok;
+  return !parseLine(w, line).commands.some((c) => c.kind === 'error');
 }
 
 /**
