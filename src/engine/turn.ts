@@ -217,14 +217,14 @@ function thingAsTyped(ctx: Ctx, text: string): string {
  */
 function askFor(ctx: Ctx, cmd: ActionCommand, person: NounPhrase): boolean {
   const wanted = nounPhraseFromWords((cmd.topic ?? '').split(/\s+/).filter(Boolean));
-  const first = wanted?.words.find((x) => !ARTICLES.has(x));
+  // The phrase's words come without articles or possessives (noun-phrase.ts); `any help` too.
+  const first = wanted?.words.find((x) => x !== 'any');
   if (wanted && first && ctx.w.game.askedAbout?.includes(first) && !namesAnything(ctx, wanted)) return action(ctx, { ...cmd, verb: 'ask' }, {});
   if (!wanted) return action(ctx, cmd, {});
   const give: ActionCommand = { kind: 'action', verb: 'give', input: cmd.input, dobj: wanted, iobj: { text: 'me', words: [], pronoun: 'me' } };
   return order(ctx, give, person, { refusal: 'verb.ask_for.thing' });
 }
 
-const ARTICLES = new Set(['a', 'an', 'the', 'some', 'any', 'your', 'my']);
 const everything = new WeakMap<Ctx['w'], ReturnType<typeof candidateFor>[]>();
 /** Does the noun phrase name some thing or person of the story, wherever it is? */
 function namesAnything(ctx: Ctx, np: NounPhrase): boolean {
