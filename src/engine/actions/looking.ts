@@ -4,7 +4,7 @@ import { type Ctx, msg, say, ownEntry, theName, aName, listProse, phrase, textIn
 import { describeRoom, describeContentsOf } from '../describe.js';
 import { carries, contentsOf, hasProp, isPresent } from '../world-query.js';
 import { sceneryText } from '../resolve.js';
-import { defineAction, type AnyAction, type ThingAct } from './pipeline.js';
+import { defineAction, replyOnly, type AnyAction, type ThingAct } from './pipeline.js';
 import { isChar, isScenery, T } from './things.js';
 
 function examine(ctx: Ctx, a: ThingAct): void {
@@ -67,6 +67,7 @@ const read = defineAction({
 const search = defineAction({
   id: 'search',
   objects: 'one',
+  free: true,
   prefer: inHand,
   report: [{
     name: 'search.report',
@@ -107,4 +108,8 @@ const inventory = defineAction({
   }],
 });
 
-export const LOOKING_ACTIONS: readonly AnyAction[] = [look, examineAction, read, search, inventory];
+/** LOOK UNDER and LOOK BEHIND: looking, so free like EXAMINE; the story's rules or `verb.ID.thing` answer. */
+const lookUnder = replyOnly('look_under', true);
+const lookBehind = replyOnly('look_behind', true);
+
+export const LOOKING_ACTIONS: readonly AnyAction[] = [look, examineAction, read, search, lookUnder, lookBehind, inventory];
