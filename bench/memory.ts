@@ -3,10 +3,11 @@
 // /proc after 10 and after 1,000 turns, and the peak (VmHWM) at the end. Issue 15 asks for RSS
 // after 1,000 within 10 MiB of RSS after 10, and a peak of at most 90 MB. `npm run bench` runs
 // the same measurement (bench/run.ts imports measureMemory).
-// Run: npm run bench:memory [-- --base DIR] [--turns N] [--pace MS [--key-ms MS]]
+// Run: npm run bench:memory [-- --base DIR] [--turns N] [--pace MS [--key-ms MS]] [--node PATH]
 //   --base DIR: another built checkout, measured first in the same run.
 //   --pace MS: typed as a person types, key by key (--key-ms apart, 40 by default), MS after each
 //   command, instead of in batches.
+//   --node PATH: the Node that runs the game (this one by default).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,7 +129,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const args = process.argv.slice(2);
   const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const base = opt('--base');
-  const o: MemoryOptions = { turns: Number(opt('--turns') ?? 1000), pace: Number(opt('--pace') ?? 0), keyMs: Number(opt('--key-ms') ?? 40) };
+  const o: MemoryOptions = { turns: Number(opt('--turns') ?? 1000), pace: Number(opt('--pace') ?? 0), keyMs: Number(opt('--key-ms') ?? 40), node: opt('--node') };
   const here = resolve(import.meta.dirname, '..');
   if (base) console.log(`base: ${describeMemory(await measureMemory(resolve(base), o))}`);
   console.log(`this: ${describeMemory(await measureMemory(here, o))}`);
