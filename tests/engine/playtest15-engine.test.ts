@@ -1,6 +1,7 @@
 // Blind playtest 14's leftovers and playtest 15: what the engine made of a player's commands.
 import { describe, expect, it } from 'vitest';
-import { game, story } from './helpers.js';
+import { drawMap } from '../../src/comforts/index.js';
+import { game, playedTo, story } from './helpers.js';
 
 /** The turn count SCORE reports. */
 function turns(g: ReturnType<typeof game>): number {
@@ -19,5 +20,19 @@ describe('looking takes no time', () => {
     }
     g.say('wait');
     expect(turns(g)).toBe(start + 1);
+  });
+});
+
+describe('the maps of those who follow', () => {
+  it('Mia, Jaime and Elara come to the orchard by the brook, so their maps join the meadow to the orchard', () => {
+    const g = playedTo('ending-balance.txt')('take fruit');
+    const world = story();
+    for (const who of ['jaime', 'mia', 'elara']) {
+      expect(g.host.state.loc[who], who).toBe('glass_orchard');
+      const s = { ...g.host.state, player: who };
+      const map = drawMap(world, s, { width: 100, screenReader: false }).join('\n');
+      expect(map, who).toContain('[Whisper Brook]');
+      expect(map, who).toMatch(/\[\*?Glass Orchard\*?\][\s\S]*\[Whisper Brook\][\s\S]*\[Lullaby Meadow\]/);
+    }
   });
 });
