@@ -36,3 +36,13 @@ describe('the maps of those who follow', () => {
     }
   });
 });
+
+describe('act 1: how Leo goes to bed', () => {
+  it("Elara ordering Leo to bed once Jaime is in bed is told the two ways: Leo's own choice, or Jaime's word", () => {
+    const g = playedTo('ending-balance.txt')('switch to leo');
+    g.say('switch to elara');
+    const reply = g.say('leo, go to bed').replace(/\s+/g, ' ');
+    expect(reply).toMatch(/In a minute/);
+    expect(reply).toMatch(/when he decides to, or when Jaime tells him/);
+  });
+});
