@@ -54,7 +54,7 @@ export const GRAMMAR: GrammarLine[] = [
   ...m('exits', 'exits'),
 
   // Looking.
-  ...a('look', 'look|l', 'look|l around'),
+  ...a('look', 'look|l', 'look|l around', 'where am i'),
   ...a('search', 'look|l in|inside|into|through NOUN', 'search NOUN'),
   ...a('look_under', 'look|l under|beneath|underneath NOUN'),
   ...a('look_behind', 'look|l behind NOUN'),
@@ -164,12 +164,12 @@ export const GRAMMAR: GrammarLine[] = [
   ...m('quit', 'quit|q'),
   ...m('help', 'help'),
   ...withOpts(m('help', 'help ARG'), { argLower: true }),
-  ...m('about', 'about'),
+  ...m('about', 'about', 'version'),
   ...m('credits', 'credits'),
   ...m('verbose', 'verbose'),
   ...m('brief', 'brief'),
   ...m('superbrief', 'superbrief'),
-  ...m('score', 'score'),
+  ...m('score', 'score', 'full score', 'fullscore', 'full'),
   ...m('progress', 'progress'),
   ...m('hint', 'hint|hints'),
   ...m('map', 'map'),

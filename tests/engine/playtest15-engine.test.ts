@@ -46,3 +46,23 @@ describe('act 1: how Leo goes to bed', () => {
     expect(reply).toMatch(/when he decides to, or when Jaime tells him/);
   });
 });
+
+describe('standard conveniences', () => {
+  it('OOPS corrects only the line just typed: after another command there is nothing to correct', () => {
+    const g = game(story());
+    expect(g.say('x sofaa')).toMatch(/sofaa/);
+    const fixed = g.say('oops sofa');
+    expect(fixed).toBe(g.say('x sofa'));
+    g.say('x sofaa');
+    g.say('look');
+    expect(g.say('oops sofa')).toBe(g.say('oops'));
+    expect(g.say('oops')).toMatch(/nothing to correct/i);
+  });
+
+  it('WHERE AM I looks, VERSION is ABOUT, FULL SCORE is SCORE', () => {
+    const g = game(story());
+    expect(g.say('where am i')).toBe(g.say('look'));
+    expect(g.say('version')).toBe(g.say('about'));
+    for (const line of ['full score', 'fullscore', 'full']) expect(g.say(line), line).toBe(g.say('score'));
+  });
+});
