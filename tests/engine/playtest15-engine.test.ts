@@ -66,3 +66,15 @@ describe('standard conveniences', () => {
     for (const line of ['full score', 'fullscore', 'full']) expect(g.say(line), line).toBe(g.say('score'));
   });
 });
+
+describe('greeting someone', () => {
+  it('HI LEO and HELLO JAIME talk to them, as TALK TO does; HELLO alone still just says hello', () => {
+    const g = playedTo('ending-balance.txt')('look under pillow');
+    for (const who of ['leo', 'jaime', 'mia']) {
+      const hi = g.say(`hi ${who}`);
+      expect(hi, who).toBe(g.say(`talk to ${who}`));
+      expect(hi, who).not.toMatch(/To talk properly/);
+    }
+    expect(g.say('hello')).toMatch(/You say hello/);
+  });
+});
