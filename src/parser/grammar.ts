@@ -141,7 +141,7 @@ export const GRAMMAR: GrammarLine[] = [
   // The dreaming mind.
   ...a('think', 'think|ponder about|of|on TOPIC', 'think|ponder'),
   ...a('remember', 'remember|recall', 'remember|recall TOPIC'),
-  ...withOpts(a('imagine', 'imagine|picture|envision|visualise|visualize NOUN'), { free: true, topicFromNoun: true }),
+  ...withOpts(a('imagine', 'imagine|picture|envision|visualise|visualize|conjure NOUN', 'dream|conjure up NOUN'), { free: true, topicFromNoun: true }),
   ...a('focus', 'focus|concentrate', 'focus|concentrate on TOPIC'),
   ...a('magic', 'xyzzy|plugh'),
 

@@ -58,7 +58,7 @@ export const VERBS: readonly VerbInfo[] = [
   v('sing', 'sing', ['sing']),
   v('think', 'think [about TOPIC]', ['think', 'ponder']),
   v('remember', 'remember [TOPIC]', ['remember', 'recall']),
-  v('imagine', 'imagine TOPIC', ['imagine', 'picture', 'envision']),
+  v('imagine', 'imagine TOPIC', ['imagine', 'picture', 'envision', 'visualise', 'conjure', 'dream up']),
   v('nudge', 'nudge THING', ['nudge', 'poke', 'prod']),
   v('focus', 'focus', ['focus', 'concentrate']),
   v('climb', 'climb THING', ['climb', 'climb up', 'climb down']),

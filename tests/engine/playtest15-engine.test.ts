@@ -78,3 +78,30 @@ describe('greeting someone', () => {
     expect(g.say('hello')).toMatch(/You say hello/);
   });
 });
+
+describe('the brook, the way a player tries it', () => {
+  const atBrook = () => playedTo('ending-balance.txt')('imagine stones');
+
+  it('BUILD A BRIDGE and THINK, as Leo, point him to imagining; DREAM UP and CONJURE are IMAGINE', () => {
+    const g = atBrook();
+    const built = g.say('build a bridge');
+    expect(built).toMatch(/imagine it/);
+    expect(built).not.toMatch(/I don't know/);
+    expect(g.say('make a bridge')).toBe(built);
+    expect(g.say('think')).toMatch(/imagine a thing/);
+    const imagined = g.say('imagine a bridge');
+    expect(imagined).toMatch(/score has gone up/);
+    for (const line of ['dream up a bridge', 'conjure up a bridge', 'conjure a bridge']) {
+      g.say('undo');
+      expect(g.say(line), line).toBe(imagined);
+    }
+  });
+
+  it('SWIM is understood, and SWIM ACROSS and WADE INTO the brook are entering it', () => {
+    const g = atBrook();
+    expect(g.say('swim')).not.toMatch(/I don't know/);
+    const entered = g.say('enter brook');
+    expect(g.say('swim across brook')).toBe(entered);
+    expect(g.say('wade into brook')).toBe(entered);
+  });
+});
