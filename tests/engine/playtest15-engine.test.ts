@@ -105,3 +105,15 @@ describe('the brook, the way a player tries it', () => {
     expect(g.say('wade into brook')).toBe(entered);
   });
 });
+
+describe('looking for someone', () => {
+  it('FIND, WHERE IS and LOOK FOR say what is here, and that someone absent is not, without a turn', () => {
+    const g = game(story());
+    expect(g.say('where is the sofa')).toMatch(/right here: the grey sofa/);
+    expect(g.say('find sofa')).toBe(g.say('look for the sofa'));
+    expect(g.say('where is leo')).toMatch(/can't see any Leo here/);
+    expect(g.say('find happiness')).toMatch(/isn't here/);
+    expect(g.say('where is leo')).not.toMatch(/as far as wanting/);
+    expect(turns(g)).toBe(0);
+  });
+});
