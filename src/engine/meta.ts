@@ -119,17 +119,28 @@ function hint(ctx: Ctx): void {
   if (level + 1 < h.hints.length) msg(ctx, 'hint.more');
 }
 
+/** What a player types for a grammar line: its words up to the first slot, each its first spelling (`look|search for NOUN`: "look for"). */
+function formOf(pattern: string): string {
+  const words: string[] = [];
+  for (const part of pattern.split(' ')) {
+    if (/^[A-Z]+$/.test(part)) break;
+    words.push(part.split('|')[0]);
+  }
+  return words.join(' ');
+}
+
 /** The verbs help knows: the standard table and the story's own (content/grammar.yaml). */
 function verbInfo(ctx: Ctx, word: string): { id: string; usage: string; forms: string[] } | undefined {
   const std = VERBS.find((x) => x.id === word) ?? VERBS.find((x) => x.forms.includes(word));
   if (std) return std;
   const g = ctx.w.grammar;
   if (!g) return undefined;
-  const formsOf = (id: string) => [...new Set(g.lines.filter((l) => l.verb === id).map((l) => l.pattern.split(' ')[0]?.split('|')[0] ?? id))];
+  const formsOf = (id: string) => [...new Set(g.lines.filter((l) => l.verb === id).map((l) => formOf(l.pattern) || id))];
   // Several verbs may start with the word (SET FIRE TO is burn's): the one whose usage starts
   // with it is the one asked about (SET THING TO …).
-  const starting = g.verbs.filter((v) => formsOf(v.id).includes(word));
-  const own = g.verbs.find((v) => v.id === word) ?? starting.find((v) => v.usage.split(' ')[0] === word) ?? starting[0];
+  const starts = (form: string) => form === word || form.startsWith(`${word} `);
+  const starting = g.verbs.filter((v) => formsOf(v.id).some(starts));
+  const own = g.verbs.find((v) => v.id === word) ?? starting.find((v) => v.usage.split(' ')[0] === word.split(' ')[0]) ?? starting[0];
   return own ? { id: own.id, usage: own.usage, forms: formsOf(own.id) } : undefined;
 }
 

@@ -51,7 +51,7 @@ export const GRAMMAR: GrammarLine[] = [
   ...a('climb', `${GO} up|down NOUN`),
   ...a('go_to', `${GO} to|towards|toward TOPIC`, 'goto TOPIC', `${GO} TOPIC`),
   { pattern: GO, verb: 'go', kind: 'no_direction' },
-  ...m('exits', 'exits'),
+  ...m('exits', 'exits', 'where can i go', 'which way', 'which way now'),
 
   // Looking.
   ...a('look', 'look|l', 'look|l around', 'where am i'),

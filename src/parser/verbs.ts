@@ -102,7 +102,7 @@ export const VERBS: readonly VerbInfo[] = [
   v('recap', 'recap', ['recap', 'journal'], true),
   v('transcript', 'transcript [on|off] [NAME]', ['transcript'], true),
   v('settings', 'settings [WORD [WORD]]', ['settings'], true),
-  v('exits', 'exits', ['exits'], true),
+  v('exits', 'exits', ['exits', 'where can i go', 'which way'], true),
   v('yes', 'yes', ['yes', 'y'], true),
   v('no', 'no', ['no'], true),
 ];

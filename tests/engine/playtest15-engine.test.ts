@@ -117,3 +117,29 @@ describe('looking for someone', () => {
     expect(turns(g)).toBe(0);
   });
 });
+
+describe('asking the game', () => {
+  it('WHAT NOW, WHAT SHOULD I DO and I AM STUCK point to HINT and HELP, free; WHERE CAN I GO is EXITS', () => {
+    const g = game(story());
+    for (const line of ['what now', 'what should i do', 'what do i do now', "i'm stuck", 'how do i play']) {
+      expect(g.say(line), line).toMatch(/HINT[\s\S]*HELP/);
+    }
+    expect(g.say('where can i go')).toBe(g.say('exits'));
+    expect(turns(g)).toBe(0);
+  });
+
+  it('WHO IS and WHAT IS look at someone or something', () => {
+    const g = game(story());
+    expect(g.say('what is the music box')).toBe(g.say('x music box'));
+    expect(g.say("what's the sofa")).toBe(g.say('x sofa'));
+    expect(g.say('who is leo')).toBe(g.say('x leo'));
+  });
+
+  it("HELP names a story verb's forms by their words, not just their first word", () => {
+    const g = game(story());
+    const find = g.say('help find');
+    expect(find).toMatch(/look for, where is/);
+    expect(g.say('help look for')).toBe(find);
+    expect(g.say('help stuck')).toMatch(/what now, what next/);
+  });
+});
