@@ -124,7 +124,7 @@ function formOf(pattern: string): string {
   const words: string[] = [];
   for (const part of pattern.split(' ')) {
     if (/^[A-Z]+$/.test(part)) break;
-    words.push(part.split('|')[0]);
+    words.push(part.split('|')[0] ?? part);
   }
   return words.join(' ');
 }
