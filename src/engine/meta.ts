@@ -1,7 +1,7 @@
 // Commands outside the story: again, oops, exits, score, hint, help, recap and the like. Those
 // the engine cannot carry out (save, restore, quit, …) become `meta` events for the host.
 import type { MetaAction } from './types.js';
-import { VERBS } from '../parser/index.js';
+import { typedForm, VERBS } from '../parser/index.js';
 import { type Ctx, msg, own, say } from './context.js';
 import { holds } from './conditions.js';
 import { score } from './effects.js';
@@ -119,23 +119,13 @@ function hint(ctx: Ctx): void {
   if (level + 1 < h.hints.length) msg(ctx, 'hint.more');
 }
 
-/** What a player types for a grammar line: its words up to the first slot, each its first spelling (`look|search for NOUN`: "look for"). */
-function formOf(pattern: string): string {
-  const words: string[] = [];
-  for (const part of pattern.split(' ')) {
-    if (/^[A-Z]+$/.test(part)) break;
-    words.push(part.split('|')[0] ?? part);
-  }
-  return words.join(' ');
-}
-
 /** The verbs help knows: the standard table and the story's own (content/grammar.yaml). */
 function verbInfo(ctx: Ctx, word: string): { id: string; usage: string; forms: string[] } | undefined {
   const std = VERBS.find((x) => x.id === word) ?? VERBS.find((x) => x.forms.includes(word));
   if (std) return std;
   const g = ctx.w.grammar;
   if (!g) return undefined;
-  const formsOf = (id: string) => [...new Set(g.lines.filter((l) => l.verb === id).map((l) => formOf(l.pattern) || id))];
+  const formsOf = (id: string) => [...new Set(g.lines.filter((l) => l.verb === id).map((l) => typedForm(l.pattern) || id))];
   // Several verbs may start with the word (SET FIRE TO is burn's): the one whose usage starts
   // with it is the one asked about (SET THING TO …).
   const starts = (form: string) => form === word || form.startsWith(`${word} `);

@@ -27,11 +27,12 @@ export function runLine(ctx: Ctx, input: string, remember: boolean): void {
   s.pending = null;
   const { commands } = parseLine(ctx.w, input);
   const first = commands[0];
-  const repeats = first?.kind === 'meta' && (first.verb === 'again' || first.verb === 'oops' || first.verb === 'undo');
+  const metaVerb = first?.kind === 'meta' ? first.verb : undefined;
+  const repeats = metaVerb === 'again' || metaVerb === 'oops' || metaVerb === 'undo';
   const empty = first?.kind === 'error' && first.message === 'parse.empty';
   if (remember && !repeats && !empty) s.lastInput = input;
   // OOPS corrects the line just typed, not one from turns ago (an error below sets it again).
-  if (!empty && !(first?.kind === 'meta' && first.verb === 'oops')) s.oops = null;
+  if (!empty && metaVerb !== 'oops') s.oops = null;
   for (const cmd of commands) {
     const player = s.player;
     ctx.actor = player;

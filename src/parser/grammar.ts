@@ -206,6 +206,16 @@ export function patternProblem(pattern: string): string | undefined {
   return undefined;
 }
 
+/** What a player types for a pattern: its words up to the first slot, each in its first spelling (`look|search for NOUN`: "look for"). */
+export function typedForm(pattern: string): string {
+  const words: string[] = [];
+  for (const part of pattern.trim().split(/\s+/)) {
+    if (SLOTS.has(part)) break;
+    words.push(part.split('|')[0] ?? part);
+  }
+  return words.join(' ');
+}
+
 export function compile(line: GrammarLine): CompiledLine {
   const parts = line.pattern.trim().split(/\s+/);
   const elements = parts.map((part): PatternElement =>

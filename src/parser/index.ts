@@ -97,6 +97,6 @@ export { parseNounPhrase, nounPhraseFromWords } from './noun-phrase.js';
 export { listParts } from './parse-command.js';
 export { matchNounPhrase, describeChoices, singularsOf, type Candidate } from './match.js';
 export { VERBS, type VerbInfo } from './verbs.js';
-export { makeGrammar, patternProblem, STANDARD_GRAMMAR, type Grammar, type GrammarLine } from './grammar.js';
+export { makeGrammar, patternProblem, typedForm, STANDARD_GRAMMAR, type Grammar, type GrammarLine } from './grammar.js';
 export { MAX_LINE } from './normalise.js';
 export type * from './types.js';
